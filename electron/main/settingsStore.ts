@@ -1,0 +1,17 @@
+// Settings through electron-store, with the same schema the host uses with `conf` in serve mode.
+import Store from 'electron-store';
+import { DEFAULT_SETTINGS, SettingsSchema, settingsJsonSchema, type Settings } from '../../shared/protocol/settings';
+import type { SettingsBackend } from '../host/host';
+
+export function createElectronSettings(): SettingsBackend {
+  const schema = settingsJsonSchema() as { properties: Record<string, object> };
+  const store = new Store<Settings>({ name: 'settings', schema: schema.properties as never, defaults: DEFAULT_SETTINGS });
+  return {
+    get: () => SettingsSchema.parse(store.store),
+    set: (patch) => {
+      const valid = SettingsSchema.partial().parse(patch);
+      for (const [key, value] of Object.entries(valid)) store.set(key as keyof Settings, value as never);
+      return SettingsSchema.parse(store.store);
+    },
+  };
+}

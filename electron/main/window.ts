@@ -1,0 +1,53 @@
+// The main window, locked down per the Electron security checklist.
+import { BrowserWindow, shell } from 'electron';
+import path from 'node:path';
+import type { Settings } from '../../shared/protocol/settings';
+
+const DEFAULT_BOUNDS = { width: 1400, height: 900 };
+const MIN_BOUNDS = { width: 800, height: 500 };
+
+export function isExternalLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function createMainWindow(opts: { hostUrl: string; distDir: string; bounds: Settings['windowBounds'] }): BrowserWindow {
+  const bounds = opts.bounds ?? DEFAULT_BOUNDS;
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_BOUNDS.width,
+    minHeight: MIN_BOUNDS.height,
+    title: 'War Room',
+    backgroundColor: '#111418',
+    show: false,
+    webPreferences: {
+      preload: path.join(opts.distDir, 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+
+  const hostOrigin = new URL(opts.hostUrl).origin;
+  // Never navigate away from the host's UI; links open in the user's browser (http/https only).
+  win.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== hostOrigin) {
+      event.preventDefault();
+      if (isExternalLink(url)) void shell.openExternal(url);
+    }
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadURL(`${opts.hostUrl}/`);
+  return win;
+}

@@ -1,0 +1,46 @@
+// Builds everything `npm start`, the CLI and the tests run:
+//   dist/renderer/   the React UI (Vite)
+//   dist/cli.mjs     the `warroom` command and headless host (esbuild, Node)
+//   dist/electron/   main.mjs and preload.cjs (esbuild; electron and native modules stay external)
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Native modules must be loaded from node_modules (and rebuilt for Electron when packaging).
+const nativeExternals = ['better-sqlite3', 'node-pty', 'electron'];
+const quiet = process.argv.includes('--quiet') || process.env.CI === 'true';
+
+async function buildNode() {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    external: nativeExternals,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __wrCreateRequire } from 'node:module'; const require = __wrCreateRequire(import.meta.url);" },
+  };
+  await Promise.all([
+    esbuild({ ...common, format: 'esm', entryPoints: ['electron/cli.ts'], outfile: 'dist/cli.mjs' }),
+    esbuild({ ...common, format: 'esm', entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs' }),
+    esbuild({
+      ...common,
+      banner: undefined,
+      // A sandboxed preload must be a single CommonJS file.
+      format: 'cjs',
+      entryPoints: ['electron/preload/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+    }),
+  ]);
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+}
+
+await Promise.all([buildNode(), buildRenderer()]);
+if (!quiet) console.log('build: dist/renderer, dist/cli.mjs, dist/electron ready');

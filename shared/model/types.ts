@@ -1,0 +1,103 @@
+// Plain, serialisable views of an incident. The Y.Doc is the source of truth;
+// these shapes are what readers produce (for the UI, the export and the archive).
+// Every instant is an ISO-8601 UTC string with milliseconds, e.g. "2026-11-21T23:06:00.000Z",
+// so lexical order equals chronological order.
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+
+export const ENTRY_KINDS = [
+  'note',
+  'event',
+  'decision',
+  'action',
+  'comms',
+  'status',
+  'checklist',
+  'terminal',
+  'handoff',
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** ISO-8601 UTC instant string. */
+export type Instant = string;
+
+export interface Incident {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  createdAt: Instant;
+  detectedAt: Instant | null;
+  impactStartedAt: Instant | null;
+  mitigatedAt: Instant | null;
+  resolvedAt: Instant | null;
+  /** IANA zone name used for display, e.g. "America/Denver". */
+  timeZone: string;
+  summary: string;
+  impact: string;
+  commander: string;
+  /** Postmortem sections; later issues fill them from the app. Markdown. */
+  postmortem: PostmortemSections;
+}
+
+export interface PostmortemSections {
+  rootCause: string;
+  wentWell: string;
+  wentWrong: string;
+  gotLucky: string;
+}
+
+export interface Retraction {
+  by: string;
+  at: Instant;
+  reason: string;
+}
+
+export type EditableEntryField = 'text' | 'occurredAt' | 'kind' | 'workstream' | 'key';
+
+export interface EntryEdit {
+  by: string;
+  at: Instant;
+  field: EditableEntryField;
+  /** The value before this edit. */
+  previous: string | boolean;
+}
+
+export interface TimelineEntry {
+  id: string;
+  occurredAt: Instant;
+  recordedAt: Instant;
+  author: string;
+  kind: EntryKind;
+  /** Markdown. */
+  text: string;
+  /** Free tag such as "restore-from-DR"; empty string when none. */
+  workstream: string;
+  key: boolean;
+  retraction: Retraction | null;
+  history: EntryEdit[];
+}
+
+export interface IncidentSnapshot {
+  incident: Incident;
+  /** Sorted by occurredAt, then recordedAt, then id. */
+  entries: TimelineEntry[];
+}
+
+/** What the home screen lists; maintained by the host from each document's meta. */
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  detectedAt: Instant | null;
+  resolvedAt: Instant | null;
+  createdAt: Instant;
+  timeZone: string;
+  entryCount: number;
+  updatedAt: Instant;
+}

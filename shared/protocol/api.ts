@@ -1,0 +1,131 @@
+// The host's typed RPC contract. One descriptor serves both ends:
+// the host validates every call's arguments against `args`, and the renderer's
+// client derives its method types from the same object, so they cannot drift.
+// Members named `onX` under `events` are pushed by the host; everything else is a call.
+import { z } from 'zod';
+import { SEVERITIES, STATUSES } from '../model/types';
+import { SettingsSchema } from './settings';
+
+const Severity = z.enum(SEVERITIES);
+const Status = z.enum(STATUSES);
+const Instant = z.iso.datetime({ offset: false });
+const Zone = z.string().min(1).max(64);
+
+export const IncidentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: Severity,
+  status: Status,
+  detectedAt: Instant.nullable(),
+  resolvedAt: Instant.nullable(),
+  createdAt: Instant,
+  timeZone: z.string(),
+  entryCount: z.number().int(),
+  updatedAt: Instant,
+});
+
+/** Why the store cannot be used, naming the file. Shown verbatim in the UI. */
+export const StoreStatusSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), dbFile: z.string() }),
+  z.object({ ok: z.literal(false), file: z.string(), reason: z.string() }),
+]);
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+
+export const ExportFormat = z.enum(['md', 'json']);
+
+function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
+  return { args, result };
+}
+
+export const HostApi = {
+  methods: {
+    hello: method(
+      z.object({}),
+      z.object({
+        version: z.string(),
+        dataDir: z.string(),
+        store: StoreStatusSchema,
+        /** True when this connection may use local-only features (terminals, files). */
+        local: z.boolean(),
+      }),
+    ),
+    listIncidents: method(z.object({}), z.array(IncidentSummarySchema)),
+    createIncident: method(
+      z.object({
+        title: z.string().trim().min(1, 'Title is required').max(200),
+        severity: Severity,
+        startedAt: Instant,
+        timeZone: Zone,
+        commander: z.string().max(100).default(''),
+        author: z.string().max(100),
+      }),
+      z.object({ id: z.string() }),
+    ),
+    exportIncident: method(
+      z.object({
+        id: z.string(),
+        format: ExportFormat,
+        timeZone: Zone.optional(),
+        all: z.boolean().default(false),
+      }),
+      z.object({ content: z.string(), fileName: z.string() }),
+    ),
+    importArchive: method(z.object({ json: z.string().max(64 * 1024 * 1024) }), z.object({ id: z.string() })),
+    compactIncident: method(z.object({ id: z.string() }), z.object({ foldedUpdates: z.number().int() })),
+    getSettings: method(z.object({}), SettingsSchema),
+    setSettings: method(SettingsSchema.partial(), SettingsSchema),
+  },
+  events: {
+    /** The store became unusable or recovered (e.g. disk full, read-only). */
+    onStoreStatus: StoreStatusSchema,
+    /** The incident list changed (created, imported, meta edited). */
+    onIncidentsChanged: z.object({}),
+  },
+} as const;
+
+export type HostApiDescriptor = typeof HostApi;
+export type MethodName = keyof HostApiDescriptor['methods'];
+export type EventName = keyof HostApiDescriptor['events'];
+export type MethodArgs<M extends MethodName> = z.input<HostApiDescriptor['methods'][M]['args']>;
+export type ParsedArgs<M extends MethodName> = z.output<HostApiDescriptor['methods'][M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<HostApiDescriptor['methods'][M]['result']>;
+export type EventPayload<E extends EventName> = z.output<HostApiDescriptor['events'][E]>;
+
+/** What the host implements: one async function per method. */
+export type HostApiImpl = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> };
+/** What the renderer calls. */
+export type HostApiClient = { [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
+
+// ---- wire frames on the /rpc WebSocket (JSON text frames) ----
+export const CallFrame = z.object({
+  t: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.string().max(64),
+  args: z.unknown(),
+});
+export type CallFrame = z.infer<typeof CallFrame>;
+
+export const RpcErrorSchema = z.object({
+  /** Machine-readable: 'bad-args' | 'not-found' | 'store' | 'invalid-archive' | 'internal' | ... */
+  code: z.string(),
+  /** One sentence a person can act on. */
+  message: z.string(),
+  /** The offending field's path, when one is to blame (e.g. "entries.3.occurredAt"). */
+  field: z.string().optional(),
+});
+export type RpcError = z.infer<typeof RpcErrorSchema>;
+
+export type ResultFrame =
+  | { t: 'result'; id: number; ok: true; value: unknown }
+  | { t: 'result'; id: number; ok: false; error: RpcError };
+export type EventFrame = { t: 'event'; name: EventName; payload: unknown };
+export type HostFrame = ResultFrame | EventFrame;
+
+/** WebSocket paths on the host. Both require `?token=<host token>`. */
+export const WS_PATHS = { sync: '/sync', rpc: '/rpc' } as const;
+/** Messages above this are refused and the connection closed (issue: 1 MiB cap). */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Yjs document name for an incident. */
+export const incidentDocName = (id: string) => `incident.${id}`;
+export const incidentIdFromDocName = (name: string) =>
+  name.startsWith('incident.') ? name.slice('incident.'.length) : null;
