@@ -21,7 +21,10 @@ test.describe('desktop app', () => {
     try {
       const window = await app.firstWindow();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+        // Not in Electron's typings, but public at runtime: the preferences the page was created with.
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+          getLastWebPreferences(): { contextIsolation?: boolean; sandbox?: boolean; nodeIntegration?: boolean } | null;
+        };
         return wc.getLastWebPreferences();
       });
       expect(prefs?.contextIsolation).toBe(true);

@@ -1,0 +1,160 @@
+// Timeline benchmarks in real Chromium against a real `warroom serve`:
+// open → first rows painted (100k vs 1k), scroll frame times, add → visible, host RSS.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeArchiveJson } from './fixtures';
+import { fmtMb, fmtMs, median, percentile } from './stats';
+import type { BenchRow } from './report';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const OPEN_RUNS = 3;
+const SCROLL_MS = 3000;
+const SCROLL_STEP_PX = 240;
+const ADD_RUNS = 20;
+const BIG = 100_000;
+const SMALL = 1_000;
+
+interface Served { child: ChildProcess; openUrl: string; origin: string }
+
+function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb * 1024;
+}
+
+function importArchive(root: string, dataDir: string, entries: number): string {
+  const file = path.join(dataDir, `bench-${entries}.json`);
+  writeFileSync(file, makeArchiveJson(entries));
+  const out = execFileSync(process.execPath, [path.join(root, 'bin', 'warroom.mjs'), 'import', file, '--data-dir', dataDir], { encoding: 'utf8' });
+  const id = /[0-9A-HJKMNP-TV-Z]{26}/.exec(out)?.[0];
+  if (!id) throw new Error(`import printed no incident id: ${out}`);
+  return id;
+}
+
+function serve(root: string, dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'warroom.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      const m = /War Room is serving at (\S+)/.exec(out);
+      if (m) resolve({ child, openUrl: m[1]!, origin: new URL(m[1]!).origin });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+}
+
+/** Navigates home (which stores the token), then opens the incident and times the first painted rows. */
+async function timeOpen(browser: Browser, served: Served, id: string): Promise<{ ms: number; page: Page }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(served.openUrl);
+  await page.getByRole('table', { name: 'Incidents' }).waitFor();
+  const t0 = Date.now();
+  await page.evaluate((hash) => (window.location.hash = hash), `#/incident/${id}`);
+  await page.waitForFunction(() => document.querySelectorAll('[aria-label="Timeline"] .tl-body [role="row"]').length > 0, null, { timeout: 120_000, polling: 'raf' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { ms: Date.now() - t0, page };
+}
+
+async function scrollFrames(page: Page, scroll: boolean): Promise<number[]> {
+  return page.evaluate(
+    ({ durationMs, step, scroll }) =>
+      new Promise<number[]>((resolve) => {
+        const body = document.querySelector('[aria-label="Timeline"] .tl-body') as HTMLElement;
+        const deltas: number[] = [];
+        let last = performance.now();
+        const end = last + durationMs;
+        let direction = -1;
+        const tick = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          if (scroll) {
+            if (body.scrollTop <= 0) direction = 1;
+            else if (body.scrollTop + body.clientHeight >= body.scrollHeight - 1) direction = -1;
+            body.scrollTop += direction * step;
+          }
+          if (now < end) requestAnimationFrame(tick);
+          else resolve(deltas.slice(2));
+        };
+        requestAnimationFrame(tick);
+      }),
+    { durationMs: SCROLL_MS, step: SCROLL_STEP_PX, scroll },
+  );
+}
+
+/** Types into quick-add and presses Enter inside the page; returns ms until the row is in the DOM and painted. */
+async function addToVisible(page: Page, text: string, viaQuickAdd: boolean): Promise<number> {
+  return page.evaluate(
+    ({ text, viaQuickAdd }) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector('[aria-label="Add timeline entry"]') as HTMLTextAreaElement | HTMLInputElement;
+        const proto = Object.getPrototypeOf(input) as object;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const t0 = performance.now();
+        const visible = () => Array.from(document.querySelectorAll('[aria-label="Timeline"] .tl-body [role="row"]')).some((r) => r.textContent?.includes(text));
+        const check = () => {
+          if (!viaQuickAdd || visible()) requestAnimationFrame(() => resolve(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        if (viaQuickAdd) input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        requestAnimationFrame(check);
+      }),
+    { text, viaQuickAdd },
+  );
+}
+
+export async function benchBrowser(root: string): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'warroom-bench-ui-'));
+  writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ displayName: 'Bench' }));
+  const bigId = importArchive(root, dataDir, BIG);
+  const smallId = importArchive(root, dataDir, SMALL);
+  const served = await serve(root, dataDir);
+  const idleRss = rssBytes(served.child.pid!);
+  const browser = await chromium.launch({ executablePath: process.env.WARROOM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const openSmall: number[] = [];
+    const openBig: number[] = [];
+    for (let i = 0; i < OPEN_RUNS; i++) {
+      const s = await timeOpen(browser, served, smallId);
+      openSmall.push(s.ms);
+      await s.page.close();
+      const b = await timeOpen(browser, served, bigId);
+      openBig.push(b.ms);
+      await b.page.close();
+    }
+    const { page } = await timeOpen(browser, served, bigId);
+    const openRss = rssBytes(served.child.pid!);
+    const idleFrames = await scrollFrames(page, false);
+    const scrollFramesMs = await scrollFrames(page, true);
+    await page.evaluate(() => {
+      const body = document.querySelector('[aria-label="Timeline"] .tl-body') as HTMLElement;
+      body.scrollTop = body.scrollHeight;
+    });
+    const addTimes: number[] = [];
+    const baseTimes: number[] = [];
+    for (let i = 0; i < ADD_RUNS; i++) {
+      addTimes.push(await addToVisible(page, `bench entry ${i} ${Date.now()}`, true));
+      baseTimes.push(await addToVisible(page, '', false));
+    }
+    const small = median(openSmall);
+    const big = median(openBig);
+    const scrollP95 = percentile(scrollFramesMs, 95);
+    const idleP95 = percentile(idleFrames, 95);
+    const addP95 = percentile(addTimes, 95);
+    const baseP95 = percentile(baseTimes, 95);
+    return [
+      { what: '100k-entry timeline: open → first rows painted', measured: fmtMs(big), baseline: `1k entries: ${fmtMs(small)}`, ratio: big / small, target: '< 1 s and ≤ 1.5×', pass: big < 1000 && big / small <= 1.5 },
+      { what: 'Scroll 100k timeline, p95 frame time', measured: fmtMs(scrollP95), baseline: `idle frame p95: ${fmtMs(idleP95)}`, ratio: scrollP95 / idleP95, target: '< 16.7 ms', pass: scrollP95 < 16.7 },
+      { what: 'Add entry → visible, p95 (100k open)', measured: fmtMs(addP95), baseline: `next painted frame: ${fmtMs(baseP95)}`, ratio: addP95 / baseP95, target: '< 50 ms', pass: addP95 < 50 },
+      { what: 'Host RSS with the 100k-entry incident open', measured: fmtMb(openRss), baseline: `idle host: ${fmtMb(idleRss)}`, ratio: openRss / idleRss, target: '< 300 MB', pass: openRss < 300 * 1024 * 1024 },
+    ];
+  } finally {
+    await browser.close();
+    served.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

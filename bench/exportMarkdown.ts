@@ -1,0 +1,22 @@
+// Export of a 100k-entry incident to Markdown vs JSON.stringify of the same entries.
+import { renderPostmortem } from '../shared/export/markdown';
+import { makeSnapshot } from './fixtures';
+import { fmtMs, timeMedian } from './stats';
+import type { BenchRow } from './report';
+
+const ENTRIES = 100_000;
+const RUNS = 5;
+
+export function benchExport(): BenchRow {
+  const snapshot = makeSnapshot(ENTRIES);
+  const md = timeMedian(RUNS, () => renderPostmortem(snapshot, { all: true }));
+  const json = timeMedian(RUNS, () => JSON.stringify(snapshot.entries));
+  return {
+    what: 'Export 100k entries to Markdown (all entries)',
+    measured: fmtMs(md),
+    baseline: `JSON.stringify of the entries: ${fmtMs(json)}`,
+    ratio: md / json,
+    target: '≤ 3×',
+    pass: md / json <= 3,
+  };
+}

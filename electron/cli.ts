@@ -1,0 +1,174 @@
+// The `warroom` command: serve the war room headless, and export/import/list incidents straight
+// from the store (no server needed). Exit codes: 0 success, 1 failure (e.g. unusable store),
+// 2 bad arguments (always one line on stderr starting "warroom: ").
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isValidZone } from '../shared/time/zones';
+import { resolveDataDir } from './host/dataDir';
+import { startHost } from './host/host';
+import { HostError } from './host/hostError';
+import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArchiveOrThrow } from './host/incidentFiles';
+import { rebuildMissingRows } from './host/incidentIndex';
+import { renderIncidentTable } from './host/incidentTable';
+import { DB_FILE_NAME, IncidentStore } from './host/store';
+
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+const MAX_PORT = 65535;
+
+/** A bad argument: reported in one line, exit code 2. */
+class UsageError extends Error {}
+
+const stderrLine = (line: string) => process.stderr.write(`warroom: ${line}\n`);
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > MAX_PORT) throw new InvalidArgumentError(`"${value}" is not a port number (0-${MAX_PORT}).`);
+  return port;
+}
+
+function parseZone(value: string): string {
+  if (!isValidZone(value)) throw new InvalidArgumentError(`"${value}" is not a known IANA time zone.`);
+  return value;
+}
+
+/** Opens the store for a one-shot command; an unusable store is reported and never written to. */
+function openStore(dataDir: string): IncidentStore {
+  const store = IncidentStore.open(dataDir);
+  if (!store.status.ok) {
+    store.close();
+    throw new HostError('store', `store unusable: ${store.status.file}: ${store.status.reason}`);
+  }
+  return store;
+}
+
+function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function looksLikeArchivePath(target: string): boolean {
+  return target.toLowerCase().endsWith('.json') || target.includes(path.sep) || existsSync(target);
+}
+
+const dataDirOption = () => new Option('--data-dir <dir>', 'data directory (default: $XDG_DATA_HOME/war-room)');
+
+function buildProgram(): Command {
+  const program = new Command('warroom')
+    .description('War Room: a local-first incident war room')
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(`warroom: ${text.replace(/^error: /, '').split('\n')[0]?.trim()}\n`),
+    });
+
+  program
+    .command('serve')
+    .description('serve the war room on a loopback URL')
+    .addOption(dataDirOption())
+    .option('--port <n>', 'port (0 = any free port)', parsePort, 0)
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .action(async (opts: { dataDir?: string; port: number; host: string }) => {
+      const host = await startHost({ dataDir: resolveDataDir(opts.dataDir), port: opts.port, hostname: opts.host });
+      process.stdout.write(`War Room is serving at ${host.openUrl}\n`);
+      const stop = () => {
+        host.close().then(
+          () => process.exit(0),
+          () => process.exit(EXIT_FAILURE),
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('export')
+    .description('export an incident (or an archive file) as a Markdown postmortem or a JSON archive')
+    .argument('<incident>', 'incident id, or path to an archive .json')
+    .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).makeOptionMandatory())
+    .option('--tz <zone>', 'time zone for the timeline (default: the incident zone)', parseZone)
+    .option('--all', 'include every entry, not only key events', false)
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(dataDirOption())
+    .action((target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; dataDir?: string }) => {
+      const req = { format: opts.format, timeZone: opts.tz, all: opts.all };
+      let file;
+      if (looksLikeArchivePath(target)) {
+        file = exportSnapshot(parseArchiveOrThrow(readInputFile(target)), req);
+      } else {
+        const dataDir = resolveDataDir(opts.dataDir);
+        if (!existsSync(path.join(dataDir, DB_FILE_NAME))) throw new HostError('not-found', `There is no incident with id ${target} (no store in ${dataDir}).`);
+        const store = openStore(dataDir);
+        try {
+          file = exportStoredIncident(store, target, req);
+        } finally {
+          store.close();
+        }
+      }
+      if (opts.out) writeFileSync(opts.out, file.content);
+      else process.stdout.write(file.content);
+    });
+
+  program
+    .command('import')
+    .description('import a JSON archive as a new incident; prints its id')
+    .argument('<file>', 'archive .json')
+    .addOption(dataDirOption())
+    .action((file: string, opts: { dataDir?: string }) => {
+      const json = readInputFile(file);
+      const store = openStore(resolveDataDir(opts.dataDir));
+      try {
+        process.stdout.write(`${importArchiveIntoStore(store, json).id}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('list')
+    .description('list incidents')
+    .addOption(dataDirOption())
+    .option('--json', 'print JSON', false)
+    .action((opts: { dataDir?: string; json: boolean }) => {
+      const dataDir = resolveDataDir(opts.dataDir);
+      // Listing never creates a store that is not there.
+      let incidents: ReturnType<IncidentStore['listSummaries']> = [];
+      if (existsSync(path.join(dataDir, DB_FILE_NAME))) {
+        const store = openStore(dataDir);
+        try {
+          rebuildMissingRows(store);
+          incidents = store.listSummaries();
+        } finally {
+          store.close();
+        }
+      }
+      process.stdout.write(opts.json ? `${JSON.stringify(incidents, null, 2)}\n` : renderIncidentTable(incidents, new Date().toISOString()));
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version "errors" are successes; anything else commander rejects is a usage error.
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (err instanceof UsageError || (err instanceof HostError && err.code === 'bad-args')) {
+      stderrLine(err.message);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    stderrLine((err as Error).message ?? String(err));
+    process.exitCode = EXIT_FAILURE;
+  }
+}
+
+await main(process.argv);

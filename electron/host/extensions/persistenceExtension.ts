@@ -1,0 +1,73 @@
+// Persistence: each Yjs update is appended to SQLite synchronously, from the document's own
+// 'update' event, before Hocuspocus acknowledges it. Verified in @hocuspocus/server 3.4.4
+// (src/MessageReceiver.ts): for a sync update or step 2 it calls readUpdate / readSyncStep2, which
+// applies the update, and only then sends writeSyncStatus(true); the provider's unsyncedChanges drops
+// on that ack. Y.Doc emits 'update' synchronously inside applyUpdate and better-sqlite3 writes
+// synchronously, so "acknowledged" implies "on disk" (WAL, synchronous=FULL).
+// A failed append must not be acknowledged. readSyncStep2 swallows errors thrown by update listeners,
+// so throwing alone would not stop the ack; instead the listener closes every socket of the document
+// before returning: ws sets readyState CLOSING synchronously, and Hocuspocus' Connection.send drops
+// anything sent on a closing socket, including that ack. The document is then evicted without storing,
+// and its clients keep the change as unsynced. (The rethrow still fails server-side writes such as
+// createIncident through a direct connection.) We deliberately do not use the debounced onStoreDocument.
+import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { IncidentStore } from '../store';
+import { SyncRefused } from './authExtension';
+
+/** More stored updates than this and a load folds them into a snapshot first. */
+export const COMPACT_ON_LOAD_THRESHOLD = 500;
+/** Close code sent to sync sockets whose document could not be saved (4000–4999: application). */
+export const STORE_FAILED_CLOSE_CODE = 4500;
+/** Origin of the transaction that replays stored updates; it must not be appended again. */
+const LOAD_ORIGIN = Symbol('war-room-store-load');
+
+type LoadedDocument = onLoadDocumentPayload['document'];
+
+export class PersistenceExtension implements Extension {
+  readonly extensionName = 'war-room-persistence';
+  /** After auth, before the incident index (which observes what this one loads). */
+  readonly priority = 500;
+
+  constructor(private readonly opts: { store: IncidentStore; log: (line: string) => void }) {}
+
+  async onLoadDocument({ document, documentName, instance }: onLoadDocumentPayload): Promise<void> {
+    const { store, log } = this.opts;
+    let updates: Uint8Array[];
+    try {
+      if (store.status.ok && store.pendingUpdateCount(documentName) > COMPACT_ON_LOAD_THRESHOLD) {
+        log(`compacted ${documentName}: folded ${store.compact(documentName)} updates`);
+      }
+      updates = store.loadUpdates(documentName);
+    } catch (err) {
+      throw new SyncRefused(`store: ${(err as Error).message}`);
+    }
+    document.transact(() => updates.forEach((u) => Y.applyUpdate(document, u)), LOAD_ORIGIN);
+
+    document.on('update', (update: Uint8Array) => {
+      try {
+        store.append(documentName, update);
+      } catch (err) {
+        log(`not saved, evicting ${documentName}: ${(err as Error).message}`);
+        // Closes the sockets synchronously, which is what suppresses the ack (see above).
+        this.evict(instance, document);
+        throw err;
+      }
+    });
+  }
+
+  /** Drop the in-memory copy (it holds an unsaved change) and disconnect its clients. */
+  private evict(instance: Hocuspocus, document: LoadedDocument): void {
+    const sockets: WebSocket[] = document.getConnections().map((c) => c.webSocket);
+    const closed = sockets.map((ws) => new Promise<void>((resolve) => (ws.readyState === ws.CLOSED ? resolve() : ws.once('close', () => resolve()))));
+    // Closing the socket (not just the document channel) makes the provider reconnect on its own.
+    sockets.forEach((ws) => ws.close(STORE_FAILED_CLOSE_CODE, 'store-error'));
+    void Promise.all(closed).then(() => {
+      if (instance.documents.get(document.name) === document) {
+        instance.documents.delete(document.name);
+        document.destroy();
+      }
+    });
+  }
+}

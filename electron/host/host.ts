@@ -1,0 +1,174 @@
+// The host: one HTTP server on loopback serving the renderer, Yjs sync (Hocuspocus) on /sync and
+// the typed RPC on /rpc, over the SQLite store. Tests, `warroom serve` and Electron's main process
+// all start it through startHost(). Plain Node: never imports electron.
+import { Hocuspocus } from '@hocuspocus/server';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import pkg from '../../package.json';
+import { HostApi, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
+import { AuthExtension } from './extensions/authExtension';
+import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
+import { PersistenceExtension } from './extensions/persistenceExtension';
+import { createHostApi } from './hostApi';
+import { rebuildMissingRows } from './incidentIndex';
+import { RpcServer } from './rpcServer';
+import { createConfSettings } from './settings';
+import { serveStatic } from './staticFiles';
+import { IncidentStore } from './store';
+import { generateToken } from './token';
+import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
+
+import type { SettingsBackend } from './settings';
+
+export type { StoreStatus, SettingsBackend };
+
+/** How often a failed store is re-tried; short enough that recovery feels prompt. */
+export const STORE_PROBE_INTERVAL_MS = 5000;
+/** Close code telling sync clients to reconnect now that the store accepts writes again. */
+const STORE_RECOVERED_CLOSE_CODE = 4501;
+
+export interface HostOptions {
+  dataDir: string;
+  /** 0 or undefined = a free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  hostname?: string;
+  /** The built renderer; default dist/renderer next to the bundle; null = don't serve. */
+  staticDir?: string | null;
+  /** Default: conf-backed in dataDir. */
+  settings?: SettingsBackend;
+  /** Default: 256 random bits, base64url. */
+  token?: string;
+  log?: (line: string) => void;
+  extraOrigins?: string[];
+  /** Test-only: re-try interval of a failed store. */
+  storeProbeIntervalMs?: number;
+  /** Test-only simulation of a full disk: cap the database at this many pages. */
+  maxPageCount?: number;
+}
+
+export interface RunningHost {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  token: string;
+  /** `${url}/#token=${token}` */
+  openUrl: string;
+  storeStatus(): StoreStatus;
+  /** Test-only simulation of a full disk (true) and of space freed again (false). */
+  simulateDiskFull(full: boolean): void;
+  close(): Promise<void>;
+}
+
+function defaultStaticDir(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // dist/cli.mjs → dist/renderer; dist/electron/main.mjs → dist/renderer.
+  const candidates = [path.join(here, 'renderer'), path.join(here, '..', 'renderer')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const dataDir = path.resolve(opts.dataDir);
+  const hostname = opts.hostname ?? '127.0.0.1';
+  const token = opts.token ?? generateToken();
+  const staticDir = opts.staticDir === undefined ? defaultStaticDir() : opts.staticDir;
+  const store = IncidentStore.open(dataDir, opts.maxPageCount === undefined ? {} : { maxPageCount: opts.maxPageCount });
+  if (!store.status.ok) log(`store unusable: ${store.status.reason}`);
+  else {
+    try {
+      const added = rebuildMissingRows(store);
+      if (added > 0) log(`incident index: rebuilt ${added} missing rows`);
+    } catch (err) {
+      log(`incident index not rebuilt: ${(err as Error).message}`);
+    }
+  }
+  const settings: SettingsBackend = opts.settings ?? createConfSettings(dataDir);
+
+  let rpc: RpcServer<typeof HostApi> | null = null;
+  const incidentsChanged = () => rpc?.broadcast('onIncidentsChanged', {});
+  const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    // Nothing is stored through onStoreDocument (see PersistenceExtension), so there is nothing to
+    // debounce; 0 also lets a document unload as soon as its last client leaves.
+    debounce: 0,
+    maxDebounce: 0,
+    extensions: [new AuthExtension({ token, store }), new PersistenceExtension({ store, log }), index],
+  });
+  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged }), log);
+
+  const syncSockets = new Set<WebSocket>();
+  let probeTimer: NodeJS.Timeout | null = null;
+  store.onStatus((status) => {
+    rpc?.broadcast('onStoreStatus', status);
+    if (!status.ok) {
+      log(`store error: ${status.reason}`);
+      probeTimer ??= setInterval(() => store.probe(), opts.storeProbeIntervalMs ?? STORE_PROBE_INTERVAL_MS);
+      return;
+    }
+    log('store writable again');
+    if (probeTimer) clearInterval(probeTimer);
+    probeTimer = null;
+    // Read-only connections reconnect as writable ones and re-send their unsynced changes.
+    for (const ws of syncSockets) ws.close(STORE_RECOVERED_CLOSE_CODE, 'store-recovered');
+  });
+
+  let port = 0;
+  const server = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('ok');
+    }
+    serveStatic(req, res, staticDir, port).catch((err: Error) => {
+      log(`static: ${err.message}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  let origins = new Set<string>();
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const verdict = judgeUpgrade(req, token, origins);
+    if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => log(`socket error: ${err.message}`));
+      if (verdict.channel === 'rpc') return rpc?.handle(ws);
+      syncSockets.add(ws);
+      ws.on('close', () => syncSockets.delete(ws));
+      hocuspocus.handleConnection(ws, req, {});
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, hostname, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  origins = hostOrigins(port, opts.extraOrigins);
+  const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+
+  return {
+    url,
+    port,
+    token,
+    openUrl: `${url}/#token=${token}`,
+    storeStatus: () => store.status,
+    simulateDiskFull: (full) => store.simulateDiskFull(full),
+    async close() {
+      if (probeTimer) clearInterval(probeTimer);
+      rpc?.closeAll();
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The host's implementation of shared/protocol/api.ts HostApi. Arguments arrive already
+// validated by the RPC server; every failure is thrown as an error with a code.
+import type { Hocuspocus } from '@hocuspocus/server';
+import { createIncident } from '../../shared/model/commands';
+import { newId } from '../../shared/model/ids';
+import { incidentDocName, type HostApiImpl } from '../../shared/protocol/api';
+import { isValidZone } from '../../shared/time/zones';
+import type { IncidentIndexExtension } from './extensions/incidentIndexExtension';
+import { HostError } from './hostError';
+import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
+import type { SettingsBackend } from './settings';
+import type { IncidentStore } from './store';
+
+export interface HostApiDeps {
+  version: string;
+  dataDir: string;
+  store: IncidentStore;
+  hocuspocus: Hocuspocus;
+  index: IncidentIndexExtension;
+  settings: SettingsBackend;
+  incidentsChanged: () => void;
+}
+
+function requireWritableStore(store: IncidentStore): void {
+  if (!store.status.ok) throw new HostError('store', store.status.reason);
+}
+
+export function createHostApi(deps: HostApiDeps): HostApiImpl {
+  const { store, hocuspocus, settings } = deps;
+  return {
+    async hello() {
+      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true };
+    },
+
+    async listIncidents() {
+      return store.listSummaries();
+    },
+
+    async createIncident(args) {
+      requireWritableStore(store);
+      if (!isValidZone(args.timeZone)) throw new HostError('bad-args', `"${args.timeZone}" is not a known time zone.`, 'timeZone');
+      const id = newId();
+      // Through Hocuspocus, so clients already connected to this document see it at once.
+      const connection = await hocuspocus.openDirectConnection(incidentDocName(id), { author: args.author });
+      try {
+        await connection.transact((doc) => {
+          createIncident(doc, { author: args.author }, {
+            id,
+            title: args.title,
+            severity: args.severity,
+            startedAt: args.startedAt,
+            timeZone: args.timeZone,
+            commander: args.commander,
+          });
+        });
+        if (connection.document) deps.index.refresh(connection.document);
+      } finally {
+        await connection.disconnect();
+      }
+      return { id };
+    },
+
+    async exportIncident(args) {
+      return exportStoredIncident(store, args.id, { format: args.format, timeZone: args.timeZone, all: args.all });
+    },
+
+    async importArchive(args) {
+      const result = importArchiveIntoStore(store, args.json);
+      deps.incidentsChanged();
+      return result;
+    },
+
+    async compactIncident(args) {
+      requireWritableStore(store);
+      if (!store.hasDoc(incidentDocName(args.id))) throw new HostError('not-found', `There is no incident with id ${args.id}.`, 'id');
+      return { foldedUpdates: store.compact(incidentDocName(args.id)) };
+    },
+
+    async getSettings() {
+      return settings.get();
+    },
+
+    async setSettings(patch) {
+      return settings.set(patch);
+    },
+  };
+}

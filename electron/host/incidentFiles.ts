@@ -1,0 +1,84 @@
+// Export and import of whole incidents against the store, shared by the RPC methods and the CLI
+// (which works on the store directly, without a server).
+import * as Y from 'yjs';
+import { readSnapshot } from '../../shared/model/doc';
+import { newId } from '../../shared/model/ids';
+import { importSnapshot } from '../../shared/model/importSnapshot';
+import type { IncidentSnapshot } from '../../shared/model/types';
+import { parseArchive, toArchive, exportFileName } from '../../shared/export/archive';
+import { renderPostmortem } from '../../shared/export/markdown';
+import { isValidZone } from '../../shared/time/zones';
+import { incidentDocName } from '../../shared/protocol/api';
+import { HostError } from './hostError';
+import { summaryFromDoc } from './incidentIndex';
+import type { IncidentStore } from './store';
+import { INCIDENT_DOC_NAME } from './extensions/authExtension';
+
+/** Pretty-printed so archives diff well under version control. */
+const ARCHIVE_JSON_INDENT = 2;
+
+export interface ExportRequest {
+  format: 'md' | 'json';
+  timeZone?: string | undefined;
+  all: boolean;
+}
+
+export interface ExportedFile {
+  content: string;
+  fileName: string;
+}
+
+export function exportSnapshot(snapshot: IncidentSnapshot, req: ExportRequest): ExportedFile {
+  if (req.timeZone !== undefined && !isValidZone(req.timeZone)) {
+    throw new HostError('bad-args', `"${req.timeZone}" is not a known time zone.`, 'timeZone');
+  }
+  const content =
+    req.format === 'md'
+      ? renderPostmortem(snapshot, { all: req.all, ...(req.timeZone ? { timeZone: req.timeZone } : {}) })
+      : `${JSON.stringify(toArchive(snapshot), null, ARCHIVE_JSON_INDENT)}\n`;
+  return { content, fileName: exportFileName(snapshot.incident, req.format) };
+}
+
+/** Reads an incident's snapshot from the store; HostError 'not-found' when there is none. */
+export function readStoredSnapshot(store: IncidentStore, id: string): IncidentSnapshot {
+  const doc = store.loadDoc(incidentDocName(id));
+  const snapshot = doc && readSnapshot(doc);
+  doc?.destroy();
+  if (!snapshot) throw new HostError('not-found', `There is no incident with id ${id}.`, 'id');
+  return snapshot;
+}
+
+export function exportStoredIncident(store: IncidentStore, id: string, req: ExportRequest): ExportedFile {
+  return exportSnapshot(readStoredSnapshot(store, id), req);
+}
+
+/** Parses an archive or throws HostError 'invalid-archive' naming the bad field. */
+export function parseArchiveOrThrow(json: string): IncidentSnapshot {
+  const parsed = parseArchive(json);
+  // The RPC contract names fields as dotted paths ("entries.3.occurredAt").
+  if (!parsed.ok) throw new HostError('invalid-archive', parsed.message, parsed.field?.replace(/\[(\d+)\]/g, '.$1') ?? undefined);
+  return parsed.snapshot;
+}
+
+/**
+ * Imports an archive as a new incident document: one Yjs update and its index row, written in one
+ * SQLite transaction, so nothing is ever half-imported. An id already in use (or not a ULID) gets a fresh one.
+ */
+export function importArchiveIntoStore(store: IncidentStore, json: string): { id: string } {
+  if (!store.status.ok) throw new HostError('store', store.status.reason);
+  const snapshot = parseArchiveOrThrow(json);
+  const wanted = incidentDocName(snapshot.incident.id);
+  // Clients can only open documents named by a ULID; any other id is replaced too.
+  const taken = !INCIDENT_DOC_NAME.test(wanted) || store.hasDoc(incidentDocName(snapshot.incident.id)) || store.getSummary(snapshot.incident.id) !== undefined;
+  const id = taken ? newId() : snapshot.incident.id;
+  const doc = new Y.Doc();
+  try {
+    importSnapshot(doc, { ...snapshot, incident: { ...snapshot.incident, id } });
+    const summary = summaryFromDoc(doc, new Date().toISOString());
+    if (!summary) throw new HostError('invalid-archive', 'The archive holds no incident.', 'incident');
+    store.appendNewDoc(incidentDocName(id), Y.encodeStateAsUpdate(doc), summary);
+  } finally {
+    doc.destroy();
+  }
+  return { id };
+}

@@ -1,0 +1,265 @@
+// The SQLite store: an append-only log of Yjs updates per incident document, folded into
+// snapshots by compaction, plus the derived `incidents` index the home screen lists.
+// better-sqlite3 is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import type { StoreStatus } from '../../shared/protocol/api';
+import type { IncidentSummary } from '../../shared/model/types';
+import { checkDatabaseFile, describeWriteError } from './storeCheck';
+
+export const DB_FILE_NAME = 'warroom.db';
+/** SQLite's own default ceiling for max_page_count; restoring it lifts a simulated full disk. */
+const SQLITE_DEFAULT_MAX_PAGES = 4294967294;
+/** A probe writes this much, so it needs fresh pages just as a real update would. */
+const PROBE_BYTES = 64 * 1024;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS updates(seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc, seq);
+CREATE TABLE IF NOT EXISTS snapshots(doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS incidents(id TEXT PRIMARY KEY, title TEXT NOT NULL, severity TEXT NOT NULL, status TEXT NOT NULL,
+  detected_at TEXT, resolved_at TEXT, created_at TEXT NOT NULL, time_zone TEXT NOT NULL, entry_count INTEGER NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS probe(data BLOB);
+`;
+
+/** Thrown when the store cannot be used; `code` matches the RPC error code. */
+export class StoreError extends Error {
+  readonly code = 'store';
+}
+
+export interface StoreOptions {
+  /** Test-only: simulate a full disk by capping the database at this many pages (SQLITE_FULL). */
+  maxPageCount?: number;
+}
+
+interface IncidentRow {
+  id: string; title: string; severity: string; status: string; detected_at: string | null; resolved_at: string | null;
+  created_at: string; time_zone: string; entry_count: number; updated_at: string;
+}
+
+export class IncidentStore {
+  readonly file: string;
+  private db: Database.Database | null = null;
+  private current: StoreStatus;
+  private readonly listeners = new Set<(status: StoreStatus) => void>();
+
+  private constructor(file: string) {
+    this.file = file;
+    this.current = { ok: true, dbFile: file };
+  }
+
+  /** Opens (or creates) `<dataDir>/warroom.db`. Never throws: a bad file puts the store in error state. */
+  static open(dataDir: string, opts: StoreOptions = {}): IncidentStore {
+    const store = new IncidentStore(path.join(dataDir, DB_FILE_NAME));
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      store.current = { ok: false, file: store.file, reason: `${dataDir} could not be created: ${(err as Error).message}` };
+      return store;
+    }
+    const check = checkDatabaseFile(store.file);
+    if (!check.ok) {
+      store.current = { ok: false, file: store.file, reason: check.reason };
+      return store;
+    }
+    try {
+      const db = new Database(store.file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.exec(SCHEMA);
+      if (opts.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`);
+      store.db = db;
+    } catch (err) {
+      store.current = { ok: false, file: store.file, reason: describeWriteError(err, store.file) };
+    }
+    return store;
+  }
+
+  get status(): StoreStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (status: StoreStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Snapshot first (if any), then every later update, in arrival order. */
+  loadUpdates(docName: string): Uint8Array[] {
+    const db = this.readable();
+    const snap = db.prepare('SELECT data, upto_seq FROM snapshots WHERE doc = ?').get(docName) as
+      | { data: Buffer; upto_seq: number }
+      | undefined;
+    const rows = db
+      .prepare('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq')
+      .all(docName, snap?.upto_seq ?? 0) as Array<{ data: Buffer }>;
+    return [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
+  }
+
+  /** Loads a document's stored state into a fresh Y.Doc, or null when nothing is stored. */
+  loadDoc(docName: string): Y.Doc | null {
+    const updates = this.loadUpdates(docName);
+    if (updates.length === 0) return null;
+    const doc = new Y.Doc();
+    doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)));
+    return doc;
+  }
+
+  hasDoc(docName: string): boolean {
+    const db = this.readable();
+    return (
+      db.prepare('SELECT 1 FROM snapshots WHERE doc = ? UNION ALL SELECT 1 FROM updates WHERE doc = ? LIMIT 1').get(docName, docName) !==
+      undefined
+    );
+  }
+
+  docNames(): string[] {
+    const rows = this.readable().prepare('SELECT doc FROM snapshots UNION SELECT DISTINCT doc FROM updates').all() as Array<{ doc: string }>;
+    return rows.map((r) => r.doc);
+  }
+
+  /** Updates stored after the document's snapshot (what the next load must replay). */
+  pendingUpdateCount(docName: string): number {
+    const db = this.readable();
+    const snap = db.prepare('SELECT upto_seq FROM snapshots WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;
+    const row = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE doc = ? AND seq > ?').get(docName, snap?.upto_seq ?? 0) as { n: number };
+    return row.n;
+  }
+
+  /** Appends one update durably. On failure the store enters error state and this throws. */
+  append(docName: string, update: Uint8Array): void {
+    this.write(() => this.insertUpdate(docName, update));
+  }
+
+  /** Writes a whole new document and its index row in one transaction: all or nothing. */
+  appendNewDoc(docName: string, update: Uint8Array, summary: IncidentSummary): void {
+    this.write(() => {
+      const db = this.db as Database.Database;
+      db.transaction(() => {
+        this.insertUpdate(docName, update);
+        this.upsertRow(summary);
+      })();
+    });
+  }
+
+  /** Folds the snapshot and every update into one snapshot, in one transaction. Returns rows folded. */
+  compact(docName: string): number {
+    let folded = 0;
+    this.write(() => {
+      const db = this.db as Database.Database;
+      db.transaction(() => {
+        const maxRow = db.prepare('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE doc = ?').get(docName) as { m: number | null; n: number };
+        if (maxRow.m === null) return;
+        const doc = this.loadDoc(docName) as Y.Doc;
+        const state = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        db.prepare('INSERT OR REPLACE INTO snapshots(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, state, maxRow.m, nowInstant());
+        db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(docName, maxRow.m);
+        folded = maxRow.n;
+      })();
+    });
+    return folded;
+  }
+
+  upsertSummary(summary: IncidentSummary): void {
+    this.write(() => this.upsertRow(summary));
+  }
+
+  listSummaries(): IncidentSummary[] {
+    const rows = this.readable().prepare('SELECT * FROM incidents ORDER BY created_at DESC, id DESC').all() as IncidentRow[];
+    return rows.map(rowToSummary);
+  }
+
+  getSummary(id: string): IncidentSummary | undefined {
+    const row = this.readable().prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    return row && rowToSummary(row);
+  }
+
+
+  /** Tries a throw-away write; when it succeeds after a failure, the store is usable again. */
+  probe(): boolean {
+    if (!this.db) return false;
+    const db = this.db;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        db.prepare('INSERT INTO probe(data) VALUES (?)').run(Buffer.alloc(PROBE_BYTES));
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    } catch {
+      return false;
+    }
+    if (!this.current.ok) this.setStatus({ ok: true, dbFile: this.file });
+    return true;
+  }
+
+  /** Test-only simulation of a full disk: cap the file at its current size, or lift the cap. */
+  simulateDiskFull(full: boolean): void {
+    if (!this.db) return;
+    const pages = full ? (this.db.pragma('page_count', { simple: true }) as number) : SQLITE_DEFAULT_MAX_PAGES;
+    this.db.pragma(`max_page_count = ${pages}`);
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+    this.listeners.clear();
+  }
+
+  private readable(): Database.Database {
+    if (!this.db) throw new StoreError(this.current.ok ? `${this.file} is closed` : this.current.reason);
+    return this.db;
+  }
+
+  private write(fn: () => void): void {
+    if (!this.current.ok) throw new StoreError(this.current.reason);
+    this.readable();
+    try {
+      fn();
+    } catch (err) {
+      const reason = describeWriteError(err, this.file);
+      this.setStatus({ ok: false, file: this.file, reason });
+      throw new StoreError(reason);
+    }
+  }
+
+  private insertUpdate(docName: string, update: Uint8Array): void {
+    (this.db as Database.Database).prepare('INSERT INTO updates(doc, data, at) VALUES (?, ?, ?)').run(docName, update, nowInstant());
+  }
+
+  private upsertRow(s: IncidentSummary): void {
+    (this.db as Database.Database)
+      .prepare(
+        `INSERT OR REPLACE INTO incidents(id, title, severity, status, detected_at, resolved_at, created_at, time_zone, entry_count, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(s.id, s.title, s.severity, s.status, s.detectedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
+  }
+
+  private setStatus(status: StoreStatus): void {
+    this.current = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+function rowToSummary(r: IncidentRow): IncidentSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    severity: r.severity as IncidentSummary['severity'],
+    status: r.status as IncidentSummary['status'],
+    detectedAt: r.detected_at,
+    resolvedAt: r.resolved_at,
+    createdAt: r.created_at,
+    timeZone: r.time_zone,
+    entryCount: r.entry_count,
+    updatedAt: r.updated_at,
+  };
+}
+
+function nowInstant(): string {
+  return new Date().toISOString();
+}

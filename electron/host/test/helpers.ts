@@ -1,0 +1,149 @@
+// Real clients for host tests: a Hocuspocus provider over `ws`, and a raw /rpc client.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { readEntries } from '../../../shared/model/doc';
+import type { EventFrame, MethodName, ResultFrame } from '../../../shared/protocol/api';
+import { incidentDocName } from '../../../shared/protocol/api';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Reconnect quickly in tests; production clients back off further. */
+const TEST_RECONNECT_MS = 100;
+
+export function tempDir(prefix = 'warroom-host-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface SyncClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  failures: string[];
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+export function connectSync(wsBase: string, token: string, incidentId: string, doc = new Y.Doc(), providerToken = token): SyncClient {
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${wsBase}/sync?token=${encodeURIComponent(token)}`,
+    WebSocketPolyfill: WebSocket,
+    delay: TEST_RECONNECT_MS,
+    minDelay: TEST_RECONNECT_MS,
+    maxDelay: TEST_RECONNECT_MS,
+    factor: 1,
+  });
+  const failures: string[] = [];
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: incidentDocName(incidentId),
+    document: doc,
+    token: providerToken,
+    onAuthenticationFailed: ({ reason }) => failures.push(reason),
+  });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    socket,
+    failures,
+    synced: () => waitFor(() => provider.isSynced && provider.unsyncedChanges === 0, 10_000, 'provider sync'),
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+export class RpcClient {
+  readonly events: EventFrame[] = [];
+  private nextId = 1;
+  private readonly pending = new Map<number, (frame: ResultFrame) => void>();
+  readonly strays: ResultFrame[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as ResultFrame | EventFrame;
+      if (frame.t === 'event') return void this.events.push(frame);
+      const resolve = this.pending.get(frame.id);
+      if (resolve) {
+        this.pending.delete(frame.id);
+        resolve(frame);
+      } else this.strays.push(frame);
+    });
+  }
+
+  static connect(wsBase: string, token: string): Promise<RpcClient> {
+    const ws = new WebSocket(`${wsBase}/rpc?token=${encodeURIComponent(token)}`);
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(new RpcClient(ws)));
+      ws.once('error', reject);
+    });
+  }
+
+  call(method: MethodName | string, args: unknown = {}): Promise<ResultFrame> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.ws.send(JSON.stringify({ t: 'call', id, method, args }));
+    });
+  }
+
+  /** Calls and returns the value, failing the test on an error reply. */
+  async value<T = unknown>(method: MethodName, args: unknown = {}): Promise<T> {
+    const frame = await this.call(method, args);
+    if (!frame.ok) throw new Error(`${method} failed: ${frame.error.code}: ${frame.error.message}`);
+    return frame.value as T;
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+export function wsBase(url: string): string {
+  return url.replace(/^http/, 'ws');
+}
+
+/** Bundles the CLI like scripts/build.mjs does, beside node_modules so better-sqlite3 resolves. */
+export async function buildCli(): Promise<string> {
+  const outfile = path.join(REPO_ROOT, 'node_modules', '.cache', 'war-room-host-test', `cli-${process.pid}.mjs`);
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'electron', 'cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    external: ['better-sqlite3', 'node-pty', 'electron'],
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  return outfile;
+}
+
+/** Entry texts stored for a document, read straight from the database file by a separate, read-only connection. */
+export function entryTextsOnDisk(dbFile: string, docName: string): string[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT data FROM snapshots WHERE doc = ? UNION ALL SELECT data FROM updates WHERE doc = ?').all(docName, docName) as Array<{ data: Buffer }>;
+    const doc = new Y.Doc();
+    rows.forEach((r) => Y.applyUpdate(doc, new Uint8Array(r.data)));
+    return readEntries(doc).map((e) => e.text);
+  } finally {
+    db.close();
+  }
+}

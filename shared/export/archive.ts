@@ -1,0 +1,183 @@
+// The JSON incident archive: every field of the incident and its timeline, versioned,
+// for export and import. Import validates with zod (strict objects, so a typo'd or
+// foreign field is an error rather than silently dropped) and reports the first
+// problem with its field path, e.g. "entries[3].occurredAt: Invalid ISO datetime".
+import { z } from 'zod';
+import { compareEntries } from '../model/order';
+import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../model/types';
+import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
+import { dayKey } from '../time/format';
+import { canonicalInstant, nowInstant } from '../time/instant';
+import { FALLBACK_ZONE, isValidZone } from '../time/zones';
+
+export const ARCHIVE_FORMAT = 'war-room-incident';
+export const ARCHIVE_VERSION = 1;
+
+export interface Archive {
+  format: typeof ARCHIVE_FORMAT;
+  version: 1;
+  exportedAt: Instant;
+  incident: Incident;
+  entries: TimelineEntry[];
+}
+
+/** UTC only (trailing Z), stored in canonical millisecond form so string order is time order. */
+const InstantSchema = z.iso
+  .datetime({ offset: false })
+  .refine((value) => canonicalInstant(value) !== null, 'Invalid ISO datetime')
+  .transform((value) => canonicalInstant(value) ?? value);
+const ZoneSchema = z.string().refine(isValidZone, 'Unknown IANA time zone');
+
+const PostmortemSchema = z.strictObject({
+  rootCause: z.string(),
+  wentWell: z.string(),
+  wentWrong: z.string(),
+  gotLucky: z.string(),
+});
+
+const IncidentSchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(STATUSES),
+  createdAt: InstantSchema,
+  detectedAt: InstantSchema.nullable(),
+  impactStartedAt: InstantSchema.nullable(),
+  mitigatedAt: InstantSchema.nullable(),
+  resolvedAt: InstantSchema.nullable(),
+  timeZone: ZoneSchema,
+  summary: z.string(),
+  impact: z.string(),
+  commander: z.string(),
+  postmortem: PostmortemSchema,
+});
+
+const RetractionSchema = z.strictObject({ by: z.string(), at: InstantSchema, reason: z.string() });
+
+const EntryEditSchema = z.strictObject({
+  by: z.string(),
+  at: InstantSchema,
+  field: z.enum(['text', 'occurredAt', 'kind', 'workstream', 'key']),
+  previous: z.union([z.string(), z.boolean()]),
+});
+
+const EntrySchema = z.strictObject({
+  id: z.string().min(1),
+  occurredAt: InstantSchema,
+  recordedAt: InstantSchema,
+  author: z.string(),
+  kind: z.enum(ENTRY_KINDS),
+  text: z.string(),
+  workstream: z.string(),
+  key: z.boolean(),
+  retraction: RetractionSchema.nullable(),
+  history: z.array(EntryEditSchema),
+});
+
+const EntriesSchema = z.array(EntrySchema).superRefine((entries, ctx) => {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', message: `Duplicate entry id ${entry.id}`, path: [index, 'id'] });
+    seen.add(entry.id);
+  });
+});
+
+export const ArchiveSchema: z.ZodType<Archive> = z.strictObject({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  exportedAt: InstantSchema,
+  incident: IncidentSchema,
+  entries: EntriesSchema,
+});
+
+/** The archive of a snapshot, entries in timeline order, sharing no objects with the snapshot. */
+export function toArchive(snapshot: IncidentSnapshot, exportedAt: Instant = nowInstant()): Archive {
+  const { incident } = snapshot;
+  return {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt,
+    incident: { ...incident, postmortem: { ...incident.postmortem } },
+    entries: [...snapshot.entries].sort(compareEntries).map((entry) => ({
+      ...entry,
+      retraction: entry.retraction ? { ...entry.retraction } : null,
+      history: entry.history.map((edit) => ({ ...edit })),
+    })),
+  };
+}
+
+export type ParseArchiveResult = { ok: true; snapshot: IncidentSnapshot } | { ok: false; message: string; field: string | null };
+
+/** "entries[3].occurredAt" from zod's path. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : `${text === '' ? '' : '.'}${String(key)}`;
+  return text;
+}
+
+function fail(message: string, field: string | null): ParseArchiveResult {
+  return { ok: false, message: field ? `${field}: ${message}` : message, field };
+}
+
+function parseJson(json: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    // "Unexpected end of JSON input" carries no position; the end is where it went wrong.
+    const where = /position \d+/.test(reason) ? '' : ` (at position ${json.length})`;
+    return { ok: false, message: `Invalid JSON: ${reason}${where}` };
+  }
+}
+
+/** Format and version first, so a foreign or newer file gets a message about that, not its fields. */
+function checkEnvelope(value: unknown): ParseArchiveResult | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('Not a War Room incident archive: expected a JSON object', null);
+  }
+  const { format, version } = value as Record<string, unknown>;
+  if (format !== ARCHIVE_FORMAT) {
+    return fail(`Not a War Room incident archive: format must be "${ARCHIVE_FORMAT}", got ${JSON.stringify(format) ?? 'nothing'}`, 'format');
+  }
+  if (version !== ARCHIVE_VERSION) {
+    return fail(`Unsupported archive version ${JSON.stringify(version) ?? '(missing)'}; this War Room reads version ${ARCHIVE_VERSION}`, 'version');
+  }
+  return null;
+}
+
+/** Validates an archive file's text; on success the snapshot's entries are in timeline order. */
+export function parseArchive(json: string): ParseArchiveResult {
+  const parsed = parseJson(json);
+  if (!parsed.ok) return fail(parsed.message, null);
+  const envelopeProblem = checkEnvelope(parsed.value);
+  if (envelopeProblem) return envelopeProblem;
+  const result = ArchiveSchema.safeParse(parsed.value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return fail(issue?.message ?? 'Invalid archive', issue ? fieldPath(issue.path) || null : null);
+  }
+  const { incident, entries } = result.data;
+  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries) } };
+}
+
+/** Longest title part of a file name; keeps names readable in file dialogs. */
+const MAX_SLUG_LENGTH = 60;
+
+function slug(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const short = words.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  return short === '' ? 'incident' : short;
+}
+
+/** "2026-11-21-db-outage-postmortem.md" / "2026-11-21-db-outage-incident.json", dated in the incident's zone. */
+export function exportFileName(incident: Incident, format: 'md' | 'json'): string {
+  const start = incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
+  const zone = isValidZone(incident.timeZone) ? incident.timeZone : FALLBACK_ZONE;
+  const suffix = format === 'md' ? 'postmortem.md' : 'incident.json';
+  return `${dayKey(start, zone)}-${slug(incident.title)}-${suffix}`;
+}

@@ -1,0 +1,55 @@
+// fast-check generators of whole incident snapshots (used by the archive and import tests).
+import fc from 'fast-check';
+import { compareEntries } from '../../model/order';
+import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../../model/types';
+import type { EntryEdit, Incident, IncidentSnapshot, Instant, TimelineEntry } from '../../model/types';
+
+const FIRST_MS = Date.UTC(2020, 0, 1);
+const LAST_MS = Date.UTC(2030, 0, 1);
+const ZONES = ['UTC', 'America/Denver', 'Australia/Sydney', 'Asia/Kolkata', 'Europe/London', 'Pacific/Chatham'];
+
+export const instantArb: fc.Arbitrary<Instant> = fc.integer({ min: FIRST_MS, max: LAST_MS }).map((ms) => new Date(ms).toISOString());
+const textArb = fc.string({ maxLength: 40 });
+
+const editArb: fc.Arbitrary<EntryEdit> = fc.oneof(
+  fc.record({ by: textArb, at: instantArb, field: fc.constantFrom('text' as const, 'workstream' as const, 'kind' as const), previous: textArb }),
+  fc.record({ by: textArb, at: instantArb, field: fc.constant('occurredAt' as const), previous: instantArb }),
+  fc.record({ by: textArb, at: instantArb, field: fc.constant('key' as const), previous: fc.boolean() }),
+);
+
+const entryArb = (id: string): fc.Arbitrary<TimelineEntry> =>
+  fc.record({
+    id: fc.constant(id),
+    occurredAt: instantArb,
+    recordedAt: instantArb,
+    author: textArb,
+    kind: fc.constantFrom(...ENTRY_KINDS),
+    text: fc.string({ maxLength: 200 }),
+    workstream: textArb,
+    key: fc.boolean(),
+    retraction: fc.option(fc.record({ by: textArb, at: instantArb, reason: textArb }), { nil: null }),
+    history: fc.array(editArb, { maxLength: 3 }),
+  });
+
+const incidentArb: fc.Arbitrary<Incident> = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 26 }),
+  title: textArb,
+  severity: fc.constantFrom(...SEVERITIES),
+  status: fc.constantFrom(...STATUSES),
+  createdAt: instantArb,
+  detectedAt: fc.option(instantArb, { nil: null }),
+  impactStartedAt: fc.option(instantArb, { nil: null }),
+  mitigatedAt: fc.option(instantArb, { nil: null }),
+  resolvedAt: fc.option(instantArb, { nil: null }),
+  timeZone: fc.constantFrom(...ZONES),
+  summary: fc.string({ maxLength: 200 }),
+  impact: fc.string({ maxLength: 200 }),
+  commander: textArb,
+  postmortem: fc.record({ rootCause: textArb, wentWell: textArb, wentWrong: textArb, gotLucky: textArb }),
+});
+
+/** A snapshot with unique entry ids, entries in timeline order (as readers produce them). */
+export const snapshotArb: fc.Arbitrary<IncidentSnapshot> = fc
+  .uniqueArray(fc.string({ minLength: 1, maxLength: 26 }), { maxLength: 12 })
+  .chain((ids) => fc.record({ incident: incidentArb, entries: fc.tuple(...ids.map(entryArb)) }))
+  .map(({ incident, entries }) => ({ incident, entries: [...entries].sort(compareEntries) }));

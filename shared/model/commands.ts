@@ -1,0 +1,252 @@
+import * as Y from 'yjs';
+import { canonicalInstant, instantMillis, nowInstant } from '../time/instant';
+import { CommandError, validate } from './commandError';
+import {
+  AddEntrySchema,
+  CreateIncidentSchema,
+  EntryPatchSchema,
+  IdSchema,
+  IncidentPatchSchema,
+  ReasonSchema,
+  SectionSchema,
+  SeveritySchema,
+  StatusSchema,
+} from './commandSchemas';
+import { DOC_SCHEMA_VERSION, entriesMap, metaMap, postmortemMap } from './doc';
+import { newId } from './ids';
+import type {
+  EditableEntryField,
+  EntryEdit,
+  EntryKind,
+  Incident,
+  IncidentStatus,
+  Instant,
+  PostmortemSections,
+  Retraction,
+  Severity,
+} from './types';
+
+// Every write to an incident document. Each command validates first, then makes all of
+// its changes in one doc.transact so peers and the store see one update, never half.
+// A command whose input changes nothing writes nothing.
+
+export { CommandError } from './commandError';
+export type { CommandErrorCode } from './commandError';
+
+/** Default transaction origin for commands run by this replica's own UI. */
+export const LOCAL_ORIGIN: unique symbol = Symbol('war-room.local');
+
+export interface CommandContext {
+  author: string;
+  /** Current time as an Instant; defaults to the clock. Injected by tests and the host. */
+  now?: () => string;
+  origin?: unknown;
+}
+
+const INITIAL_STATUS: IncidentStatus = 'investigating';
+
+function stamp(ctx: CommandContext): Instant {
+  const raw = ctx.now ? ctx.now() : nowInstant();
+  const instant = canonicalInstant(raw);
+  if (instant === null) throw new CommandError('invalid', `The clock gave “${raw}”, which is not an ISO-8601 UTC time.`, 'now');
+  return instant;
+}
+
+function run(doc: Y.Doc, ctx: CommandContext, write: () => void): void {
+  doc.transact(write, ctx.origin ?? LOCAL_ORIGIN);
+}
+
+function requireIncident(doc: Y.Doc): Y.Map<unknown> {
+  const meta = metaMap(doc);
+  if (typeof meta.get('id') !== 'string') throw new CommandError('no-incident', 'This document holds no incident yet.');
+  return meta;
+}
+
+function requireEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
+  requireIncident(doc);
+  const entry = entriesMap(doc).get(id);
+  if (!(entry instanceof Y.Map)) throw new CommandError('not-found', `No timeline entry “${id}”.`, 'id');
+  return entry;
+}
+
+interface NewEntry {
+  id: string;
+  occurredAt: Instant;
+  recordedAt: Instant;
+  author: string;
+  kind: EntryKind;
+  text: string;
+  workstream: string;
+  key: boolean;
+}
+
+/** Writes a complete entry. Every field, history included, exists from the start so peers never race to create them. */
+function putEntry(doc: Y.Doc, fields: NewEntry): void {
+  const entry = new Y.Map<unknown>();
+  for (const [name, value] of Object.entries(fields)) entry.set(name, value);
+  entry.set('retraction', null);
+  entry.set('history', new Y.Array<EntryEdit>());
+  entriesMap(doc).set(fields.id, entry);
+}
+
+function putStatusEntry(doc: Y.Doc, ctx: CommandContext, at: Instant, text: string, occurredAt: Instant = at): void {
+  putEntry(doc, {
+    id: newId(instantMillis(at)),
+    occurredAt,
+    recordedAt: at,
+    author: ctx.author,
+    kind: 'status',
+    text,
+    workstream: '',
+    key: false,
+  });
+}
+
+export function createIncident(
+  doc: Y.Doc,
+  ctx: CommandContext,
+  input: { id?: string; title: string; severity: Severity; startedAt: Instant; timeZone: string; commander?: string },
+): string {
+  const valid = validate(CreateIncidentSchema, input);
+  const existing = metaMap(doc).get('id');
+  if (typeof existing === 'string') throw new CommandError('invalid', `This document already holds incident “${existing}”.`, 'id');
+  const at = stamp(ctx);
+  const id = valid.id ?? newId(instantMillis(at));
+  run(doc, ctx, () => {
+    const meta = metaMap(doc);
+    meta.set('schemaVersion', DOC_SCHEMA_VERSION);
+    meta.set('id', id);
+    meta.set('title', valid.title);
+    meta.set('severity', valid.severity);
+    meta.set('status', INITIAL_STATUS);
+    meta.set('createdAt', at);
+    meta.set('detectedAt', valid.startedAt);
+    meta.set('impactStartedAt', valid.startedAt);
+    meta.set('mitigatedAt', null);
+    meta.set('resolvedAt', null);
+    meta.set('timeZone', valid.timeZone);
+    meta.set('summary', '');
+    meta.set('impact', '');
+    meta.set('commander', valid.commander ?? '');
+    putStatusEntry(doc, ctx, at, `Incident opened: ${valid.severity}, ${INITIAL_STATUS}`, valid.startedAt);
+  });
+  return id;
+}
+
+type IncidentPatch = Partial<
+  Pick<Incident, 'title' | 'summary' | 'impact' | 'commander' | 'timeZone' | 'detectedAt' | 'impactStartedAt' | 'mitigatedAt' | 'resolvedAt'>
+>;
+
+export function updateIncident(doc: Y.Doc, ctx: CommandContext, patch: IncidentPatch): void {
+  const valid = validate(IncidentPatchSchema, patch);
+  const meta = requireIncident(doc);
+  const changes = Object.entries(valid).filter(([field, value]) => value !== undefined && (meta.get(field) ?? null) !== value);
+  if (changes.length === 0) return;
+  run(doc, ctx, () => {
+    for (const [field, value] of changes) meta.set(field, value);
+  });
+}
+
+export function setStatus(doc: Y.Doc, ctx: CommandContext, status: IncidentStatus): void {
+  const next = validate(StatusSchema, status, 'status');
+  const meta = requireIncident(doc);
+  const previous = meta.get('status');
+  if (previous === next) return;
+  const at = stamp(ctx);
+  run(doc, ctx, () => {
+    meta.set('status', next);
+    // Resolving implies mitigation; the first time a stage is reached is when it happened.
+    if ((next === 'monitoring' || next === 'resolved') && !meta.get('mitigatedAt')) meta.set('mitigatedAt', at);
+    if (next === 'resolved' && !meta.get('resolvedAt')) meta.set('resolvedAt', at);
+    putStatusEntry(doc, ctx, at, `Status changed: ${String(previous)} → ${next}`);
+  });
+}
+
+export function setSeverity(doc: Y.Doc, ctx: CommandContext, severity: Severity): void {
+  const next = validate(SeveritySchema, severity, 'severity');
+  const meta = requireIncident(doc);
+  const previous = meta.get('severity');
+  if (previous === next) return;
+  const at = stamp(ctx);
+  run(doc, ctx, () => {
+    meta.set('severity', next);
+    putStatusEntry(doc, ctx, at, `Severity changed: ${String(previous)} → ${next}`);
+  });
+}
+
+export function addEntry(
+  doc: Y.Doc,
+  ctx: CommandContext,
+  input: { id?: string; occurredAt?: Instant; kind?: EntryKind; text: string; workstream?: string; key?: boolean },
+): string {
+  const valid = validate(AddEntrySchema, input);
+  requireIncident(doc);
+  // A retried add (same id) must not duplicate the entry or overwrite later edits.
+  if (valid.id !== undefined && entriesMap(doc).has(valid.id)) return valid.id;
+  const at = stamp(ctx);
+  const id = valid.id ?? newId(instantMillis(at));
+  run(doc, ctx, () => {
+    putEntry(doc, {
+      id,
+      occurredAt: valid.occurredAt ?? at,
+      recordedAt: at,
+      author: ctx.author,
+      kind: valid.kind ?? 'note',
+      text: valid.text,
+      workstream: valid.workstream ?? '',
+      key: valid.key ?? false,
+    });
+  });
+  return id;
+}
+
+export function editEntry(
+  doc: Y.Doc,
+  ctx: CommandContext,
+  id: string,
+  patch: Partial<{ text: string; occurredAt: Instant; kind: EntryKind; workstream: string; key: boolean }>,
+): void {
+  validate(IdSchema, id, 'id');
+  const valid = validate(EntryPatchSchema, patch);
+  const entry = requireEntry(doc, id);
+  if (entry.get('retraction')) throw new CommandError('invalid', 'This entry was retracted and can no longer be edited.', 'id');
+  const changes = (Object.entries(valid) as [EditableEntryField, string | boolean | undefined][]).filter(
+    (change): change is [EditableEntryField, string | boolean] => change[1] !== undefined && entry.get(change[0]) !== change[1],
+  );
+  if (changes.length === 0) return;
+  const at = stamp(ctx);
+  run(doc, ctx, () => {
+    const history = historyOf(entry);
+    for (const [field, value] of changes) {
+      history.push([{ by: ctx.author, at, field, previous: entry.get(field) as string | boolean }]);
+      entry.set(field, value);
+    }
+  });
+}
+
+/** The entry's history; an entry written without one (a damaged replica) gets one on first edit. */
+function historyOf(entry: Y.Map<unknown>): Y.Array<EntryEdit> {
+  const history = entry.get('history');
+  if (history instanceof Y.Array) return history as Y.Array<EntryEdit>;
+  const created = new Y.Array<EntryEdit>();
+  entry.set('history', created);
+  return created;
+}
+
+export function retractEntry(doc: Y.Doc, ctx: CommandContext, id: string, reason: string): void {
+  validate(IdSchema, id, 'id');
+  const why = validate(ReasonSchema, reason, 'reason');
+  const entry = requireEntry(doc, id);
+  if (entry.get('retraction')) throw new CommandError('invalid', 'This entry is already retracted.', 'id');
+  const retraction: Retraction = { by: ctx.author, at: stamp(ctx), reason: why };
+  run(doc, ctx, () => entry.set('retraction', retraction));
+}
+
+export function setPostmortemSection(doc: Y.Doc, ctx: CommandContext, section: keyof PostmortemSections, markdown: string): void {
+  const key = validate(SectionSchema, section, 'section');
+  if (typeof markdown !== 'string') throw new CommandError('invalid', 'A postmortem section is Markdown text.', 'markdown');
+  requireIncident(doc);
+  const sections = postmortemMap(doc);
+  if ((sections.get(key) ?? '') === markdown) return;
+  run(doc, ctx, () => sections.set(key, markdown));
+}

@@ -1,0 +1,28 @@
+import * as Y from 'yjs';
+import { createIncident, type CommandContext } from '../commands';
+
+/** A clock that starts at `start` and moves one second per reading, so every write has its own time. */
+export function steppingClock(start: string, stepMs = 1000): () => string {
+  let ms = Date.parse(start);
+  return () => {
+    const at = new Date(ms).toISOString();
+    ms += stepMs;
+    return at;
+  };
+}
+
+export function contextFor(author: string, start = '2026-11-21T20:00:00.000Z'): CommandContext {
+  return { author, now: steppingClock(start) };
+}
+
+/** A fresh document holding one Denver incident that started at 13:00 MST. */
+export function openIncident(ctx: CommandContext = contextFor('ana')): { doc: Y.Doc; id: string; ctx: CommandContext } {
+  const doc = new Y.Doc();
+  const id = createIncident(doc, ctx, {
+    title: 'Primary database outage',
+    severity: 'SEV2',
+    startedAt: '2026-11-21T20:00:00.000Z',
+    timeZone: 'America/Denver',
+  });
+  return { doc, id, ctx };
+}

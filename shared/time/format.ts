@@ -1,0 +1,121 @@
+import { DateTime, Interval } from 'luxon';
+import type { Instant } from '../model/types';
+import { epochMillis, ianaZone, wallClock, type WallClock } from './wallClock';
+
+// Display helpers for instants. Output is fixed English in 24-hour form regardless of
+// the machine's locale: timelines from several responders must read the same.
+
+const DISPLAY_LOCALE = 'en-US';
+
+/**
+ * Locales tried in turn for a zone abbreviation. Intl only names a zone's abbreviation
+ * in locales that commonly use it ("AEDT" in en-AU, "BST" in en-GB, "IST" in en-IN);
+ * elsewhere it answers "GMT+11". The first real abbreviation wins.
+ */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-NZ', 'en-IN', 'en-CA'] as const;
+const NUMERIC_OFFSET_NAME = /^(GMT|UTC)[+-]/;
+
+/** An abbreviation depends only on the zone and its offset at that moment. */
+const abbreviationCache = new Map<string, string>();
+
+const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_HOUR = 60;
+
+function inZone(instant: Instant, zone: string): DateTime {
+  return DateTime.fromISO(instant, { zone: ianaZone(zone) });
+}
+
+function pad2(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+function clockText(local: WallClock): string {
+  return `${pad2(local.hour)}:${pad2(local.minute)}`;
+}
+
+function dayText(local: WallClock): string {
+  return `${local.year}-${pad2(local.month)}-${pad2(local.day)}`;
+}
+
+/** "14:25" on the wall clock of `zone`. */
+export function formatTime(instant: Instant, zone: string): string {
+  return clockText(wallClock(instant, zone));
+}
+
+/** "2026-11-21": the calendar day in `zone`; a change of key starts a new date row. */
+export function dayKey(instant: Instant, zone: string): string {
+  return dayText(wallClock(instant, zone));
+}
+
+/** "MST", "AEDT", "UTC"; "GMT+9" where no English abbreviation exists. */
+export function zoneAbbrev(instant: Instant, zone: string): string {
+  return abbreviationAt(instant, zone, wallClock(instant, zone).offset);
+}
+
+function abbreviationAt(instant: Instant, zone: string, offset: number): string {
+  const named = ianaZone(zone);
+  const cacheKey = `${named.name}|${offset}`;
+  const cached = abbreviationCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const ms = epochMillis(instant);
+  let name: string | null = null;
+  for (const locale of ABBREVIATION_LOCALES) {
+    name = named.offsetName(ms, { format: 'short', locale });
+    if (name && !NUMERIC_OFFSET_NAME.test(name)) break;
+  }
+  const abbreviation = name ?? named.formatOffset(ms, 'short');
+  abbreviationCache.set(cacheKey, abbreviation);
+  return abbreviation;
+}
+
+/** "2026-11-21 14:25 MST". */
+export function formatDateTime(instant: Instant, zone: string): string {
+  const local = wallClock(instant, zone);
+  return `${dayText(local)} ${clockText(local)} ${abbreviationAt(instant, zone, local.offset)}`;
+}
+
+/** "Sat 21 Nov 2026": the date row heading in `zone`. */
+export function formatDayHeading(instant: Instant, zone: string): string {
+  return inZone(instant, zone).setLocale(DISPLAY_LOCALE).toFormat('EEE d MMM yyyy');
+}
+
+/** Whole minutes from start to at, truncated toward zero (elapsed time, not wall-clock). */
+function wholeMinutesBetween(start: Instant, at: Instant): number {
+  return Math.trunc((epochMillis(at) - epochMillis(start)) / MS_PER_MINUTE);
+}
+
+/**
+ * "T+14:16": hours and minutes since the start, counted in real elapsed time so a
+ * daylight-saving change inside an incident never adds or loses an hour. Hours keep
+ * growing past a day ("T+71:15"); before the start it reads "T-0:05".
+ */
+export function elapsedLabel(start: Instant, at: Instant): string {
+  const minutes = wholeMinutesBetween(start, at);
+  const sign = minutes < 0 ? '-' : '+';
+  const magnitude = Math.abs(minutes);
+  return `T${sign}${Math.floor(magnitude / MINUTES_PER_HOUR)}:${pad2(magnitude % MINUTES_PER_HOUR)}`;
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * "14 hours 16 minutes", "3 days 2 hours 5 minutes", "less than a minute": the total
+ * downtime as postmortems write it. Days are 24 real hours (counted in UTC) so a DST
+ * change inside the outage does not shorten or lengthen it. The order of the two
+ * instants does not matter; seconds are dropped.
+ */
+export function durationWords(start: Instant, end: Instant): string {
+  const [from, to] = start <= end ? [start, end] : [end, start];
+  const interval = Interval.fromDateTimes(DateTime.fromISO(from, { zone: 'utc' }), DateTime.fromISO(to, { zone: 'utc' }));
+  const length = interval.toDuration(['days', 'hours', 'minutes']);
+  const days = Math.trunc(length.days);
+  const hours = Math.trunc(length.hours);
+  const minutes = Math.trunc(length.minutes);
+  const words: string[] = [];
+  if (days > 0) words.push(plural(days, 'day'));
+  if (hours > 0) words.push(plural(hours, 'hour'));
+  if (minutes > 0) words.push(plural(minutes, 'minute'));
+  return words.length > 0 ? words.join(' ') : 'less than a minute';
+}
