@@ -1,0 +1,55 @@
+// Top of the UI: no token → how to open the app; otherwise settings first (the
+// author's name is needed before anything is written), then Home or an incident.
+import { useEffect } from 'react';
+import type { HostConnection } from '../client/hostConnection';
+import { Home } from '../home/Home';
+import { IncidentView } from '../incident/IncidentView';
+import { NameDialog } from './NameDialog';
+import { NoTokenScreen } from './NoTokenScreen';
+import { useRoute } from './route';
+import { HostContextReact, useHost } from './session';
+import { loadSettings, useSettings } from './settingsStore';
+import { StoreErrorBanner } from './StoreErrorBanner';
+
+export function App({ host }: { host: HostConnection | null }) {
+  if (!host) return <NoTokenScreen />;
+  return (
+    <HostContextReact.Provider value={host}>
+      <StoreErrorBanner />
+      <Shell />
+    </HostContextReact.Provider>
+  );
+}
+
+function Shell() {
+  const { rpc } = useHost();
+  const { settings, loadError } = useSettings();
+  const route = useRoute();
+
+  useEffect(() => {
+    void loadSettings(rpc);
+    // If the host was unreachable at start, try again as soon as it answers.
+    return rpc.onConnectionChange((state) => {
+      if (state === 'online' && !useSettings.getState().settings) void loadSettings(rpc);
+    });
+  }, [rpc]);
+
+  if (!settings) {
+    return (
+      <main className="screen-message" aria-busy={!loadError}>
+        {loadError ? (
+          <p role="alert">Cannot reach the War Room host: {loadError} Retrying…</p>
+        ) : (
+          <p className="muted">Connecting to the War Room host…</p>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <>
+      {route.screen === 'incident' ? <IncidentView key={route.incidentId} incidentId={route.incidentId} /> : <Home />}
+      {settings.displayName === '' && <NameDialog />}
+    </>
+  );
+}

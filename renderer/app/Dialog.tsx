@@ -1,0 +1,36 @@
+// A modal built on the native <dialog>: focus trapping, Escape and the backdrop come
+// from the browser, and it is announced as a dialog with its title as the name.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  /** Called on Escape; omit to make the dialog impossible to dismiss. */
+  onCancel?: () => void;
+  children: ReactNode;
+}
+
+export function Dialog({ title, onCancel, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel?.();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}

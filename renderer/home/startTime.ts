@@ -1,0 +1,29 @@
+// "Started at" in the create form: typed as local wall time in the chosen zone,
+// stored as a UTC instant. Luxon does the zone math so DST gaps are caught.
+import { DateTime } from 'luxon';
+import type { Instant } from '../../shared/model/types';
+
+export const START_TIME_FORMAT = 'yyyy-MM-dd HH:mm';
+// Also accept the ISO "T" separator, which people paste from logs.
+const ACCEPTED_FORMATS = [START_TIME_FORMAT, "yyyy-MM-dd'T'HH:mm", 'yyyy-MM-dd HH:mm:ss', "yyyy-MM-dd'T'HH:mm:ss"];
+
+export function formatStartTime(instant: Instant, zone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat(START_TIME_FORMAT);
+}
+
+export type StartTimeResult = { ok: true; instant: Instant } | { ok: false; error: string };
+
+export function parseStartTime(text: string, zone: string): StartTimeResult {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  for (const format of ACCEPTED_FORMATS) {
+    const local = DateTime.fromFormat(trimmed, format, { zone });
+    if (!local.isValid) continue;
+    // A wall time that does not exist (skipped by a DST change) is moved by luxon;
+    // refuse it rather than silently record a different time.
+    if (local.toFormat(format) !== trimmed) {
+      return { ok: false, error: `${trimmed} does not exist in ${zone} (clocks changed); pick another time.` };
+    }
+    return { ok: true, instant: local.toUTC().toISO() as Instant };
+  }
+  return { ok: false, error: `Write the start time as YYYY-MM-DD HH:MM, e.g. 2026-11-21 14:25.` };
+}

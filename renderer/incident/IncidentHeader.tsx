@@ -1,0 +1,101 @@
+// The incident's masthead: what is broken, how bad, where we are, for how long,
+// what time it is, and whether our notes are safe on disk.
+import { useState } from 'react';
+import { setSeverity, setStatus } from '../../shared/model/commands';
+import { SEVERITIES, STATUSES, type Incident, type IncidentStatus, type Severity } from '../../shared/model/types';
+import { routeHash } from '../app/route';
+import { useIncidentContext } from '../app/session';
+import { commandContext } from './commitField';
+import { DraftField } from './DraftField';
+import { ElapsedClock, WallClocks } from './HeaderClocks';
+import { SavedIndicator } from './SavedIndicator';
+import { FieldError } from '../app/FieldError';
+
+const STATUS_LABELS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+interface HeaderProps {
+  incident: Incident;
+  postmortemOpen: boolean;
+  onTogglePostmortem: () => void;
+  onExport: () => void;
+  exportMessage: string | null;
+  onOpenSettings: () => void;
+}
+
+export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, onExport, exportMessage, onOpenSettings }: HeaderProps) {
+  const context = useIncidentContext();
+  const [error, setError] = useState<string | null>(null);
+
+  const run = (command: () => void) => {
+    try {
+      command();
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <header className="incident-header">
+      <div className="header-row">
+        <a className="back-link" href={routeHash({ screen: 'home' })} aria-label="All incidents" title="All incidents">
+          ←
+        </a>
+        <DraftField incident={incident} field="title" label="Incident title" hideLabel className="title-field" />
+        <select
+          aria-label="Severity"
+          className={`sev-select sev-${incident.severity.toLowerCase()}`}
+          value={incident.severity}
+          disabled={!context.canWrite}
+          onChange={(e) => run(() => setSeverity(context.doc, commandContext(context), e.target.value as Severity))}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Status"
+          className={`status-select status-${incident.status}`}
+          value={incident.status}
+          disabled={!context.canWrite}
+          onChange={(e) => run(() => setStatus(context.doc, commandContext(context), e.target.value as IncidentStatus))}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <ElapsedClock incident={incident} />
+        <WallClocks zone={incident.timeZone} />
+        <SavedIndicator />
+        <button type="button" aria-pressed={postmortemOpen} onClick={onTogglePostmortem}>
+          Postmortem
+        </button>
+        <button type="button" className="primary" onClick={onExport}>
+          Export postmortem
+        </button>
+        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+          ⚙
+        </button>
+      </div>
+      {(error || exportMessage) && (
+        <div className="header-messages">
+          <FieldError message={error} />
+          {exportMessage && (
+            <p className="muted" role="status">
+              {exportMessage}
+            </p>
+          )}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,124 @@
+// One open incident: header on top, the live timeline filling the rest, and the
+// postmortem pane beside it on demand. The doc is shown only once synced with the host.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { useIncidentConnection } from '../client/incidentConnection';
+import { routeHash } from '../app/route';
+import { IncidentContextReact, useHost, useIncidentContext, type IncidentContext } from '../app/session';
+import { updateSettings, useSettings, withRecentIncident } from '../app/settingsStore';
+import { useQuickAddShortcut } from '../app/shortcuts';
+import { TimelinePanel, focusQuickAdd } from '../timeline/TimelinePanel';
+import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { SettingsDialog } from './SettingsDialog';
+import { IncidentHeader } from './IncidentHeader';
+import { PostmortemPane } from './PostmortemPane';
+import { exportAndSave } from './exportIncident';
+import './incident.css';
+
+/** Long enough to read "Downloaded …" after glancing back from another window. */
+const EXPORT_MESSAGE_MS = 8_000;
+
+export function IncidentView({ incidentId }: { incidentId: string }) {
+  const host = useHost();
+  const connection = useIncidentConnection(host.endpoint, incidentId);
+  const author = useSettings((s) => s.settings?.displayName ?? '');
+
+  useRememberRecent(incidentId);
+
+  if (connection.phase === 'failed') {
+    return (
+      <main className="screen-message" role="alert">
+        <h1>Cannot open this incident</h1>
+        <p>{connection.error}</p>
+        <a href={routeHash({ screen: 'home' })}>Back to all incidents</a>
+      </main>
+    );
+  }
+  if (connection.phase === 'loading') {
+    return (
+      <main className="screen-message" aria-busy="true">
+        <p className="muted">Opening incident…</p>
+      </main>
+    );
+  }
+  return <OpenIncident doc={connection.doc} incidentId={incidentId} author={author} />;
+}
+
+function useRememberRecent(incidentId: string) {
+  const { rpc } = useHost();
+  useEffect(() => {
+    const recent = useSettings.getState().settings?.recentIncidents ?? [];
+    if (recent[0] === incidentId) return;
+    updateSettings(rpc, { recentIncidents: withRecentIncident(recent, incidentId) }).catch(() => {
+      // Losing the recent list is harmless; the incident stays listed on Home.
+    });
+  }, [rpc, incidentId]);
+}
+
+function OpenIncident({ doc, incidentId, author }: { doc: Y.Doc; incidentId: string; author: string }) {
+  const context = useMemo<IncidentContext>(() => ({ doc, incidentId, author, canWrite: true }), [doc, incidentId, author]);
+  return (
+    <IncidentContextReact.Provider value={context}>
+      <IncidentLayout />
+    </IncidentContextReact.Provider>
+  );
+}
+
+function IncidentLayout() {
+  const { rpc } = useHost();
+  const { incidentId } = useIncidentContext();
+  const incident = useIncidentMeta();
+  const [postmortemOpen, setPostmortemOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  useQuickAddShortcut(useCallback(() => focusQuickAdd(), []));
+
+  useEffect(() => {
+    if (!exportMessage || exportMessage === 'Exporting…') return;
+    const timer = setTimeout(() => setExportMessage(null), EXPORT_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [exportMessage]);
+
+  useEffect(() => {
+    document.title = incident ? `${incident.severity} ${incident.title} — War Room` : 'War Room';
+  }, [incident]);
+
+  if (!incident) {
+    return (
+      <main className="screen-message" role="alert">
+        <h1>No incident with id {incidentId}</h1>
+        <p>It may have been created on another machine and not imported here.</p>
+        <a href={routeHash({ screen: 'home' })}>Back to all incidents</a>
+      </main>
+    );
+  }
+
+  const exportNow = async () => {
+    setExportMessage('Exporting…');
+    try {
+      setExportMessage(await exportAndSave(rpc, { incidentId, format: 'md', all: false }));
+    } catch (error) {
+      setExportMessage((error as Error).message);
+    }
+  };
+
+  return (
+    <div className="incident-view">
+      <IncidentHeader
+        incident={incident}
+        postmortemOpen={postmortemOpen}
+        onTogglePostmortem={() => setPostmortemOpen((open) => !open)}
+        onExport={() => void exportNow()}
+        exportMessage={exportMessage}
+        onOpenSettings={() => setSettingsOpen(true)}
+      />
+      <div className="incident-body">
+        <main className="timeline-area" aria-label="Timeline area">
+          <TimelinePanel />
+        </main>
+        {postmortemOpen && <PostmortemPane incident={incident} onClose={() => setPostmortemOpen(false)} />}
+      </div>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// Side pane: fill in the summary and impact, preview the postmortem exactly as the
+// host exports it, and save it as Markdown or as a JSON archive.
+import { useEffect, useState } from 'react';
+import type { Incident } from '../../shared/model/types';
+import { resolveZone, type ZoneChoice } from '../../shared/time/zones';
+import { useHost, useIncidentContext } from '../app/session';
+import { DraftField } from './DraftField';
+import { exportAndSave, fetchExport } from './exportIncident';
+import { postmortemHtml } from './postmortemHtml';
+import { useDocRevision } from './useDocRevision';
+
+/** Re-export the preview once edits pause for this long; a host export of a big incident is not free. */
+const PREVIEW_QUIET_MS = 800;
+
+const ZONE_CHOICES: { value: ZoneChoice; label: string }[] = [
+  { value: 'incident', label: 'Incident zone' },
+  { value: 'local', label: 'My local zone' },
+  { value: 'utc', label: 'UTC' },
+];
+
+export function PostmortemPane({ incident, onClose }: { incident: Incident; onClose: () => void }) {
+  const { rpc } = useHost();
+  const { doc, incidentId } = useIncidentContext();
+  const [all, setAll] = useState(false);
+  const [zoneChoice, setZoneChoice] = useState<ZoneChoice>('incident');
+  const [preview, setPreview] = useState<{ html: string } | { error: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const revision = useDocRevision(doc, PREVIEW_QUIET_MS);
+  const timeZone = resolveZone(zoneChoice, incident.timeZone);
+
+  useEffect(() => {
+    let live = true;
+    fetchExport(rpc, { incidentId, format: 'md', timeZone, all }).then(
+      ({ content }) => live && setPreview({ html: postmortemHtml(content) }),
+      (error: Error) => live && setPreview({ error: error.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rpc, incidentId, timeZone, all, revision]);
+
+  const save = async (format: 'md' | 'json') => {
+    setMessage(null);
+    try {
+      setMessage(await exportAndSave(rpc, { incidentId, format, timeZone, all }));
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+
+  return (
+    <aside className="postmortem-pane" aria-label="Postmortem">
+      <div className="pane-header">
+        <h2>Postmortem</h2>
+        <button type="button" className="icon-button" aria-label="Close postmortem" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <div className="pane-body">
+        <DraftField incident={incident} field="summary" label="Summary" multiline placeholder="What happened, in two or three sentences." />
+        <DraftField incident={incident} field="impact" label="Impact" multiline placeholder="Who was affected, how, and for how long." />
+        <fieldset className="options">
+          <legend>Timeline in the export</legend>
+          <label className="inline">
+            <input type="radio" name="postmortem-scope" checked={!all} onChange={() => setAll(false)} />
+            Key events only
+          </label>
+          <label className="inline">
+            <input type="radio" name="postmortem-scope" checked={all} onChange={() => setAll(true)} />
+            Everything
+          </label>
+          <label className="inline">
+            <span>Times in</span>
+            <select aria-label="Postmortem time zone" value={zoneChoice} onChange={(e) => setZoneChoice(e.target.value as ZoneChoice)}>
+              {ZONE_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <div className="row">
+          <button type="button" className="primary" onClick={() => void save('md')}>
+            Save Markdown
+          </button>
+          <button type="button" onClick={() => void save('json')}>
+            Save JSON archive
+          </button>
+        </div>
+        {message && (
+          <p className="muted" role="status">
+            {message}
+          </p>
+        )}
+        {preview === null && <p className="muted">Rendering preview…</p>}
+        {preview && 'error' in preview && (
+          <p className="field-error" role="alert">
+            Preview unavailable: {preview.error}
+          </p>
+        )}
+        {preview && 'html' in preview && (
+          <article className="markdown-preview" aria-label="Postmortem preview" dangerouslySetInnerHTML={{ __html: preview.html }} />
+        )}
+      </div>
+    </aside>
+  );
+}

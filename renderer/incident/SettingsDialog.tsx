@@ -1,0 +1,63 @@
+// Display name, theme and default time zone. Saved on the host (conf /
+// electron-store); the theme applies as soon as the host confirms.
+import { useState, type FormEvent } from 'react';
+import { THEMES, type Settings } from '../../shared/protocol/settings';
+import { isValidZone } from '../../shared/time/zones';
+import { Dialog } from '../app/Dialog';
+import { useHost } from '../app/session';
+import { updateSettings, useSettings } from '../app/settingsStore';
+import { ZoneField } from '../home/ZoneField';
+import { FieldError } from '../app/FieldError';
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { rpc } = useHost();
+  const current = useSettings((s) => s.settings);
+  const [displayName, setDisplayName] = useState(current?.displayName ?? '');
+  const [theme, setTheme] = useState<Settings['theme']>(current?.theme ?? 'dark');
+  const [zone, setZone] = useState(current?.defaultTimeZone ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!displayName.trim()) return setError('Your name cannot be empty: it is the author of your entries.');
+    if (zone.trim() && !isValidZone(zone.trim())) return setError(`"${zone}" is not a time zone.`);
+    try {
+      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim() });
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <Dialog title="Settings" onCancel={onClose}>
+      <form onSubmit={submit} className="stack">
+        <label className="field">
+          <span>Your name</span>
+          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} />
+        </label>
+        <label className="field">
+          <span>Theme</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Settings['theme'])}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>
+                {t === 'dark' ? 'Dark' : 'Light'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ZoneField label="Default time zone" value={zone} onChange={setZone} />
+        <p className="field-hint">Leave empty to use this machine's zone. New incidents start in it.</p>
+        <FieldError message={error} />
+        <div className="row end">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

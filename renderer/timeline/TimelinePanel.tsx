@@ -1,0 +1,147 @@
+// The incident's live timeline: toolbar, virtualized table and quick-add bar.
+// Mounted by the shell below the incident header; it reads the open incident
+// from useIncidentContext() and never touches Yjs itself.
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { editEntry } from '../../shared/model/commands';
+import { resolveZone } from '../../shared/time/zones';
+import { useIncidentContext } from '../app/session';
+import type { EntryRow } from './entryRow';
+import { elapsedOrigin, useIncidentMeta } from './incidentMetaStore';
+import { QuickAddBar } from './QuickAddBar';
+import { focusQuickAdd } from './quickAddFocus';
+import { RetractDialog } from './RetractDialog';
+import { buildTimelineRows, isDayKey, type TimelineRowModel } from './rowModel';
+import { focusSearch } from './searchFocus';
+import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
+import type { EntryRowActions } from './TimelineEntryRow';
+import { TimelineToolbar } from './TimelineToolbar';
+import { useEntriesStore } from './useEntriesStore';
+import { filtersDependOnContent, useTimelineView } from './viewStore';
+import './timeline.css';
+
+export { focusQuickAdd } from './quickAddFocus';
+
+const FALLBACK_ZONE = 'UTC';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog') !== null;
+}
+
+export function TimelinePanel() {
+  const { doc, author, canWrite } = useIncidentContext();
+  const entries = useEntriesStore(doc);
+  const { byId, orderedIds, revision } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds, revision: s.revision })));
+  const incident = useIncidentMeta();
+  const view = useTimelineView(useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, sort: s.sort, selectedId: s.selectedId })));
+  const search = useDeferredValue(view.search);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [retractingId, setRetractingId] = useState<string | null>(null);
+  const table = useRef<TimelineTableHandle>(null);
+
+  const incidentZone = incident?.timeZone ?? FALLBACK_ZONE;
+  const zone = resolveZone(view.zoneChoice, incidentZone);
+  const origin = incident ? elapsedOrigin(incident) : null;
+
+  // Content edits only change membership when a filter looks at content; otherwise the model
+  // depends on order alone and a text edit does not rebuild it.
+  const contentRevision = filtersDependOnContent(view.filters, search) ? revision : 0;
+  const rows = useMemo(
+    () => buildTimelineRows({ orderedIds, byId, filters: view.filters, search, sort: view.sort, zone }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; contentRevision stands for it
+    [orderedIds, contentRevision, view.filters, search, view.sort, zone],
+  );
+
+  const rowsRef = useRef<TimelineRowModel>(rows);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+
+  const actions = useMemo<EntryRowActions>(
+    () => ({
+      select: (id) => useTimelineView.getState().select(id),
+      startEdit: (id) => {
+        useTimelineView.getState().select(id);
+        setEditingId(id);
+      },
+      stopEdit: () => {
+        setEditingId(null);
+        table.current?.focus();
+      },
+      toggleKey: (entry: EntryRow) => editEntry(doc, { author }, entry.id, { key: !entry.key }),
+      retract: (id) => setRetractingId(id),
+    }),
+    [doc, author],
+  );
+
+  const revealAdded = useCallback((id: string) => {
+    useTimelineView.getState().select(id);
+    // The new row appears on the next render; reveal it once it is in the model.
+    requestAnimationFrame(() => table.current?.reveal(id));
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isEditable(e.target)) return;
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+      if (e.key === '/' && plain) {
+        e.preventDefault();
+        focusSearch();
+      } else if (((e.key === 'n' || e.key === 'N') && plain) || (e.key === 'l' && e.ctrlKey)) {
+        e.preventDefault();
+        focusQuickAdd();
+      } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && plain) {
+        e.preventDefault();
+        moveSelection(rowsRef.current, e.key === 'ArrowDown' ? 1 : -1, table.current);
+      } else if (e.key === 'Enter' && plain && (e.target === document.body || e.target === table.current?.element())) {
+        // Only from the grid itself: Enter on a focused button or link must keep doing what that control does.
+        const selected = useTimelineView.getState().selectedId;
+        if (selected && canWrite && entries.getState().byId.get(selected)?.retraction === null) {
+          e.preventDefault();
+          setEditingId(selected);
+        }
+      } else if (e.key === 'Escape') {
+        useTimelineView.getState().select(null);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [canWrite, entries]);
+
+  return (
+    <section className="tl-panel" aria-label="Timeline panel">
+      <TimelineToolbar entries={entries} incidentZone={incidentZone} shown={rows.entryCount} total={orderedIds.length} />
+      <TimelineTable
+        ref={table}
+        rows={rows}
+        byId={byId}
+        zone={zone}
+        origin={origin}
+        sort={view.sort}
+        onToggleSort={() => useTimelineView.getState().toggleSort()}
+        selectedId={view.selectedId}
+        editingId={editingId}
+        canWrite={canWrite}
+        actions={actions}
+      />
+      <QuickAddBar zone={zone} onAdded={revealAdded} />
+      {retractingId && <RetractDialog entryId={retractingId} onClose={() => setRetractingId(null)} />}
+    </section>
+  );
+}
+
+function moveSelection(rows: TimelineRowModel, step: 1 | -1, table: TimelineTableHandle | null): void {
+  const { keys } = rows;
+  const view = useTimelineView.getState();
+  const current = view.selectedId ? keys.indexOf(view.selectedId) : -1;
+  let index = current >= 0 ? current : step === 1 ? -1 : keys.length;
+  do index += step;
+  while (index >= 0 && index < keys.length && isDayKey(keys[index] as string));
+  const target = keys[index];
+  if (target === undefined) return;
+  view.select(target);
+  table?.focus();
+  table?.reveal(target);
+}

@@ -1,0 +1,81 @@
+// Filters, search and the display-zone switch above the timeline.
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import { useShallow } from 'zustand/react/shallow';
+import { ENTRY_KINDS, type EntryKind } from '../../shared/model/types';
+import { localZone, type ZoneChoice } from '../../shared/time/zones';
+import type { EntriesState } from './entriesStore';
+import { useTimelineView } from './viewStore';
+import { registerSearchInput } from './searchFocus';
+
+interface Props {
+  entries: StoreApi<EntriesState>;
+  incidentZone: string;
+  shown: number;
+  total: number;
+}
+
+export function TimelineToolbar({ entries, incidentZone, shown, total }: Props) {
+  const { authors, workstreams } = useStore(entries, useShallow((s) => ({ authors: s.authors, workstreams: s.workstreams })));
+  const view = useTimelineView(
+    useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, setZoneChoice: s.setZoneChoice, setFilters: s.setFilters, setSearch: s.setSearch })),
+  );
+  const { filters } = view;
+
+  return (
+    <div className="tl-toolbar" role="toolbar" aria-label="Timeline filters">
+      <input
+        ref={registerSearchInput}
+        type="search"
+        className="tl-search"
+        aria-label="Search timeline"
+        placeholder="Search  ( / )"
+        value={view.search}
+        onChange={(e) => view.setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') e.currentTarget.blur();
+        }}
+      />
+      <select aria-label="Kind" value={filters.kinds[0] ?? ''} onChange={(e) => view.setFilters({ kinds: e.target.value ? [e.target.value as EntryKind] : [] })}>
+        <option value="">All kinds</option>
+        {ENTRY_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {kind}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Author" value={filters.author} onChange={(e) => view.setFilters({ author: e.target.value })}>
+        <option value="">All authors</option>
+        {authors.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Workstream" value={filters.workstream} onChange={(e) => view.setFilters({ workstream: e.target.value })}>
+        <option value="">All workstreams</option>
+        {workstreams.map((w) => (
+          <option key={w} value={w}>
+            #{w}
+          </option>
+        ))}
+      </select>
+      <label className="tl-check">
+        <input type="checkbox" checked={filters.keyOnly} onChange={(e) => view.setFilters({ keyOnly: e.target.checked })} />
+        Key events only
+      </label>
+      <label className="tl-check">
+        <input type="checkbox" checked={filters.showRetracted} onChange={(e) => view.setFilters({ showRetracted: e.target.checked })} />
+        Show retracted
+      </label>
+      <span className="tl-count" aria-live="polite">
+        {shown === total ? `${total} entries` : `${shown} of ${total} entries`}
+      </span>
+      <select aria-label="Display zone" className="tl-zone" value={view.zoneChoice} onChange={(e) => view.setZoneChoice(e.target.value as ZoneChoice)}>
+        <option value="incident">Incident zone ({incidentZone})</option>
+        <option value="local">Local ({localZone()})</option>
+        <option value="utc">UTC</option>
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// Small builders for timeline tests: a real Y.Doc holding a Denver incident.
+import * as Y from 'yjs';
+import { createIncident, type CommandContext } from '../../../shared/model/commands';
+import { importSnapshot } from '../../../shared/model/importSnapshot';
+import type { Incident, TimelineEntry } from '../../../shared/model/types';
+
+export const START = '2026-11-21T20:00:00.000Z';
+const MINUTE_MS = 60_000;
+
+/** A clock that moves one second per reading, so every write has its own recordedAt. */
+export function steppingClock(start: string = START, stepMs = 1000): () => string {
+  let ms = Date.parse(start);
+  return () => {
+    const at = new Date(ms).toISOString();
+    ms += stepMs;
+    return at;
+  };
+}
+
+export function ctxFor(author: string, clock: () => string = steppingClock()): CommandContext {
+  return { author, now: clock };
+}
+
+export function openIncidentDoc(ctx: CommandContext = ctxFor('ana')): Y.Doc {
+  const doc = new Y.Doc();
+  createIncident(doc, ctx, { title: 'Primary database outage', severity: 'SEV2', startedAt: START, timeZone: 'America/Denver' });
+  return doc;
+}
+
+export function incidentFixture(): Incident {
+  return {
+    id: 'big',
+    title: 'Long outage',
+    severity: 'SEV1',
+    status: 'investigating',
+    createdAt: START,
+    detectedAt: START,
+    impactStartedAt: START,
+    mitigatedAt: null,
+    resolvedAt: null,
+    timeZone: 'America/Denver',
+    summary: '',
+    impact: '',
+    commander: 'ana',
+    postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
+  };
+}
+
+/** `count` entries one minute apart, ids sortable by index. */
+export function generatedEntries(count: number): TimelineEntry[] {
+  const base = Date.parse(START);
+  return Array.from({ length: count }, (_, i) => {
+    const at = new Date(base + i * MINUTE_MS).toISOString();
+    return {
+      id: `E${String(i).padStart(8, '0')}`,
+      occurredAt: at,
+      recordedAt: at,
+      author: i % 3 === 0 ? 'ana' : 'bo',
+      kind: i % 10 === 0 ? 'decision' : 'note',
+      text: `step ${i} on the replica`,
+      workstream: i % 2 === 0 ? 'turtle' : 'hare',
+      key: i % 50 === 0,
+      retraction: null,
+      history: [],
+    };
+  });
+}
+
+export function bigIncidentDoc(count: number): Y.Doc {
+  const doc = new Y.Doc();
+  importSnapshot(doc, { incident: incidentFixture(), entries: generatedEntries(count) });
+  return doc;
+}
