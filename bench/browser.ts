@@ -110,6 +110,7 @@ async function addToVisible(page: Page, text: string, viaQuickAdd: boolean): Pro
 export async function benchBrowser(root: string): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'warroom-bench-ui-'));
   writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ displayName: 'Bench' }));
+  console.log('bench:   importing the 100k and 1k incidents…');
   const bigId = importArchive(root, dataDir, BIG);
   const smallId = importArchive(root, dataDir, SMALL);
   const served = await serve(root, dataDir);
@@ -125,6 +126,7 @@ export async function benchBrowser(root: string): Promise<BenchRow[]> {
       const b = await timeOpen(browser, served, bigId);
       openBig.push(b.ms);
       await b.page.close();
+      console.log(`bench:   open run ${i + 1}: 1k ${fmtMs(s.ms)}, 100k ${fmtMs(b.ms)}`);
     }
     const { page } = await timeOpen(browser, served, bigId);
     const openRss = rssBytes(served.child.pid!);

@@ -3,7 +3,8 @@
 // zone and T+ origin from the table's meta, so one zone switch re-renders rows
 // without rebuilding columns.
 import type { ColumnDef, RowData } from '@tanstack/react-table';
-import { elapsedLabel, formatDateTime, formatTime } from '../../shared/time/format';
+import { DateTime } from 'luxon';
+import { elapsedLabel, formatDateTime, formatTime, zoneAbbrev } from '../../shared/time/format';
 import type { Instant } from '../../shared/model/types';
 import type { EntryRow } from './entryRow';
 
@@ -17,6 +18,15 @@ declare module '@tanstack/react-table' {
   }
 }
 
+/**
+ * True when the zone's UTC offset changed between local midnight and this instant (a DST change),
+ * so "01:10" after "01:50" on a fall-back night is labelled "01:10 MST" and reads correctly at 3 a.m.
+ */
+function offsetChangedToday(instant: Instant, zone: string): boolean {
+  const local = DateTime.fromISO(instant, { zone });
+  return local.isValid && local.startOf('day').offset !== local.offset;
+}
+
 export const TIMELINE_COLUMN_IDS = ['time', 'elapsed', 'kind', 'author', 'workstream', 'text'] as const;
 export type TimelineColumnId = (typeof TIMELINE_COLUMN_IDS)[number];
 
@@ -27,7 +37,13 @@ export const timelineColumns: ColumnDef<EntryRow>[] = [
     accessorFn: (row) => row.occurredAt,
     cell: ({ row, table }) => {
       const zone = table.options.meta?.zone ?? 'UTC';
-      return <time dateTime={row.original.occurredAt} title={formatDateTime(row.original.occurredAt, zone)}>{formatTime(row.original.occurredAt, zone)}</time>;
+      const at = row.original.occurredAt;
+      return (
+        <time dateTime={at} title={formatDateTime(at, zone)}>
+          {formatTime(at, zone)}
+          {offsetChangedToday(at, zone) && <span className="tl-zone-abbrev"> {zoneAbbrev(at, zone)}</span>}
+        </time>
+      );
     },
   },
   {

@@ -1,17 +1,21 @@
 // The Y→zustand adapter for one incident's timeline entries (one module per
 // document, after tldraw's Yjs example). It reads every entry once on attach,
 // then applies each transaction incrementally: only the entries named by the
-// Y events are re-read, and the sorted order is patched by binary search.
+// Y events (new creation records in `entries`, new records in the `entryEdits` log)
+// are re-read, and the sorted order is patched by binary search.
 // Unchanged rows keep their object identity, so memoized React rows skip them.
 //
 // There is no echo guard (tldraw's `transaction.local`): this adapter only reads,
 // and local commands must show up in the table exactly like remote ones.
 import * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { entriesMap, readEntry } from '../../shared/model/doc';
+import { entriesMap, entryEditsArray, isRecord } from '../../shared/model/doc';
+import { foldEntry, type EntryEditRecord, type EntryRecord } from '../../shared/model/entryRecords';
 import { compareEntries } from '../../shared/model/order';
 import { toEntryRow, sameEntryRow, type EntryRow } from './entryRow';
 import { lowerBound, sameOrderKey } from './sortedIds';
+import { DistinctValues } from './distinctValues';
+import { EntryEditIndex, logChange } from './entryEditIndex';
 
 export interface EntriesState {
   /** id → row. Mutated in place (copying 100k rows per keystroke is the cost we avoid); `revision` marks each change. */
@@ -38,62 +42,15 @@ export interface EntriesStore {
  */
 const BULK_CHANGE_THRESHOLD = 512;
 
-class DistinctValues {
-  private readonly counts = new Map<string, number>();
-  private dirty = true;
-  private sorted: readonly string[] = [];
-
-  add(value: string): void {
-    if (value === '') return;
-    const n = this.counts.get(value) ?? 0;
-    this.counts.set(value, n + 1);
-    if (n === 0) this.dirty = true;
-  }
-
-  remove(value: string): void {
-    if (value === '') return;
-    const n = this.counts.get(value) ?? 0;
-    if (n <= 1) {
-      this.counts.delete(value);
-      this.dirty = true;
-    } else this.counts.set(value, n - 1);
-  }
-
-  values(): readonly string[] {
-    if (this.dirty) {
-      this.sorted = [...this.counts.keys()].sort((a, b) => a.localeCompare(b));
-      this.dirty = false;
-    }
-    return this.sorted;
-  }
-}
-
-/** Entry ids touched by one transaction's deep events on the entries map. */
-export function changedEntryIds(events: readonly Y.YEvent<Y.AbstractType<unknown>>[], root: Y.AbstractType<unknown>): Set<string> {
-  const ids = new Set<string>();
-  for (const event of events) {
-    if (event.target === root) {
-      // The root is the entries Y.Map, so its events are map events.
-      for (const id of (event as Y.YMapEvent<unknown>).keysChanged) if (id !== null) ids.add(id);
-    } else {
-      // A change inside an entry (a field, or its history array): the first path step is the entry id.
-      const first = event.path[0];
-      if (typeof first === 'string') ids.add(first);
-    }
-  }
-  return ids;
-}
-
-/** A row for one entry map value, as readEntries reads it: the map key is the id; a non-map value is no entry. */
-function readRow(id: string, value: unknown): EntryRow | undefined {
-  if (!(value instanceof Y.Map)) return undefined;
-  const entry = readEntry(value);
-  if (entry.id !== id) entry.id = id;
-  return toEntryRow(entry);
+/** A row for one stored entry, as readEntries reads it: the map key is the id; a value that is no record is no entry. */
+function readRow(id: string, record: unknown, edits: readonly EntryEditRecord[]): EntryRow | undefined {
+  return isRecord(record) ? toEntryRow(foldEntry(record, edits, id)) : undefined;
 }
 
 export function attachEntriesStore(doc: Y.Doc): EntriesStore {
   const entries = entriesMap(doc);
+  const log = entryEditsArray(doc);
+  const editIndex = new EntryEditIndex(log);
   const byId = new Map<string, EntryRow>();
   const authors = new DistinctValues();
   const workstreams = new DistinctValues();
@@ -112,8 +69,8 @@ export function attachEntriesStore(doc: Y.Doc): EntriesStore {
   // Sorting the rows themselves (not ids through map lookups) is several times faster at 100k.
   const sortedOrder = (rows: EntryRow[]) => rows.sort(compareEntries).map((row) => row.id);
   const initialRows: EntryRow[] = [];
-  entries.forEach((value, id) => {
-    const row = readRow(id, value);
+  entries.forEach((record, id) => {
+    const row = readRow(id, record, editIndex.editsOf(id));
     if (!row) return;
     byId.set(id, row);
     initialRows.push(row);
@@ -145,7 +102,7 @@ export function attachEntriesStore(doc: Y.Doc): EntriesStore {
 
     for (const id of ids) {
       const old = byId.get(id);
-      const row = readRow(id, entries.get(id));
+      const row = readRow(id, entries.get(id), editIndex.editsOf(id));
       if (old && row && sameEntryRow(old, row)) continue;
       changed.add(id);
       const keepsPlace = old !== undefined && row !== undefined && sameOrderKey(old, row);
@@ -176,13 +133,31 @@ export function attachEntriesStore(doc: Y.Doc): EntriesStore {
     });
   };
 
-  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    apply(changedEntryIds(events, entries as unknown as Y.AbstractType<unknown>));
+  // Both observers only collect ids; the rows are patched once per transaction, after
+  // every observer ran, so an update carrying new entries and their edits is one change.
+  const pending = new Set<string>();
+  const onEntries = (event: Y.YMapEvent<EntryRecord>) => {
+    for (const id of event.keysChanged) pending.add(id);
   };
-  entries.observeDeep(observer);
+  const onEdits = (event: Y.YArrayEvent<EntryEditRecord>) => {
+    for (const id of editIndex.apply(logChange(event, log.length))) pending.add(id);
+  };
+  const flush = () => {
+    if (pending.size === 0) return;
+    const ids = new Set(pending);
+    pending.clear();
+    apply(ids);
+  };
+  entries.observe(onEntries);
+  log.observe(onEdits);
+  doc.on('afterTransaction', flush);
 
   return {
     store,
-    detach: () => entries.unobserveDeep(observer),
+    detach: () => {
+      entries.unobserve(onEntries);
+      log.unobserve(onEdits);
+      doc.off('afterTransaction', flush);
+    },
   };
 }

@@ -12,11 +12,11 @@ import {
   SeveritySchema,
   StatusSchema,
 } from './commandSchemas';
-import { DOC_SCHEMA_VERSION, entriesMap, metaMap, postmortemMap } from './doc';
+import { DOC_SCHEMA_VERSION, entriesMap, entryEditsArray, metaMap, postmortemMap, readEntry } from './doc';
+import type { EntryRecord } from './entryRecords';
 import { newId } from './ids';
 import type {
   EditableEntryField,
-  EntryEdit,
   EntryKind,
   Incident,
   IncidentStatus,
@@ -24,6 +24,7 @@ import type {
   PostmortemSections,
   Retraction,
   Severity,
+  TimelineEntry,
 } from './types';
 
 // Every write to an incident document. Each command validates first, then makes all of
@@ -62,31 +63,16 @@ function requireIncident(doc: Y.Doc): Y.Map<unknown> {
   return meta;
 }
 
-function requireEntry(doc: Y.Doc, id: string): Y.Map<unknown> {
+function requireEntry(doc: Y.Doc, id: string): TimelineEntry {
   requireIncident(doc);
-  const entry = entriesMap(doc).get(id);
-  if (!(entry instanceof Y.Map)) throw new CommandError('not-found', `No timeline entry “${id}”.`, 'id');
+  const entry = readEntry(doc, id);
+  if (!entry) throw new CommandError('not-found', `No timeline entry “${id}”.`, 'id');
   return entry;
 }
 
-interface NewEntry {
-  id: string;
-  occurredAt: Instant;
-  recordedAt: Instant;
-  author: string;
-  kind: EntryKind;
-  text: string;
-  workstream: string;
-  key: boolean;
-}
-
-/** Writes a complete entry. Every field, history included, exists from the start so peers never race to create them. */
-function putEntry(doc: Y.Doc, fields: NewEntry): void {
-  const entry = new Y.Map<unknown>();
-  for (const [name, value] of Object.entries(fields)) entry.set(name, value);
-  entry.set('retraction', null);
-  entry.set('history', new Y.Array<EntryEdit>());
-  entriesMap(doc).set(fields.id, entry);
+/** Writes an entry's creation record, once: it is never set again, edits go to the log. */
+function putEntry(doc: Y.Doc, record: EntryRecord): void {
+  entriesMap(doc).set(record.id, record);
 }
 
 function putStatusEntry(doc: Y.Doc, ctx: CommandContext, at: Instant, text: string, occurredAt: Instant = at): void {
@@ -209,37 +195,26 @@ export function editEntry(
   validate(IdSchema, id, 'id');
   const valid = validate(EntryPatchSchema, patch);
   const entry = requireEntry(doc, id);
-  if (entry.get('retraction')) throw new CommandError('invalid', 'This entry was retracted and can no longer be edited.', 'id');
+  if (entry.retraction) throw new CommandError('invalid', 'This entry was retracted and can no longer be edited.', 'id');
   const changes = (Object.entries(valid) as [EditableEntryField, string | boolean | undefined][]).filter(
-    (change): change is [EditableEntryField, string | boolean] => change[1] !== undefined && entry.get(change[0]) !== change[1],
+    (change): change is [EditableEntryField, string | boolean] => change[1] !== undefined && entry[change[0]] !== change[1],
   );
   if (changes.length === 0) return;
   const at = stamp(ctx);
   run(doc, ctx, () => {
-    const history = historyOf(entry);
-    for (const [field, value] of changes) {
-      history.push([{ by: ctx.author, at, field, previous: entry.get(field) as string | boolean }]);
-      entry.set(field, value);
-    }
+    entryEditsArray(doc).push(changes.map(([field, value]) => ({ entryId: id, by: ctx.author, at, field, value })));
   });
-}
-
-/** The entry's history; an entry written without one (a damaged replica) gets one on first edit. */
-function historyOf(entry: Y.Map<unknown>): Y.Array<EntryEdit> {
-  const history = entry.get('history');
-  if (history instanceof Y.Array) return history as Y.Array<EntryEdit>;
-  const created = new Y.Array<EntryEdit>();
-  entry.set('history', created);
-  return created;
 }
 
 export function retractEntry(doc: Y.Doc, ctx: CommandContext, id: string, reason: string): void {
   validate(IdSchema, id, 'id');
   const why = validate(ReasonSchema, reason, 'reason');
   const entry = requireEntry(doc, id);
-  if (entry.get('retraction')) throw new CommandError('invalid', 'This entry is already retracted.', 'id');
+  if (entry.retraction) throw new CommandError('invalid', 'This entry is already retracted.', 'id');
   const retraction: Retraction = { by: ctx.author, at: stamp(ctx), reason: why };
-  run(doc, ctx, () => entry.set('retraction', retraction));
+  run(doc, ctx, () => {
+    entryEditsArray(doc).push([{ entryId: id, by: retraction.by, at: retraction.at, field: 'retraction', value: retraction }]);
+  });
 }
 
 export function setPostmortemSection(doc: Y.Doc, ctx: CommandContext, section: keyof PostmortemSections, markdown: string): void {

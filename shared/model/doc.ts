@@ -1,29 +1,32 @@
 import * as Y from 'yjs';
 import { compareEntries } from './order';
-import { ENTRY_KINDS, SEVERITIES, STATUSES } from './types';
+import { editsForEntry, foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord } from './entryRecords';
+import { SEVERITIES, STATUSES } from './types';
 import type {
-  EntryEdit,
-  EntryKind,
   Incident,
   IncidentSnapshot,
   IncidentStatus,
   Instant,
   PostmortemSections,
-  Retraction,
   Severity,
   TimelineEntry,
 } from './types';
 
+export type { EntryEditRecord, EntryRecord } from './entryRecords';
+
 // The incident document's layout and its readers. Writers live in commands.ts.
+// Entries are stored as immutable creation records plus an append-only edit log
+// (see entryRecords.ts); readers fold the two into TimelineEntry.
 // Readers are tolerant: a field missing from a replica (older client, partial sync) reads
 // as its empty value rather than throwing, so one odd entry never hides the timeline.
 
 /** Bumped when the layout below changes incompatibly; stored in meta.schemaVersion. */
-export const DOC_SCHEMA_VERSION = 1;
+export const DOC_SCHEMA_VERSION = 2;
 
 export const META = 'meta';
 export const ENTRIES = 'entries';
 export const POSTMORTEM = 'postmortem';
+export const ENTRY_EDITS = 'entryEdits';
 
 export const POSTMORTEM_SECTIONS = ['rootCause', 'wentWell', 'wentWrong', 'gotLucky'] as const satisfies readonly (keyof PostmortemSections)[];
 
@@ -31,8 +34,18 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(META);
 }
 
-export function entriesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>(ENTRIES);
+export function entriesMap(doc: Y.Doc): Y.Map<EntryRecord> {
+  return doc.getMap<EntryRecord>(ENTRIES);
+}
+
+/** The append-only log of every entry edit and retraction, in the order all replicas agree on. */
+export function entryEditsArray(doc: Y.Doc): Y.Array<EntryEditRecord> {
+  return doc.getArray<EntryEditRecord>(ENTRY_EDITS);
+}
+
+/** A stored entry value: a plain object. Anything else (a damaged or foreign value) is no entry. */
+export function isRecord(value: unknown): value is EntryRecord {
+  return value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType);
 }
 
 export function postmortemMap(doc: Y.Doc): Y.Map<string> {
@@ -44,7 +57,6 @@ const UNKNOWN_SEVERITY: Severity = 'SEV4';
 
 const severities: ReadonlySet<string> = new Set(SEVERITIES);
 const statuses: ReadonlySet<string> = new Set(STATUSES);
-const kinds: ReadonlySet<string> = new Set(ENTRY_KINDS);
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -89,44 +101,20 @@ export function readIncident(doc: Y.Doc): Incident | null {
   };
 }
 
-function readRetraction(value: unknown): Retraction | null {
-  if (value === null || typeof value !== 'object') return null;
-  const r = value as Partial<Retraction>;
-  return { by: str(r.by), at: str(r.at), reason: str(r.reason) };
+/** One entry's plain view, or null when the doc has no entry `id`. Scans the edit log once. */
+export function readEntry(doc: Y.Doc, id: string): TimelineEntry | null {
+  const record = entriesMap(doc).get(id);
+  if (!isRecord(record)) return null;
+  return foldEntry(record, editsForEntry(entryEditsArray(doc), id), id);
 }
 
-function readHistory(value: unknown): EntryEdit[] {
-  // Plain objects inside the Y.Array; copied so callers cannot mutate the document's values.
-  if (!(value instanceof Y.Array) || value.length === 0) return [];
-  return value.toArray().map((edit: EntryEdit) => ({ ...edit }));
-}
-
-/** One entry's plain view. */
-export function readEntry(entry: Y.Map<unknown>): TimelineEntry {
-  const kind = str(entry.get('kind'));
-  return {
-    id: str(entry.get('id')),
-    occurredAt: str(entry.get('occurredAt')),
-    recordedAt: str(entry.get('recordedAt')),
-    author: str(entry.get('author')),
-    kind: kinds.has(kind) ? (kind as EntryKind) : 'note',
-    text: str(entry.get('text')),
-    workstream: str(entry.get('workstream')),
-    key: entry.get('key') === true,
-    retraction: readRetraction(entry.get('retraction')),
-    history: readHistory(entry.get('history')),
-  };
-}
-
-/** Every entry, retracted ones included, in timeline order. One pass and one sort. */
+/** Every entry, retracted ones included, in timeline order: one pass over each of the map and the log, then one sort. */
 export function readEntries(doc: Y.Doc): TimelineEntry[] {
+  const editsByEntry = groupEditsByEntry(entryEditsArray(doc));
   const entries: TimelineEntry[] = [];
-  entriesMap(doc).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return;
-    const read = readEntry(entry);
+  entriesMap(doc).forEach((record, id) => {
     // The map key is authoritative: it is what commands look entries up by.
-    if (read.id !== id) read.id = id;
-    entries.push(read);
+    if (isRecord(record)) entries.push(foldEntry(record, editsByEntry.get(id), id));
   });
   return entries.sort(compareEntries);
 }

@@ -1,28 +1,48 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CommandError } from './commandError';
 import { LOCAL_ORIGIN } from './commands';
-import { DOC_SCHEMA_VERSION, POSTMORTEM_SECTIONS, entriesMap, metaMap, postmortemMap } from './doc';
-import type { EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
+import { DOC_SCHEMA_VERSION, POSTMORTEM_SECTIONS, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
+import type { EntryEditRecord, EntryRecord } from './entryRecords';
+import type { EditableEntryField, EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
 
 // Writes a whole incident (from an archive) into a fresh document in one transaction,
 // so a peer or the store sees either nothing or all of it: nothing is half-imported.
 // Values are copied, never shared with the snapshot, so later edits cannot alias.
 
-function entryMap(entry: TimelineEntry): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  map.set('id', entry.id);
-  map.set('occurredAt', entry.occurredAt);
-  map.set('recordedAt', entry.recordedAt);
-  map.set('author', entry.author);
-  map.set('kind', entry.kind);
-  map.set('text', entry.text);
-  map.set('workstream', entry.workstream);
-  map.set('key', entry.key);
-  map.set('retraction', entry.retraction ? { ...entry.retraction } : null);
-  const history = new Y.Array<EntryEdit>();
-  history.push(entry.history.map((edit) => ({ ...edit })));
-  map.set('history', history);
-  return map;
+type FieldValues = Pick<TimelineEntry, EditableEntryField>;
+
+/**
+ * Splits a plain entry back into how it is stored: the values it was created with, and
+ * the log records that lead from them to its current values. A field's creation value is
+ * the `previous` of its first edit; each edit's new value is the `previous` of the next
+ * edit of that field, or the current value for the last one. Folding these gives the
+ * entry back exactly, history included.
+ */
+export function entryToRecords(entry: TimelineEntry): { record: EntryRecord; edits: EntryEditRecord[] } {
+  const values: FieldValues = { text: entry.text, occurredAt: entry.occurredAt, kind: entry.kind, workstream: entry.workstream, key: entry.key };
+  const edits: EntryEditRecord[] = [];
+  // Walk backwards so each edit's new value is the value the following edit replaced.
+  for (let i = entry.history.length - 1; i >= 0; i--) {
+    const { by, at, field, previous } = entry.history[i] as EntryEdit;
+    edits.push({ entryId: entry.id, by, at, field, value: values[field] });
+    (values as Record<EditableEntryField, unknown>)[field] = previous;
+  }
+  edits.reverse();
+  if (entry.retraction) {
+    const { by, at, reason } = entry.retraction;
+    edits.push({ entryId: entry.id, by, at, field: 'retraction', value: { by, at, reason } });
+  }
+  const record: EntryRecord = {
+    id: entry.id,
+    occurredAt: values.occurredAt,
+    recordedAt: entry.recordedAt,
+    author: entry.author,
+    kind: values.kind,
+    text: values.text,
+    workstream: values.workstream,
+    key: values.key,
+  };
+  return { record, edits };
 }
 
 /**
@@ -31,11 +51,13 @@ function entryMap(entry: TimelineEntry): Y.Map<unknown> {
  */
 export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: unknown = LOCAL_ORIGIN): void {
   const meta = metaMap(doc);
-  if (meta.size > 0 || entriesMap(doc).size > 0) {
-    throw new CommandError('invalid', 'This document already holds an incident; import into a new one.');
-  }
   const { incident } = snapshot;
+  // Checked inside the transaction: the first touch of a Y.Array runs an (empty) transaction
+  // of its own, which would otherwise show up as a second one with no origin.
   doc.transact(() => {
+    if (meta.size > 0 || entriesMap(doc).size > 0 || entryEditsArray(doc).length > 0) {
+      throw new CommandError('invalid', 'This document already holds an incident; import into a new one.');
+    }
     meta.set('id', incident.id);
     meta.set('title', incident.title);
     meta.set('severity', incident.severity);
@@ -53,6 +75,14 @@ export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: u
     const postmortem = postmortemMap(doc);
     for (const section of POSTMORTEM_SECTIONS) postmortem.set(section, incident.postmortem[section]);
     const entries = entriesMap(doc);
-    for (const entry of snapshot.entries) entries.set(entry.id, entryMap(entry));
+    const log: EntryEditRecord[] = [];
+    for (const entry of snapshot.entries) {
+      // Creation records are written once; a repeated id in a damaged archive keeps its first entry.
+      if (entries.has(entry.id)) continue;
+      const { record, edits } = entryToRecords(entry);
+      entries.set(entry.id, record);
+      log.push(...edits);
+    }
+    if (log.length > 0) entryEditsArray(doc).push(log);
   }, origin);
 }

@@ -89,7 +89,7 @@ describe('entries store', () => {
     expect(order).toEqual(ids(doc));
   });
 
-  it('applies remote updates from a second replica, including nested history', () => {
+  it('applies remote updates from a second replica, including edits from the log', () => {
     const [local, remote] = linkedPair();
     const { store } = attachEntriesStore(local);
     const bo = ctxFor('bo', steppingClock('2026-11-21T20:05:00.000Z'));
@@ -116,18 +116,34 @@ describe('entries store', () => {
         const docs = [a, b];
         const ctxs = [ctxFor('ana', steppingClock()), ctxFor('bo', steppingClock())];
         const handle = attachEntriesStore(b);
-        for (const { replica, action, minute, pick } of ops) {
-          const doc = docs[replica] as Y.Doc;
-          const ctx = ctxs[replica] as ReturnType<typeof ctxFor>;
-          const at = new Date(Date.parse('2026-11-21T20:00:00.000Z') + minute * 60_000).toISOString();
-          const live = readEntries(doc).filter((e) => e.retraction === null);
-          const target = live[pick % Math.max(live.length, 1)];
-          if (action === 'add' || !target) addEntry(doc, ctx, { occurredAt: at, text: `note ${pick}` });
-          else if (action === 'text') editEntry(doc, ctx, target.id, { text: `${target.text}!` });
-          else if (action === 'time') editEntry(doc, ctx, target.id, { occurredAt: at });
-          else if (action === 'key') editEntry(doc, ctx, target.id, { key: !target.key });
-          else retractEntry(doc, ctx, target.id, 'duplicate');
-        }
+        for (const { replica, ...op } of ops) applyRandomOp(docs[replica] as Y.Doc, ctxs[replica] as ReturnType<typeof ctxFor>, op);
+        const state = handle.store.getState();
+        expect(state.orderedIds).toEqual(ids(b));
+        for (const entry of readEntries(b)) expect(state.byId.get(entry.id)).toMatchObject(entry);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stays equal to a full re-read when two replicas write apart and then reconnect (edits merge into the log middle)', () => {
+    const op = fc.record({
+      action: fc.constantFrom('add', 'text', 'time', 'retract', 'key'),
+      minute: fc.integer({ min: 0, max: 5 }),
+      pick: fc.nat(),
+    });
+    const run = (doc: Y.Doc, ctx: ReturnType<typeof ctxFor>, ops: { action: string; minute: number; pick: number }[]) => {
+      for (const op of ops) applyRandomOp(doc, ctx, op);
+    };
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 15 }), fc.array(op, { maxLength: 15 }), fc.array(op, { maxLength: 15 }), (shared, mine, theirs) => {
+        const a = openIncidentDoc();
+        run(a, ctxFor('ana', steppingClock()), shared);
+        const b = new Y.Doc();
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+        const handle = attachEntriesStore(b);
+        run(a, ctxFor('ana', steppingClock('2026-11-21T21:00:00.000Z')), theirs);
+        run(b, ctxFor('bo', steppingClock('2026-11-21T21:00:00.000Z')), mine);
+        Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
         const state = handle.store.getState();
         expect(state.orderedIds).toEqual(ids(b));
         for (const entry of readEntries(b)) expect(state.byId.get(entry.id)).toMatchObject(entry);
@@ -199,3 +215,15 @@ describe('entries store at 100k entries', () => {
     expect(changed).toBe(1);
   });
 });
+
+/** One random timeline operation (fast-check drives the choice) applied through the real commands. */
+function applyRandomOp(doc: Y.Doc, ctx: ReturnType<typeof ctxFor>, { action, minute, pick }: { action: string; minute: number; pick: number }) {
+  const at = new Date(Date.parse('2026-11-21T20:00:00.000Z') + minute * 60_000).toISOString();
+  const live = readEntries(doc).filter((e) => e.retraction === null);
+  const target = live[pick % Math.max(live.length, 1)];
+  if (action === 'add' || !target) addEntry(doc, ctx, { occurredAt: at, text: `note ${pick}` });
+  else if (action === 'text') editEntry(doc, ctx, target.id, { text: `${target.text}!` });
+  else if (action === 'time') editEntry(doc, ctx, target.id, { occurredAt: at });
+  else if (action === 'key') editEntry(doc, ctx, target.id, { key: !target.key });
+  else retractEntry(doc, ctx, target.id, 'duplicate');
+}

@@ -5,8 +5,8 @@ import { snapshotArb } from '../../export/test/arbitraries';
 import { hostileSnapshot, sampleSnapshot } from '../../export/test/fixtures';
 import { CommandError } from '../commandError';
 import { addEntry, createIncident } from '../commands';
-import { readSnapshot } from '../doc';
-import { importSnapshot } from '../importSnapshot';
+import { entriesMap, entryEditsArray, readSnapshot } from '../doc';
+import { entryToRecords, importSnapshot } from '../importSnapshot';
 
 describe('importSnapshot', () => {
   it('writes a snapshot that readSnapshot gives back unchanged (sample and hostile)', () => {
@@ -40,15 +40,45 @@ describe('importSnapshot', () => {
     expect(origins).toEqual([origin]);
   });
 
-  it('stores history as a Y.Array and copies values, so the snapshot stays independent', () => {
+  it('stores each entry as its creation record plus its edits in the log, copied from the snapshot', () => {
     const snapshot = sampleSnapshot();
     const doc = new Y.Doc();
     importSnapshot(doc, snapshot);
     const edited = snapshot.entries.find((e) => e.history.length > 0)!;
-    const map = doc.getMap<Y.Map<unknown>>('entries').get(edited.id)!;
-    expect(map.get('history')).toBeInstanceOf(Y.Array);
+    const first = edited.history[0]!;
+    const record = entriesMap(doc).get(edited.id)!;
+    // The creation record holds the value the first edit replaced, not the current one.
+    expect(record[first.field]).toBe(first.previous);
+    const logged = entryEditsArray(doc).toArray().filter((edit) => edit.entryId === edited.id);
+    expect(logged.map((edit) => edit.field)).toEqual([...edited.history.map((h) => h.field), ...(edited.retraction ? ['retraction'] : [])]);
     edited.history[0]!.by = 'someone else';
     expect(readSnapshot(doc)!.entries.find((e) => e.id === edited.id)!.history[0]!.by).not.toBe('someone else');
+  });
+
+  it('rebuilds creation values and edit values from a history with several edits of one field', () => {
+    const base = sampleSnapshot();
+    const entry = {
+      ...base.entries[0]!,
+      text: 'third',
+      key: true,
+      history: [
+        { by: 'Ann', at: '2026-11-21T22:01:00.000Z', field: 'text' as const, previous: 'first' },
+        { by: 'Bo', at: '2026-11-21T22:02:00.000Z', field: 'key' as const, previous: false },
+        { by: 'Cy', at: '2026-11-21T22:03:00.000Z', field: 'text' as const, previous: 'second' },
+      ],
+      retraction: { by: 'Cy', at: '2026-11-21T22:04:00.000Z', reason: 'duplicate' },
+    };
+    const { record, edits } = entryToRecords(entry);
+    expect(record).toMatchObject({ text: 'first', key: false });
+    expect(edits.map(({ field, value }) => [field, value])).toEqual([
+      ['text', 'second'],
+      ['key', true],
+      ['text', 'third'],
+      ['retraction', entry.retraction],
+    ]);
+    const doc = new Y.Doc();
+    importSnapshot(doc, { ...base, entries: [entry] });
+    expect(readSnapshot(doc)!.entries).toEqual([entry]);
   });
 
   it('refuses a document that already holds an incident, and leaves it as it was', () => {

@@ -1,0 +1,121 @@
+import { ENTRY_KINDS } from './types';
+import type { EditableEntryField, EntryEdit, EntryKind, Instant, Retraction, TimelineEntry } from './types';
+
+// How a timeline entry is stored, and how its stored parts fold into the plain view.
+// An entry is one immutable creation record (in the `entries` map) plus the edits that
+// name it in the append-only `entryEdits` log. Plain objects rather than a Y.Map per entry
+// cost a fraction of the memory and update size at 100k entries; the log's order is the
+// same on every replica, so folding it gives every replica the same entry and history.
+// Folding never throws: odd values read as their empty value, as in the rest of doc.ts.
+
+/** The values an entry was created with. Written once, never set again. */
+export type EntryRecord = Omit<TimelineEntry, 'retraction' | 'history'>;
+
+export type EntryEditRecordField = EditableEntryField | 'retraction';
+
+/** One change to one entry, appended to the `entryEdits` log. `value` is the new value. */
+export interface EntryEditRecord {
+  entryId: string;
+  by: string;
+  at: Instant;
+  field: EntryEditRecordField;
+  value: string | boolean | Retraction;
+}
+
+export const EDITABLE_ENTRY_FIELDS = ['text', 'occurredAt', 'kind', 'workstream', 'key'] as const satisfies readonly EditableEntryField[];
+
+const editable: ReadonlySet<string> = new Set(EDITABLE_ENTRY_FIELDS);
+const kinds: ReadonlySet<string> = new Set(ENTRY_KINDS);
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function kindOf(value: unknown): EntryKind {
+  return typeof value === 'string' && kinds.has(value) ? (value as EntryKind) : 'note';
+}
+
+export function readRetraction(value: unknown): Retraction | null {
+  if (value === null || typeof value !== 'object') return null;
+  const r = value as Partial<Retraction>;
+  return { by: str(r.by), at: str(r.at), reason: str(r.reason) };
+}
+
+type Fields = Record<EditableEntryField, unknown>;
+
+/** A stored value as the reader exposes it. */
+function readField(field: EditableEntryField, raw: unknown): string | boolean {
+  if (field === 'key') return raw === true;
+  if (field === 'kind') return kindOf(raw);
+  return str(raw);
+}
+
+/**
+ * History keeps the value exactly as stored when it has a plain type, so an imported
+ * history (whose `previous` values may be anything an archive held) reads back unchanged.
+ */
+function previousValue(field: EditableEntryField, raw: unknown): string | boolean {
+  return typeof raw === 'string' || typeof raw === 'boolean' ? raw : readField(field, raw);
+}
+
+function isEditRecord(value: unknown): value is EntryEditRecord {
+  return value !== null && typeof value === 'object' && typeof (value as EntryEditRecord).field === 'string';
+}
+
+/** One entry's plain view: its creation record, then `edits` applied in log order. `id` (the map key) wins over the record's. */
+export function foldEntry(record: unknown, edits: readonly unknown[] = [], id?: string): TimelineEntry {
+  const created = (record !== null && typeof record === 'object' ? record : {}) as Partial<Record<keyof EntryRecord, unknown>>;
+  const current: Fields = {
+    text: created.text,
+    occurredAt: created.occurredAt,
+    kind: created.kind,
+    workstream: created.workstream,
+    key: created.key,
+  };
+  const history: EntryEdit[] = [];
+  let retraction: Retraction | null = null;
+  for (const edit of edits) {
+    if (!isEditRecord(edit)) continue;
+    if (edit.field === 'retraction') {
+      // A second, concurrent retraction stays in the log; the first one in log order is the entry's.
+      retraction ??= readRetraction(edit.value);
+    } else if (editable.has(edit.field)) {
+      const field = edit.field;
+      history.push({ by: str(edit.by), at: str(edit.at), field, previous: previousValue(field, current[field]) });
+      current[field] = edit.value;
+    }
+  }
+  return {
+    id: id ?? str(created.id),
+    occurredAt: str(current.occurredAt),
+    recordedAt: str(created.recordedAt),
+    author: str(created.author),
+    kind: kindOf(current.kind),
+    text: str(current.text),
+    workstream: str(current.workstream),
+    key: current.key === true,
+    retraction,
+    history,
+  };
+}
+
+/** The log's edits per entry id, each list in log order. One pass. */
+export function groupEditsByEntry(edits: { forEach(fn: (edit: EntryEditRecord) => void): void }): Map<string, EntryEditRecord[]> {
+  const byEntry = new Map<string, EntryEditRecord[]>();
+  edits.forEach((edit) => {
+    if (!isEditRecord(edit) || typeof edit.entryId !== 'string') return;
+    const list = byEntry.get(edit.entryId);
+    if (list) list.push(edit);
+    else byEntry.set(edit.entryId, [edit]);
+  });
+  return byEntry;
+}
+
+/** One entry's edits, in log order. One pass over the log. */
+export function editsForEntry(edits: { forEach(fn: (edit: EntryEditRecord) => void): void }, entryId: string): EntryEditRecord[] {
+  const found: EntryEditRecord[] = [];
+  edits.forEach((edit) => {
+    if (isEditRecord(edit) && edit.entryId === entryId) found.push(edit);
+  });
+  return found;
+}
