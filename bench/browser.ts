@@ -14,6 +14,8 @@ const OPEN_RUNS = 3;
 const SCROLL_MS = 3000;
 const SCROLL_STEP_PX = 240;
 const ADD_RUNS = 20;
+/** An entry not visible after this long counts as never (Infinity), so a regression can't hang the bench. */
+const ADD_GIVE_UP_MS = 10_000;
 const BIG = 100_000;
 const SMALL = 1_000;
 
@@ -88,9 +90,9 @@ async function scrollFrames(page: Page, scroll: boolean): Promise<number[]> {
 /** Types into quick-add and presses Enter inside the page; returns ms until the row is in the DOM and painted. */
 async function addToVisible(page: Page, text: string, viaQuickAdd: boolean): Promise<number> {
   return page.evaluate(
-    ({ text, viaQuickAdd }) =>
+    ({ text, viaQuickAdd, giveUpMs }) =>
       new Promise<number>((resolve) => {
-        const input = document.querySelector('[aria-label="Add timeline entry"]') as HTMLTextAreaElement | HTMLInputElement;
+        const input = document.querySelector('[aria-label="Add timeline entry"]') as HTMLInputElement;
         const proto = Object.getPrototypeOf(input) as object;
         Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, text);
         input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -98,12 +100,14 @@ async function addToVisible(page: Page, text: string, viaQuickAdd: boolean): Pro
         const visible = () => Array.from(document.querySelectorAll('[aria-label="Timeline"] .tl-body [role="row"]')).some((r) => r.textContent?.includes(text));
         const check = () => {
           if (!viaQuickAdd || visible()) requestAnimationFrame(() => resolve(performance.now() - t0));
+          else if (performance.now() - t0 > giveUpMs) resolve(Number.POSITIVE_INFINITY);
           else requestAnimationFrame(check);
         };
-        if (viaQuickAdd) input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        // Enter in the quick-add box submits its form; requestSubmit is what the browser does then.
+        if (viaQuickAdd) input.form!.requestSubmit();
         requestAnimationFrame(check);
       }),
-    { text, viaQuickAdd },
+    { text, viaQuickAdd, giveUpMs: ADD_GIVE_UP_MS },
   );
 }
 

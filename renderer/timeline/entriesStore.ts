@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { entriesMap, entryEditsArray, isRecord } from '../../shared/model/doc';
-import { foldEntry, type EntryEditRecord, type EntryRecord } from '../../shared/model/entryRecords';
+import { foldEntry, type EntryEditRecord, type StoredEntryRecord } from '../../shared/model/entryRecords';
 import { compareEntries } from '../../shared/model/order';
 import { toEntryRow, sameEntryRow, type EntryRow } from './entryRow';
 import { lowerBound, sameOrderKey } from './sortedIds';
@@ -136,7 +136,7 @@ export function attachEntriesStore(doc: Y.Doc): EntriesStore {
   // Both observers only collect ids; the rows are patched once per transaction, after
   // every observer ran, so an update carrying new entries and their edits is one change.
   const pending = new Set<string>();
-  const onEntries = (event: Y.YMapEvent<EntryRecord>) => {
+  const onEntries = (event: Y.YMapEvent<StoredEntryRecord>) => {
     for (const id of event.keysChanged) pending.add(id);
   };
   const onEdits = (event: Y.YArrayEvent<EntryEditRecord>) => {

@@ -13,7 +13,7 @@ import {
   StatusSchema,
 } from './commandSchemas';
 import { DOC_SCHEMA_VERSION, entriesMap, entryEditsArray, metaMap, postmortemMap, readEntry } from './doc';
-import type { EntryRecord } from './entryRecords';
+import { encodeEntryRecord, type EntryRecord } from './entryRecords';
 import { newId } from './ids';
 import type {
   EditableEntryField,
@@ -72,7 +72,7 @@ function requireEntry(doc: Y.Doc, id: string): TimelineEntry {
 
 /** Writes an entry's creation record, once: it is never set again, edits go to the log. */
 function putEntry(doc: Y.Doc, record: EntryRecord): void {
-  entriesMap(doc).set(record.id, record);
+  entriesMap(doc).set(record.id, encodeEntryRecord(record));
 }
 
 function putStatusEntry(doc: Y.Doc, ctx: CommandContext, at: Instant, text: string, occurredAt: Instant = at): void {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { compareEntries } from './order';
-import { editsForEntry, foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord } from './entryRecords';
+import { editsForEntry, foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord, type StoredEntryRecord } from './entryRecords';
 import { SEVERITIES, STATUSES } from './types';
 import type {
   Incident,
@@ -12,7 +12,7 @@ import type {
   TimelineEntry,
 } from './types';
 
-export type { EntryEditRecord, EntryRecord } from './entryRecords';
+export type { EntryEditRecord, EntryRecord, StoredEntryRecord } from './entryRecords';
 
 // The incident document's layout and its readers. Writers live in commands.ts.
 // Entries are stored as immutable creation records plus an append-only edit log
@@ -34,8 +34,8 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(META);
 }
 
-export function entriesMap(doc: Y.Doc): Y.Map<EntryRecord> {
-  return doc.getMap<EntryRecord>(ENTRIES);
+export function entriesMap(doc: Y.Doc): Y.Map<StoredEntryRecord> {
+  return doc.getMap<StoredEntryRecord>(ENTRIES);
 }
 
 /** The append-only log of every entry edit and retraction, in the order all replicas agree on. */
@@ -43,9 +43,9 @@ export function entryEditsArray(doc: Y.Doc): Y.Array<EntryEditRecord> {
   return doc.getArray<EntryEditRecord>(ENTRY_EDITS);
 }
 
-/** A stored entry value: a plain object. Anything else (a damaged or foreign value) is no entry. */
-export function isRecord(value: unknown): value is EntryRecord {
-  return value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType);
+/** A stored entry value: a JSON string (or, tolerated, a plain object). Anything else (a damaged or foreign value) is no entry. */
+export function isRecord(value: unknown): value is StoredEntryRecord | EntryRecord {
+  return typeof value === 'string' || (value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType));
 }
 
 export function postmortemMap(doc: Y.Doc): Y.Map<string> {

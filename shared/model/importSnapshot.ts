@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { CommandError } from './commandError';
 import { LOCAL_ORIGIN } from './commands';
 import { DOC_SCHEMA_VERSION, POSTMORTEM_SECTIONS, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
-import type { EntryEditRecord, EntryRecord } from './entryRecords';
+import { encodeEntryRecord, type EntryEditRecord, type EntryRecord } from './entryRecords';
 import type { EditableEntryField, EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
 
 // Writes a whole incident (from an archive) into a fresh document in one transaction,
@@ -80,7 +80,7 @@ export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: u
       // Creation records are written once; a repeated id in a damaged archive keeps its first entry.
       if (entries.has(entry.id)) continue;
       const { record, edits } = entryToRecords(entry);
-      entries.set(entry.id, record);
+      entries.set(entry.id, encodeEntryRecord(record));
       log.push(...edits);
     }
     if (log.length > 0) entryEditsArray(doc).push(log);

@@ -6,6 +6,7 @@ import { hostileSnapshot, sampleSnapshot } from '../../export/test/fixtures';
 import { CommandError } from '../commandError';
 import { addEntry, createIncident } from '../commands';
 import { entriesMap, entryEditsArray, readSnapshot } from '../doc';
+import { decodeEntryRecord } from '../entryRecords';
 import { entryToRecords, importSnapshot } from '../importSnapshot';
 
 describe('importSnapshot', () => {
@@ -46,7 +47,7 @@ describe('importSnapshot', () => {
     importSnapshot(doc, snapshot);
     const edited = snapshot.entries.find((e) => e.history.length > 0)!;
     const first = edited.history[0]!;
-    const record = entriesMap(doc).get(edited.id)!;
+    const record = decodeEntryRecord(entriesMap(doc).get(edited.id));
     // The creation record holds the value the first edit replaced, not the current one.
     expect(record[first.field]).toBe(first.previous);
     const logged = entryEditsArray(doc).toArray().filter((edit) => edit.entryId === edited.id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { editEntry } from '../commands';
 import { entriesMap, entryEditsArray, readEntries, readEntry } from '../doc';
-import type { EntryEditRecord, EntryRecord } from '../entryRecords';
+import { decodeEntryRecord, encodeEntryRecord, type EntryEditRecord } from '../entryRecords';
 import { compareEntries } from '../order';
 import { openIncident } from './fixtures';
 
@@ -25,7 +25,7 @@ describe('readEntries', () => {
         // Reverse-ish insertion order so the sort has real work to do.
         const at = new Date(base + ((i * 7919) % LARGE_TIMELINE) * 1000).toISOString();
         const id = entryId(i);
-        entries.set(id, { id, occurredAt: at, recordedAt: at, author: 'bench', kind: 'note', text: `entry ${i}`, workstream: '', key: false });
+        entries.set(id, encodeEntryRecord({ id, occurredAt: at, recordedAt: at, author: 'bench', kind: 'note', text: `entry ${i}`, workstream: '', key: false }));
         if (i % EDIT_EVERY === 0) edits.push({ entryId: id, by: 'bench', at, field: 'text', value: `edited ${i}` });
       }
       entryEditsArray(doc).push(edits);
@@ -46,7 +46,8 @@ describe('readEntries', () => {
     const { doc } = openIncident();
     const entries = entriesMap(doc) as Y.Map<unknown>;
     entries.set('ODD', { kind: 'gossip', key: 'yes', text: 7 });
-    entries.set('NOT-A-RECORD', 'just a string');
+    entries.set('NOT-A-RECORD', 42);
+    entries.set('NOT-JSON', 'just a string');
     entries.set('A-Y-MAP', new Y.Map());
     (entryEditsArray(doc) as Y.Array<unknown>).push([
       null,
@@ -68,6 +69,7 @@ describe('readEntries', () => {
       history: [],
     });
     expect(readEntry(doc, 'NOT-A-RECORD')).toBeNull();
+    expect(readEntry(doc, 'NOT-JSON')).toMatchObject({ id: 'NOT-JSON', text: '', kind: 'note', retraction: null });
     expect(readEntry(doc, 'NOBODY')).toBeNull();
     const ids = readEntries(doc).map((e) => e.id);
     expect(ids).toContain('ODD');
@@ -83,7 +85,7 @@ describe('readEntries', () => {
     expect(one).toEqual(readEntries(doc).find((e) => e.id === id));
     one.history[0]!.by = 'someone else';
     expect(readEntry(doc, id)!.history[0]!.by).toBe('ana');
-    const record: EntryRecord = entriesMap(doc).get(id)!;
+    const record = decodeEntryRecord(entriesMap(doc).get(id));
     expect(record.text).not.toBe('opened by the on-call');
   });
 });
