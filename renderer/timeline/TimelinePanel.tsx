@@ -12,7 +12,7 @@ import { elapsedOrigin, useIncidentMeta } from './incidentMetaStore';
 import { QuickAddBar } from './QuickAddBar';
 import { focusQuickAdd } from './quickAddFocus';
 import { RetractDialog } from './RetractDialog';
-import { buildTimelineRows, isDayKey, type TimelineRowModel } from './rowModel';
+import { isDayKey, timelineRowsFor, type TimelineRowModel } from './rowModel';
 import { focusSearch } from './searchFocus';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
 import type { EntryRowActions } from './TimelineEntryRow';
@@ -49,7 +49,8 @@ export function TimelinePanel() {
   // depends on order alone and a text edit does not rebuild it.
   const contentRevision = filtersDependOnContent(view.filters, search) ? revision : 0;
   const rows = useMemo(
-    () => buildTimelineRows({ orderedIds, byId, filters: view.filters, search, sort: view.sort, zone }),
+    // A content revision under a content filter can change membership anywhere: no patching then.
+    () => timelineRowsFor({ orderedIds, byId, filters: view.filters, search, sort: view.sort, zone }, contentRevision === 0),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; contentRevision stands for it
     [orderedIds, contentRevision, view.filters, search, view.sort, zone],
   );

@@ -75,3 +75,67 @@ export function buildTimelineRows(input: RowModelInput): TimelineRowModel {
   }
   return { keys, dayLabels, entryCount };
 }
+
+/** The last model and what it was built from, so the next change can patch it. */
+interface BuiltRows {
+  input: RowModelInput;
+  model: TimelineRowModel;
+}
+
+/**
+ * The row model for `input`, patched from `previous` when the only change is one entry
+ * inserted into an unfiltered, ascending timeline on a day that already has rows — the
+ * shape of almost every new entry during an incident. A patch is one array copy; a rebuild
+ * is a pass over every entry with a map lookup each, ~40 ms at 100k. Anything else rebuilds.
+ */
+export function updateTimelineRows(previous: BuiltRows | null, input: RowModelInput): BuiltRows {
+  const patched = previous ? patchOneInsertion(previous, input) : null;
+  return { input, model: patched ?? buildTimelineRows(input) };
+}
+
+/** The last build per entries store (its byId map is one per open incident document). */
+const lastBuilt = new WeakMap<ReadonlyMap<string, EntryRow>, BuiltRows>();
+
+/** The row model for `input`, patched from the last one built for the same store when `mayPatch`. */
+export function timelineRowsFor(input: RowModelInput, mayPatch: boolean): TimelineRowModel {
+  const built = updateTimelineRows(mayPatch ? (lastBuilt.get(input.byId) ?? null) : null, input);
+  lastBuilt.set(input.byId, built);
+  return built.model;
+}
+
+function patchOneInsertion(previous: BuiltRows, input: RowModelInput): TimelineRowModel | null {
+  const before = previous.input;
+  if (input.sort !== 'asc' || before.sort !== 'asc' || input.zone !== before.zone || input.byId !== before.byId) return null;
+  if (input.filters !== before.filters || input.search !== before.search || entryFilter(input.filters, input.search) !== null) return null;
+  const next = input.orderedIds;
+  const prev = before.orderedIds;
+  if (next.length !== prev.length + 1) return null;
+  let at = 0;
+  while (at < prev.length && prev[at] === next[at]) at++;
+  for (let i = at; i < prev.length; i++) if (prev[i] !== next[i + 1]) return null;
+
+  const id = next[at] as string;
+  const row = input.byId.get(id);
+  if (!row) return null;
+  const day = DateTime.fromMillis(row.occurredMs, { zone: input.zone }).startOf('day');
+  const dayStart = day.toMillis();
+  const dayEnd = day.plus({ days: 1 }).toMillis();
+  const sameDay = (neighbour: string | undefined) => {
+    const other = neighbour === undefined ? undefined : input.byId.get(neighbour);
+    return other !== undefined && other.occurredMs >= dayStart && other.occurredMs < dayEnd;
+  };
+  const keys = previous.model.keys;
+  let insertAt = -1;
+  if (at > 0 && sameDay(next[at - 1])) {
+    // Right after the previous entry's row (day rows only ever shift keys later than the ids).
+    insertAt = keys.indexOf(next[at - 1] as string, at - 1) + 1;
+  } else if (sameDay(next[at + 1])) {
+    // Right before the next entry's row, i.e. just under that day's date row.
+    insertAt = keys.indexOf(next[at + 1] as string, at);
+  }
+  if (insertAt <= 0) return null;
+  const patchedKeys = keys.slice(0, insertAt);
+  patchedKeys.push(id);
+  for (let i = insertAt; i < keys.length; i++) patchedKeys.push(keys[i] as string);
+  return { keys: patchedKeys, dayLabels: previous.model.dayLabels, entryCount: previous.model.entryCount + 1 };
+}
