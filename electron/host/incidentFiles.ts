@@ -1,7 +1,7 @@
 // Export and import of whole incidents against the store, shared by the RPC methods and the CLI
 // (which works on the store directly, without a server).
 import * as Y from 'yjs';
-import { readSnapshot } from '../../shared/model/doc';
+import { readSnapshot } from '../../shared/model/snapshot';
 import { newId } from '../../shared/model/ids';
 import { importSnapshot } from '../../shared/model/importSnapshot';
 import type { IncidentSnapshot } from '../../shared/model/types';

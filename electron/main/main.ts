@@ -41,8 +41,8 @@ if (process.env.WARROOM_USER_DATA) app.setPath('userData', process.env.WARROOM_U
 async function main() {
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
-  // The UI needs no device permissions.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The UI needs no device permissions; only desktop notifications (decision revisits) are allowed.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
   const settings = createElectronSettings();
   host = await startDesktopHost({ dataDir: app.getPath('userData'), distDir, settings });
   registerIpc();

@@ -1,5 +1,6 @@
 // The incident's masthead: what is broken, how bad, where we are, for how long,
-// what time it is, and whether our notes are safe on disk.
+// what time it is, when the next status update is due, how far the checklists are,
+// and whether our notes are safe on disk.
 import { useState } from 'react';
 import { setSeverity, setStatus } from '../../shared/model/commands';
 import { SEVERITIES, STATUSES, type Incident, type IncidentStatus, type Severity } from '../../shared/model/types';
@@ -10,6 +11,8 @@ import { DraftField } from './DraftField';
 import { ElapsedClock, WallClocks } from './HeaderClocks';
 import { SavedIndicator } from './SavedIndicator';
 import { FieldError } from '../app/FieldError';
+import { ChecklistProgressBadge } from '../checklists/ChecklistProgressBadge';
+import { CadenceCountdown } from '../comms/CadenceCountdown';
 
 const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -75,6 +78,8 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
         </select>
         <ElapsedClock incident={incident} />
         <WallClocks zone={incident.timeZone} />
+        <CadenceCountdown />
+        <ChecklistProgressBadge />
         <SavedIndicator />
         <button type="button" aria-pressed={postmortemOpen} onClick={onTogglePostmortem}>
           Postmortem

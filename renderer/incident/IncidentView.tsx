@@ -1,5 +1,6 @@
-// One open incident: header on top, the live timeline filling the rest, and the
-// postmortem pane beside it on demand. The doc is shown only once synced with the host.
+// One open incident: header on top, the revisit banner, a tab per view (timeline by
+// default, decisions, checklists, actions, comms, roles, postmortem), and the two draft
+// dialogs mounted once. The doc is shown only once synced with the host.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useIncidentConnection } from '../client/incidentConnection';
@@ -11,8 +12,13 @@ import { TimelinePanel, focusQuickAdd } from '../timeline/TimelinePanel';
 import { useIncidentMeta } from '../timeline/incidentMetaStore';
 import { SettingsDialog } from './SettingsDialog';
 import { IncidentHeader } from './IncidentHeader';
-import { PostmortemPane } from './PostmortemPane';
 import { exportAndSave } from './exportIncident';
+import { IncidentViewPanels } from './IncidentViewPanels';
+import { IncidentTabs } from './IncidentTabs';
+import { DEFAULT_VIEW, isIncidentViewId, OPEN_VIEW_EVENT, type IncidentViewId } from './incidentViews';
+import { RevisitBanner } from '../decisions/RevisitBanner';
+import { DecisionDraftDialog } from '../decisions/DecisionDraftDialog';
+import { ActionDraftDialog } from '../actions/ActionDraftDialog';
 import './incident.css';
 
 /** Long enough to read "Downloaded …" after glancing back from another window. */
@@ -68,10 +74,17 @@ function IncidentLayout() {
   const { rpc } = useHost();
   const { incidentId } = useIncidentContext();
   const incident = useIncidentMeta();
-  const [postmortemOpen, setPostmortemOpen] = useState(false);
+  const [view, setView] = useState<IncidentViewId>(DEFAULT_VIEW);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
-  useQuickAddShortcut(useCallback(() => focusQuickAdd(), []));
+  useQuickAddShortcut(
+    useCallback(() => {
+      // The quick-add bar lives on the timeline; bring it forward first, focus once it is shown.
+      setView('timeline');
+      requestAnimationFrame(() => focusQuickAdd());
+    }, []),
+  );
+  useOpenViewEvent(setView);
 
   useEffect(() => {
     if (!exportMessage || exportMessage === 'Exporting…') return;
@@ -106,19 +119,30 @@ function IncidentLayout() {
     <div className="incident-view">
       <IncidentHeader
         incident={incident}
-        postmortemOpen={postmortemOpen}
-        onTogglePostmortem={() => setPostmortemOpen((open) => !open)}
+        postmortemOpen={view === 'postmortem'}
+        onTogglePostmortem={() => setView((current) => (current === 'postmortem' ? 'timeline' : 'postmortem'))}
         onExport={() => void exportNow()}
         exportMessage={exportMessage}
         onOpenSettings={() => setSettingsOpen(true)}
       />
-      <div className="incident-body">
-        <main className="timeline-area" aria-label="Timeline area">
-          <TimelinePanel />
-        </main>
-        {postmortemOpen && <PostmortemPane incident={incident} onClose={() => setPostmortemOpen(false)} />}
-      </div>
+      <RevisitBanner />
+      <IncidentTabs active={view} onSelect={setView} />
+      <IncidentViewPanels active={view} incident={incident} timeline={<TimelinePanel />} />
+      <DecisionDraftDialog />
+      <ActionDraftDialog />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );
+}
+
+/** Switches the view when any component dispatches 'warroom:open-view' with a tab id. */
+function useOpenViewEvent(setView: (view: IncidentViewId) => void) {
+  useEffect(() => {
+    const onOpen = (event: Event) => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      if (isIncidentViewId(detail)) setView(detail);
+    };
+    window.addEventListener(OPEN_VIEW_EVENT, onOpen);
+    return () => window.removeEventListener(OPEN_VIEW_EVENT, onOpen);
+  }, [setView]);
 }

@@ -1,10 +1,12 @@
-// Side pane: fill in the summary and impact, preview the postmortem exactly as the
-// host exports it, and save it as Markdown or as a JSON archive.
+// The Postmortem view: write the summary, impact and analysis sections (root cause and
+// trigger, what went well, what went wrong, where we got lucky), preview the postmortem
+// exactly as the host exports it, and save it as Markdown or as a JSON archive.
 import { useEffect, useState } from 'react';
 import type { Incident } from '../../shared/model/types';
 import { resolveZone, type ZoneChoice } from '../../shared/time/zones';
 import { useHost, useIncidentContext } from '../app/session';
 import { DraftField } from './DraftField';
+import { PostmortemSectionField } from './PostmortemSectionField';
 import { exportAndSave, fetchExport } from './exportIncident';
 import { postmortemHtml } from './postmortemHtml';
 import { useDocRevision } from './useDocRevision';
@@ -18,7 +20,14 @@ const ZONE_CHOICES: { value: ZoneChoice; label: string }[] = [
   { value: 'utc', label: 'UTC' },
 ];
 
-export function PostmortemPane({ incident, onClose }: { incident: Incident; onClose: () => void }) {
+const ANALYSIS_SECTIONS = [
+  { section: 'rootCause', label: 'Root cause and trigger', placeholder: 'What broke, and what set it off.' },
+  { section: 'wentWell', label: 'What went well', placeholder: 'What helped us recover.' },
+  { section: 'wentWrong', label: 'What went wrong', placeholder: 'What slowed us down or made it worse.' },
+  { section: 'gotLucky', label: 'Where we got lucky', placeholder: 'What saved us that we cannot count on next time.' },
+] as const;
+
+export function PostmortemPane({ incident }: { incident: Incident }) {
   const { rpc } = useHost();
   const { doc, incidentId } = useIncidentContext();
   const [all, setAll] = useState(false);
@@ -49,16 +58,16 @@ export function PostmortemPane({ incident, onClose }: { incident: Incident; onCl
   };
 
   return (
-    <aside className="postmortem-pane" aria-label="Postmortem">
-      <div className="pane-header">
+    <aside className="postmortem-view" aria-label="Postmortem">
+      <div className="postmortem-sections">
         <h2>Postmortem</h2>
-        <button type="button" className="icon-button" aria-label="Close postmortem" onClick={onClose}>
-          ✕
-        </button>
-      </div>
-      <div className="pane-body">
         <DraftField incident={incident} field="summary" label="Summary" multiline placeholder="What happened, in two or three sentences." />
         <DraftField incident={incident} field="impact" label="Impact" multiline placeholder="Who was affected, how, and for how long." />
+        {ANALYSIS_SECTIONS.map(({ section, label, placeholder }) => (
+          <PostmortemSectionField key={section} section={section} saved={incident.postmortem[section]} label={label} placeholder={placeholder} />
+        ))}
+      </div>
+      <div className="postmortem-export">
         <fieldset className="options">
           <legend>Timeline in the export</legend>
           <label className="inline">

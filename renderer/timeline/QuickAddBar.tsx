@@ -1,6 +1,7 @@
 // The quick-add bar: one line of text becomes a timeline entry. A leading time
 // backdates it, /kind sets the kind, ! marks a key event and #tag the workstream.
 // A draft keeps one id until it is saved, so a retry after a failure is idempotent.
+// "/decision …" and "/action …" open the full decision or action form instead, prefilled.
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { addEntry } from '../../shared/model/commands';
 import { newId } from '../../shared/model/ids';
@@ -10,6 +11,8 @@ import { parseQuickAdd } from '../../shared/time/quickAdd';
 import { useIncidentContext } from '../app/session';
 import { describeStoreError, useSyncState, waitForSaved } from '../client/syncState';
 import { registerQuickAddInput } from './quickAddFocus';
+import { openDecisionDraft } from '../decisions/decisionDraft';
+import { openActionDraft } from '../actions/actionDraft';
 
 const PLACEHOLDER = 'Add entry: "14:25 text", "-10m …", "/decision …", "!" key event, "#workstream" — Enter adds';
 
@@ -30,6 +33,14 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
     if (storeError) return setError(describeStoreError(storeError));
     const parsed = parseQuickAdd(raw, { now: nowInstant(), zone });
     if (!parsed.ok) return setError(parsed.error);
+    // A decision or an action needs its full form; the dialog writes the timeline entry.
+    if (parsed.kind === 'decision' || parsed.kind === 'action') {
+      if (parsed.kind === 'decision') openDecisionDraft({ question: parsed.text });
+      else openActionDraft({ text: parsed.text });
+      setText('');
+      setError(null);
+      return;
+    }
     const id = (draftId.current ??= newId());
     try {
       addEntry(doc, { author }, {

@@ -1,32 +1,37 @@
-// The JSON incident archive: every field of the incident and its timeline, versioned,
-// for export and import. Import validates with zod (strict objects, so a typo'd or
+// The JSON incident archive: every field of the incident, its timeline and its response
+// work (decisions, checklists, actions, status updates, roles), versioned, for export and
+// import. Version 2 added `response`; a version 1 file still imports, with an empty one. Import validates with zod (strict objects, so a typo'd or
 // foreign field is an error rather than silently dropped) and reports the first
 // problem with its field path, e.g. "entries[3].occurredAt: Invalid ISO datetime".
 import { z } from 'zod';
 import { compareEntries } from '../model/order';
+import { EMPTY_RESPONSE } from '../model/response';
+import type { ResponseState } from '../model/responseTypes';
 import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../model/types';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
-import { canonicalInstant, nowInstant } from '../time/instant';
+import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
+import { InstantSchema, ZoneSchema } from './instantSchema';
+import { ResponseSchema } from './responseSchema';
 
 export const ARCHIVE_FORMAT = 'war-room-incident';
-export const ARCHIVE_VERSION = 1;
+/** The version toArchive writes. */
+export const ARCHIVE_VERSION = 2;
+/** Versions parseArchive reads: 1 (before issue 3, no response) and the current one. */
+export const READABLE_ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
 
 export interface Archive {
   format: typeof ARCHIVE_FORMAT;
-  version: 1;
+  version: typeof ARCHIVE_VERSION;
   exportedAt: Instant;
   incident: Incident;
   entries: TimelineEntry[];
+  response: ResponseState;
 }
 
-/** UTC only (trailing Z), stored in canonical millisecond form so string order is time order. */
-const InstantSchema = z.iso
-  .datetime({ offset: false })
-  .refine((value) => canonicalInstant(value) !== null, 'Invalid ISO datetime')
-  .transform((value) => canonicalInstant(value) ?? value);
-const ZoneSchema = z.string().refine(isValidZone, 'Unknown IANA time zone');
+/** A file written before issue 3: the same, without `response`. */
+export type ArchiveV1 = Omit<Archive, 'version' | 'response'> & { version: 1 };
 
 const PostmortemSchema = z.strictObject({
   rootCause: z.string(),
@@ -88,7 +93,21 @@ export const ArchiveSchema: z.ZodType<Archive> = z.strictObject({
   exportedAt: InstantSchema,
   incident: IncidentSchema,
   entries: EntriesSchema,
+  response: ResponseSchema,
 });
+
+export const ArchiveV1Schema: z.ZodType<ArchiveV1> = z.strictObject({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(1),
+  exportedAt: InstantSchema,
+  incident: IncidentSchema,
+  entries: EntriesSchema,
+});
+
+/** A deep copy through JSON: every response value is plain JSON data by construction. */
+function copyResponse(response: ResponseState): ResponseState {
+  return JSON.parse(JSON.stringify(response)) as ResponseState;
+}
 
 /** The archive of a snapshot, entries in timeline order, sharing no objects with the snapshot. */
 export function toArchive(snapshot: IncidentSnapshot, exportedAt: Instant = nowInstant()): Archive {
@@ -103,6 +122,7 @@ export function toArchive(snapshot: IncidentSnapshot, exportedAt: Instant = nowI
       retraction: entry.retraction ? { ...entry.retraction } : null,
       history: entry.history.map((edit) => ({ ...edit })),
     })),
+    response: copyResponse(snapshot.response),
   };
 }
 
@@ -139,8 +159,9 @@ function checkEnvelope(value: unknown): ParseArchiveResult | null {
   if (format !== ARCHIVE_FORMAT) {
     return fail(`Not a War Room incident archive: format must be "${ARCHIVE_FORMAT}", got ${JSON.stringify(format) ?? 'nothing'}`, 'format');
   }
-  if (version !== ARCHIVE_VERSION) {
-    return fail(`Unsupported archive version ${JSON.stringify(version) ?? '(missing)'}; this War Room reads version ${ARCHIVE_VERSION}`, 'version');
+  if (!(READABLE_ARCHIVE_VERSIONS as readonly unknown[]).includes(version)) {
+    const readable = READABLE_ARCHIVE_VERSIONS.join(' and ');
+    return fail(`Unsupported archive version ${JSON.stringify(version) ?? '(missing)'}; this War Room reads versions ${readable}`, 'version');
   }
   return null;
 }
@@ -151,13 +172,16 @@ export function parseArchive(json: string): ParseArchiveResult {
   if (!parsed.ok) return fail(parsed.message, null);
   const envelopeProblem = checkEnvelope(parsed.value);
   if (envelopeProblem) return envelopeProblem;
-  const result = ArchiveSchema.safeParse(parsed.value);
+  const isV1 = (parsed.value as { version?: unknown }).version === 1;
+  const result = (isV1 ? ArchiveV1Schema : ArchiveSchema).safeParse(parsed.value);
   if (!result.success) {
     const issue = result.error.issues[0];
     return fail(issue?.message ?? 'Invalid archive', issue ? fieldPath(issue.path) || null : null);
   }
   const { incident, entries } = result.data;
-  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries) } };
+  // A version 1 file predates the response work: it had none, so it gets an empty one (a copy, never the shared constant).
+  const response = 'response' in result.data ? result.data.response : copyResponse(EMPTY_RESPONSE);
+  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries), response } };
 }
 
 /** Longest title part of a file name; keeps names readable in file dialogs. */

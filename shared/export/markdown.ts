@@ -1,5 +1,6 @@
 // The postmortem as GitHub-flavoured Markdown, in the shape public postmortems take:
-// facts, summary, impact, detection, participants, timeline, analysis, action items.
+// facts, summary, impact, detection, participants, timeline, the response work (decisions,
+// checklists, status updates, roles and handoffs), analysis, action items.
 // Every piece of user text goes through escape.ts (single-line contexts) or prose.ts
 // (user Markdown sections), so the output passes markdownlint's default rules.
 import { compareEntries } from '../model/order';
@@ -7,8 +8,11 @@ import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../mode
 import { durationWords, elapsedLabel, formatDateTime } from '../time/format';
 import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
+import { renderChecklists } from './checklistsSection';
+import { renderDecisions } from './decisionsSection';
 import { escapeInline } from './escape';
 import { sanitizeProse } from './prose';
+import { renderActionItems, renderRolesAndHandoffs, renderStatusUpdates } from './responseSections';
 import { renderTimelineTable } from './timelineTable';
 
 export interface PostmortemOptions {
@@ -27,6 +31,8 @@ const NO_PARTICIPANTS = '*Nobody has written on the timeline yet.*';
 const NO_ENTRIES = '*The timeline is empty.*';
 const NO_KEY_EVENTS = '*No entry is marked as a key event yet.*';
 const NO_ACTION_ITEMS = '*No action items recorded yet.*';
+const NO_DECISIONS = '*No decisions were recorded.*';
+const NO_CHECKLISTS = '*No checklists were used.*';
 const NOT_SET = 'not set';
 
 /** Where elapsed time (T+) and the total duration count from. */
@@ -136,11 +142,16 @@ export function renderPostmortem(snapshot: IncidentSnapshot, opts: PostmortemOpt
   appendSection(lines, 'Detection', detection(incident, entries, zone));
   appendSection(lines, 'Participants', participants(incident, entries), NO_PARTICIPANTS);
   appendSection(lines, 'Timeline', timeline(incident, entries, zone, opts.all), opts.all ? NO_ENTRIES : NO_KEY_EVENTS);
+  const { response } = snapshot;
+  appendSection(lines, 'Decisions', renderDecisions(response.decisions, zone), NO_DECISIONS);
+  appendSection(lines, 'Checklists', renderChecklists(response.checklists, zone), NO_CHECKLISTS);
+  appendSection(lines, 'Status updates', renderStatusUpdates(response.statusUpdates, response.cadence, zone));
+  appendSection(lines, 'Roles and handoffs', renderRolesAndHandoffs(response.roles, response.handoffs, zone));
   appendSection(lines, 'Root cause and trigger', sanitizeProse(postmortem.rootCause));
   appendSection(lines, 'What went well', sanitizeProse(postmortem.wentWell));
   appendSection(lines, 'What went wrong', sanitizeProse(postmortem.wentWrong));
   appendSection(lines, 'Where we got lucky', sanitizeProse(postmortem.gotLucky));
-  appendSection(lines, 'Action items', '', NO_ACTION_ITEMS);
+  appendSection(lines, 'Action items', renderActionItems(response.actions, zone), NO_ACTION_ITEMS);
   lines.pop();
   return `${lines.join('\n')}\n`;
 }

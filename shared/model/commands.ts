@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canonicalInstant, instantMillis, nowInstant } from '../time/instant';
+import { instantMillis } from '../time/instant';
 import { CommandError, validate } from './commandError';
 import {
   AddEntrySchema,
@@ -26,6 +26,7 @@ import type {
   Severity,
   TimelineEntry,
 } from './types';
+import { commandTime as stamp, requireIncident, runCommand as run, type CommandContext } from './commandContext';
 
 // Every write to an incident document. Each command validates first, then makes all of
 // its changes in one doc.transact so peers and the store see one update, never half.
@@ -34,34 +35,12 @@ import type {
 export { CommandError } from './commandError';
 export type { CommandErrorCode } from './commandError';
 
-/** Default transaction origin for commands run by this replica's own UI. */
-export const LOCAL_ORIGIN: unique symbol = Symbol('war-room.local');
-
-export interface CommandContext {
-  author: string;
-  /** Current time as an Instant; defaults to the clock. Injected by tests and the host. */
-  now?: () => string;
-  origin?: unknown;
-}
+export { LOCAL_ORIGIN, type CommandContext } from './commandContext';
 
 const INITIAL_STATUS: IncidentStatus = 'investigating';
 
-function stamp(ctx: CommandContext): Instant {
-  const raw = ctx.now ? ctx.now() : nowInstant();
-  const instant = canonicalInstant(raw);
-  if (instant === null) throw new CommandError('invalid', `The clock gave “${raw}”, which is not an ISO-8601 UTC time.`, 'now');
-  return instant;
-}
 
-function run(doc: Y.Doc, ctx: CommandContext, write: () => void): void {
-  doc.transact(write, ctx.origin ?? LOCAL_ORIGIN);
-}
 
-function requireIncident(doc: Y.Doc): Y.Map<unknown> {
-  const meta = metaMap(doc);
-  if (typeof meta.get('id') !== 'string') throw new CommandError('no-incident', 'This document holds no incident yet.');
-  return meta;
-}
 
 function requireEntry(doc: Y.Doc, id: string): TimelineEntry {
   requireIncident(doc);

@@ -4,7 +4,6 @@ import { editsForEntry, foldEntry, groupEditsByEntry, type EntryEditRecord, type
 import { SEVERITIES, STATUSES } from './types';
 import type {
   Incident,
-  IncidentSnapshot,
   IncidentStatus,
   Instant,
   PostmortemSections,
@@ -119,8 +118,3 @@ export function readEntries(doc: Y.Doc): TimelineEntry[] {
   return entries.sort(compareEntries);
 }
 
-/** The incident and its ordered timeline, or null while there is no incident. */
-export function readSnapshot(doc: Y.Doc): IncidentSnapshot | null {
-  const incident = readIncident(doc);
-  return incident ? { incident, entries: readEntries(doc) } : null;
-}

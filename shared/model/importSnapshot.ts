@@ -3,9 +3,10 @@ import { CommandError } from './commandError';
 import { LOCAL_ORIGIN } from './commands';
 import { DOC_SCHEMA_VERSION, POSTMORTEM_SECTIONS, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
 import { encodeEntryRecord, type EntryEditRecord, type EntryRecord } from './entryRecords';
+import { writeResponse } from './response';
 import type { EditableEntryField, EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
 
-// Writes a whole incident (from an archive) into a fresh document in one transaction,
+// Writes a whole incident (from an archive), its response work included, into a fresh document in one transaction,
 // so a peer or the store sees either nothing or all of it: nothing is half-imported.
 // Values are copied, never shared with the snapshot, so later edits cannot alias.
 
@@ -84,5 +85,7 @@ export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: u
       log.push(...edits);
     }
     if (log.length > 0) entryEditsArray(doc).push(log);
+    // Same transaction: decisions and status updates point at entries written just above.
+    writeResponse(doc, snapshot.response);
   }, origin);
 }

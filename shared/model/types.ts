@@ -2,6 +2,7 @@
 // these shapes are what readers produce (for the UI, the export and the archive).
 // Every instant is an ISO-8601 UTC string with milliseconds, e.g. "2026-11-21T23:06:00.000Z",
 // so lexical order equals chronological order.
+import type { ResponseState } from './responseTypes';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -86,6 +87,8 @@ export interface IncidentSnapshot {
   incident: Incident;
   /** Sorted by occurredAt, then recordedAt, then id. */
   entries: TimelineEntry[];
+  /** Decisions, checklists, actions, status updates, roles and handoffs (issue 3). */
+  response: ResponseState;
 }
 
 /** What the home screen lists; maintained by the host from each document's meta. */

@@ -2,6 +2,7 @@
 // off), for the sample incident in both modes and for a snapshot full of hostile text.
 import { main as markdownlint } from 'markdownlint-cli2';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_RESPONSE } from '../../model/response';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
 
@@ -48,6 +49,7 @@ describe('postmortem Markdown passes markdownlint default rules', () => {
     const empty = {
       incident: { ...incident, title: 'Quiet', summary: '', impact: '', commander: '', postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' } },
       entries: [],
+      response: EMPTY_RESPONSE,
     };
     const errors = await lint({ 'empty.md': renderPostmortem(empty, { all: true, generatedAt: GENERATED_AT }) });
     expect(errors, errors.join('\n')).toEqual([]);

@@ -1,14 +1,27 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_RESPONSE } from '../../model/response';
 import type { IncidentSnapshot, TimelineEntry } from '../../model/types';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
 
-const SECTIONS = ['Summary', 'Impact', 'Detection', 'Participants', 'Timeline', 'Root cause and trigger', 'What went well', 'What went wrong', 'Where we got lucky', 'Action items'];
+const SECTIONS = [
+  'Summary',
+  'Impact',
+  'Detection',
+  'Participants',
+  'Timeline',
+  'Decisions',
+  'Checklists',
+  'Status updates',
+  'Roles and handoffs',
+  'Root cause and trigger', 'What went well', 'What went wrong', 'Where we got lucky', 'Action items'];
 const GENERATED_AT = '2026-11-22T12:00:00.000Z';
 
+/** The timeline table's body rows (date rows included); other sections' tables are left out. */
 function tableRows(markdown: string): string[] {
-  return markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Time |') && !line.startsWith('| ---'));
+  const timeline = markdown.split('\n## Timeline\n')[1]?.split('\n## ')[0] ?? '';
+  return timeline.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Time |') && !line.startsWith('| ---'));
 }
 
 function entry(patch: Partial<TimelineEntry> & Pick<TimelineEntry, 'id' | 'occurredAt'>): TimelineEntry {
@@ -83,7 +96,7 @@ describe('renderPostmortem', () => {
     const base = hostileSnapshot();
     const at = '2026-11-22T00:00:00.000Z';
     const one = (incidentPatch: Partial<IncidentSnapshot['incident']>) =>
-      tableRows(renderPostmortem({ incident: { ...base.incident, ...incidentPatch }, entries: [entry({ id: 'e1', occurredAt: at })] }, { all: true, timeZone: 'UTC' }))[1];
+      tableRows(renderPostmortem({ incident: { ...base.incident, ...incidentPatch }, entries: [entry({ id: 'e1', occurredAt: at })], response: EMPTY_RESPONSE }, { all: true, timeZone: 'UTC' }))[1];
     expect(one({ impactStartedAt: '2026-11-21T22:00:00.000Z' })).toContain('| T+2:00 |');
     expect(one({ impactStartedAt: null, detectedAt: '2026-11-21T23:00:00.000Z' })).toContain('| T+1:00 |');
     expect(one({ impactStartedAt: null, detectedAt: null, createdAt: '2026-11-22T00:05:00.000Z' })).toContain('| T-0:05 |');
@@ -92,20 +105,20 @@ describe('renderPostmortem', () => {
   it('sorts entries itself when handed them out of order', () => {
     const base = hostileSnapshot();
     const entries = [entry({ id: 'b', occurredAt: '2026-11-22T00:02:00.000Z' }), entry({ id: 'a', occurredAt: '2026-11-22T00:01:00.000Z' })];
-    const rows = tableRows(renderPostmortem({ incident: base.incident, entries }, { all: true, timeZone: 'UTC' }));
+    const rows = tableRows(renderPostmortem({ incident: base.incident, entries, response: EMPTY_RESPONSE }, { all: true, timeZone: 'UTC' }));
     expect(rows.slice(1).map((r) => r.slice(-4))).toEqual([' a |', ' b |']);
   });
 
   it('keeps a multi-line entry in one row', () => {
     const base = hostileSnapshot();
-    const md = renderPostmortem({ incident: base.incident, entries: [entry({ id: 'x', occurredAt: GENERATED_AT, text: 'one\ntwo' })] }, { all: true });
+    const md = renderPostmortem({ incident: base.incident, entries: [entry({ id: 'x', occurredAt: GENERATED_AT, text: 'one\ntwo' })], response: EMPTY_RESPONSE }, { all: true });
     expect(tableRows(md)).toHaveLength(2);
     expect(md).toContain('| one ⏎ two |');
   });
 
   it('keeps placeholders in sections nobody has written', () => {
     const base = hostileSnapshot();
-    const md = renderPostmortem({ incident: { ...base.incident, summary: ' ', postmortem: { ...base.incident.postmortem, wentWell: '' } }, entries: [] }, { all: false });
+    const md = renderPostmortem({ incident: { ...base.incident, summary: ' ', postmortem: { ...base.incident.postmortem, wentWell: '' } }, entries: [], response: EMPTY_RESPONSE }, { all: false });
     expect(md).toContain('## Summary\n\n*Not written yet.*\n');
     expect(md).toContain('## What went well\n\n*Not written yet.*\n');
     expect(md).toContain('## Timeline\n\n*No entry is marked as a key event yet.*\n');
@@ -115,16 +128,19 @@ describe('renderPostmortem', () => {
     const html = marked.parse(renderPostmortem(hostileSnapshot(), { all: true, generatedAt: GENERATED_AT }), { gfm: true, async: false });
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect([...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(SECTIONS);
-    expect(html).not.toMatch(/<h[3-6]>|<script|<img|<b>|href="(?!https?:)/);
+    expect(html).not.toMatch(/<h[4-6]>|<script|<img|<b>|href="(?!https?:)/);
+    // The only h3 headings are ours: one per decision and per checklist, numbered.
+    expect([...html.matchAll(/<h3>([^<]*)<\/h3>/g)].map((m) => /^(Decision|Checklist) \d+: /.test(m[1] ?? ''))).toEqual(Array(5).fill(true));
     // Every body row keeps its six cells.
-    for (const row of html.split('<tbody>')[1]!.split('</tbody>')[0]!.split('<tr>').slice(1)) expect(row.match(/<td>/g)).toHaveLength(6);
+    const timelineHtml = html.split('<h2>Timeline</h2>')[1]!;
+    for (const row of timelineHtml.split('<tbody>')[1]!.split('</tbody>')[0]!.split('<tr>').slice(1)) expect(row.match(/<td>/g)).toHaveLength(6);
   });
 
   it('renders a large timeline quickly', () => {
     const entries = Array.from({ length: 20_000 }, (_, i) =>
       entry({ id: `e${String(i).padStart(6, '0')}`, occurredAt: new Date(Date.UTC(2026, 9, 30) + i * 13_000).toISOString(), text: `step ${i} | done` }),
     );
-    const snapshot = { incident: sample.incident, entries };
+    const snapshot = { incident: sample.incident, entries, response: EMPTY_RESPONSE };
     const started = performance.now();
     const md = renderPostmortem(snapshot, { all: true });
     const elapsed = performance.now() - started;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  CommandError,
-  LOCAL_ORIGIN,
+import { LOCAL_ORIGIN,
   addEntry,
   createIncident,
   editEntry,
@@ -10,20 +8,10 @@ import {
   setPostmortemSection,
   setSeverity,
   setStatus,
-  updateIncident,
-} from '../commands';
-import { DOC_SCHEMA_VERSION, entriesMap, metaMap, readEntries, readIncident, readSnapshot } from '../doc';
-import { contextFor, openIncident } from './fixtures';
-
-function commandError(run: () => unknown): CommandError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CommandError) return error;
-    throw error;
-  }
-  throw new Error('expected a CommandError');
-}
+  updateIncident } from '../commands';
+import { DOC_SCHEMA_VERSION, entriesMap, metaMap, readEntries, readIncident } from '../doc';
+import { readSnapshot } from '../snapshot';
+import { contextFor, openIncident, commandError } from './fixtures';
 
 function updatesWhile(doc: Y.Doc, run: () => void): { count: number; origins: unknown[] } {
   const origins: unknown[] = [];

@@ -2,15 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, editEntry, retractEntry, setStatus, type CommandContext } from '../commands';
-import { readEntries, readSnapshot } from '../doc';
-import { contextFor, openIncident } from './fixtures';
+import { readEntries } from '../doc';
+import { readSnapshot } from '../snapshot';
+import { contextFor, openIncident, replicaOf } from './fixtures';
 
 /** A second replica that starts from the first one's state, as a peer joining the room would. */
-function replicaOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
 
 /** Records every update a replica produces so it can be delivered to the other later, in any order. */
 function outbox(doc: Y.Doc): Uint8Array[] {

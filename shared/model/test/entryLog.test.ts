@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CommandError } from '../commandError';
 import { addEntry, editEntry, retractEntry } from '../commands';
-import { entriesMap, entryEditsArray, readEntry, readSnapshot } from '../doc';
+import { entriesMap, entryEditsArray, readEntry } from '../doc';
+import { readSnapshot } from '../snapshot';
 import { foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord } from '../entryRecords';
 import { importSnapshot } from '../importSnapshot';
+import { EMPTY_RESPONSE } from '../response';
 import { contextFor, openIncident } from './fixtures';
 
 /** Two replicas that have both seen one entry, then write without hearing from each other. */
@@ -144,7 +146,7 @@ describe('storage cost', () => {
       };
     });
     const doc = new Y.Doc();
-    importSnapshot(doc, { incident, entries });
+    importSnapshot(doc, { incident, entries, response: EMPTY_RESPONSE });
     const bytesPerEntry = Y.encodeStateAsUpdate(doc).length / COUNT;
     expect(bytesPerEntry).toBeLessThan(MAX_BYTES_PER_ENTRY);
   });

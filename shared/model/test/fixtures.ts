@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CommandError } from '../commandError';
 import { createIncident, type CommandContext } from '../commands';
 
 /** A clock that starts at `start` and moves one second per reading, so every write has its own time. */
@@ -26,3 +27,30 @@ export function openIncident(ctx: CommandContext = contextFor('ana')): { doc: Y.
   });
   return { doc, id, ctx };
 }
+
+/** The CommandError a command throws; fails the test if it throws nothing or something else. */
+export function commandError(run: () => unknown): CommandError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CommandError) return error;
+    throw error;
+  }
+  throw new Error('expected a CommandError');
+}
+
+/** A second replica holding everything `doc` has. */
+export function replicaOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/** Syncs two replicas both ways, as a reconnect would. */
+export function exchange(a: Y.Doc, b: Y.Doc): void {
+  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+  Y.applyUpdate(b, fromA);
+  Y.applyUpdate(a, fromB);
+}
+

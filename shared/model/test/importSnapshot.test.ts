@@ -5,7 +5,8 @@ import { snapshotArb } from '../../export/test/arbitraries';
 import { hostileSnapshot, sampleSnapshot } from '../../export/test/fixtures';
 import { CommandError } from '../commandError';
 import { addEntry, createIncident } from '../commands';
-import { entriesMap, entryEditsArray, readSnapshot } from '../doc';
+import { entriesMap, entryEditsArray } from '../doc';
+import { readSnapshot } from '../snapshot';
 import { decodeEntryRecord } from '../entryRecords';
 import { entryToRecords, importSnapshot } from '../importSnapshot';
 

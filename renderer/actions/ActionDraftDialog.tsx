@@ -1,0 +1,36 @@
+// "New action": hidden until openActionDraft({ text }) is called (the Actions view's button,
+// or `/action …` in quick-add, which prefills the text).
+import { createAction } from '../../shared/model/actionCommands';
+import { Dialog } from '../app/Dialog';
+import { useIncidentContext } from '../app/session';
+import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { ActionForm, type ActionValues } from './ActionForm';
+import { closeActionDraft, useActionDraft } from './actionDraft';
+import { commandFailure } from './commandFailure';
+import './actions.css';
+
+export function ActionDraftDialog() {
+  const draft = useActionDraft((s) => s.draft);
+  const { doc, author, canWrite } = useIncidentContext();
+  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  if (!draft || !canWrite) return null;
+
+  const initial: ActionValues = { text: draft.text, owner: '', dueAt: null, priority: 'P2', entryIds: [], decisionIds: [] };
+  const create = (values: ActionValues) => {
+    try {
+      createAction(doc, { author }, values);
+      closeActionDraft();
+      return null;
+    } catch (error) {
+      return commandFailure(error);
+    }
+  };
+
+  return (
+    <Dialog title="New action item" onCancel={closeActionDraft}>
+      <div className="action-dialog">
+        <ActionForm initial={initial} zone={zone} submitLabel="Create action" onSubmit={create} onCancel={closeActionDraft} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,13 @@
+// The open incident's action items, re-read when the `actions` map or its event log changes.
+import type * as Y from 'yjs';
+import { actionEventsArray, actionsMap, readActions } from '../../shared/model/actions';
+import type { ActionItem } from '../../shared/model/responseTypes';
+import { useIncidentContext } from '../app/session';
+import { useObservedRead } from './useObservedRead';
+
+const actionTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [actionsMap(doc), actionEventsArray(doc)] as Y.AbstractType<unknown>[];
+
+export function useActions(): ActionItem[] {
+  const { doc } = useIncidentContext();
+  return useObservedRead(doc, actionTypes, readActions);
+}

@@ -1,0 +1,40 @@
+// The header countdown's words: "Next update in 12:04" or "Update overdue by 3:10", and a
+// spoken name with whole minutes. Pure, so the fake-clock tests cover every boundary.
+import { DateTime } from 'luxon';
+import type { Instant } from '../../shared/model/types';
+
+const SECONDS_PER_MINUTE = 60;
+const MINUTES_PER_HOUR = 60;
+const SECONDS_PER_HOUR = SECONDS_PER_MINUTE * MINUTES_PER_HOUR;
+
+export interface Countdown {
+  overdue: boolean;
+  /** What the header shows. */
+  text: string;
+  /** The accessible name: "Status update due in 12 minutes". */
+  label: string;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** mm:ss under an hour ("12:04"), else h:mm ("1:05"). */
+export function clockSpan(totalSeconds: number): string {
+  if (totalSeconds < SECONDS_PER_HOUR) return `${Math.floor(totalSeconds / SECONDS_PER_MINUTE)}:${pad2(totalSeconds % SECONDS_PER_MINUTE)}`;
+  const minutes = Math.floor(totalSeconds / SECONDS_PER_MINUTE);
+  return `${Math.floor(minutes / MINUTES_PER_HOUR)}:${pad2(minutes % MINUTES_PER_HOUR)}`;
+}
+
+function minutesWords(totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / SECONDS_PER_MINUTE);
+  if (minutes < 1) return 'less than a minute';
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+export function cadenceCountdown(due: Instant, now: Instant): Countdown {
+  const seconds = Math.trunc(DateTime.fromISO(due, { zone: 'utc' }).diff(DateTime.fromISO(now, { zone: 'utc' }), 'seconds').seconds);
+  if (seconds >= 0) return { overdue: false, text: `Next update in ${clockSpan(seconds)}`, label: `Status update due in ${minutesWords(seconds)}` };
+  const late = -seconds;
+  return { overdue: true, text: `Update overdue by ${clockSpan(late)}`, label: `Status update overdue by ${minutesWords(late)}` };
+}

@@ -1,0 +1,19 @@
+// The open incident's status updates and cadence, re-read when either Y type changes.
+import type * as Y from 'yjs';
+import type { StatusCadence, StatusUpdate } from '../../shared/model/responseTypes';
+import { cadenceArray, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';
+import { useIncidentContext } from '../app/session';
+import { useObservedRead } from '../actions/useObservedRead';
+
+export interface CommsState {
+  updates: StatusUpdate[];
+  cadence: StatusCadence;
+}
+
+const commsTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [statusUpdatesMap(doc), cadenceArray(doc)] as Y.AbstractType<unknown>[];
+const readComms = (doc: Y.Doc): CommsState => ({ updates: readStatusUpdates(doc), cadence: readCadence(doc) });
+
+export function useComms(): CommsState {
+  const { doc } = useIncidentContext();
+  return useObservedRead(doc, commsTypes, readComms);
+}

@@ -1,0 +1,53 @@
+// A banner listing decisions whose revisit time has passed, with Snooze and Open, plus a
+// desktop notification the first time each one falls due. Renders nothing when none is due.
+import { useEffect } from 'react';
+import { setRevisit } from '../../shared/model/decisionCommands';
+import { dueRevisits, minutesAfter } from '../../shared/model/decisions';
+import { formatTime } from '../../shared/time/format';
+import { useNowInstant } from '../app/clock';
+import { useIncidentContext } from '../app/session';
+import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { openDecision } from './decisionFocus';
+import { newlyDue, notifyRevisit } from './revisitNotifications';
+import { useDecisions } from './useDecisions';
+import './decisions.css';
+
+/** How long "Snooze" puts a revisit off: long enough to finish a step, short enough not to forget. */
+const SNOOZE_MINUTES = 15;
+
+export function RevisitBanner() {
+  const { doc, author, canWrite } = useIncidentContext();
+  const decisions = useDecisions(doc);
+  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  const now = useNowInstant();
+  const due = dueRevisits(decisions, now);
+
+  useEffect(() => {
+    for (const decision of newlyDue(due)) {
+      notifyRevisit(decision.question, formatTime(decision.revisitAt as string, zone), () => openDecision(decision.id));
+    }
+  }, [due, zone]);
+
+  if (due.length === 0) return null;
+  return (
+    <div className="banner dc-banner" role="alert">
+      <ul>
+        {due.map((decision) => (
+          <li key={decision.id} className="row">
+            <span className="grow">
+              Revisit: {decision.question} (due {formatTime(decision.revisitAt as string, zone)})
+            </span>
+            {canWrite && (
+              <button type="button" aria-label={`Snooze “${decision.question}” ${SNOOZE_MINUTES} min`} onClick={() => setRevisit(doc, { author }, decision.id, minutesAfter(now, SNOOZE_MINUTES))}>
+                Snooze {SNOOZE_MINUTES} min
+              </button>
+            )}
+            <button type="button" aria-label={`Open “${decision.question}”`} onClick={() => openDecision(decision.id)}>
+              Open
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

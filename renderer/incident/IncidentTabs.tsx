@@ -1,0 +1,44 @@
+// The view switcher under the header: a WAI-ARIA tablist with roving focus (arrows, Home,
+// End move and activate; Tab leaves the list). Panels are rendered by IncidentView.
+import { useRef, type KeyboardEvent } from 'react';
+import { INCIDENT_VIEWS, tabAfterKey, VIEW_LABELS, type IncidentViewId } from './incidentViews';
+
+export function tabId(view: IncidentViewId): string {
+  return `incident-tab-${view}`;
+}
+
+export function panelId(view: IncidentViewId): string {
+  return `incident-panel-${view}`;
+}
+
+export function IncidentTabs({ active, onSelect }: { active: IncidentViewId; onSelect: (view: IncidentViewId) => void }) {
+  const list = useRef<HTMLDivElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const next = tabAfterKey(active, event.key);
+    if (next === null) return;
+    event.preventDefault();
+    onSelect(next);
+    list.current?.querySelector<HTMLButtonElement>(`#${tabId(next)}`)?.focus();
+  };
+
+  return (
+    <div ref={list} className="incident-tabs" role="tablist" aria-label="Incident views" onKeyDown={onKeyDown}>
+      {INCIDENT_VIEWS.map((view) => (
+        <button
+          key={view}
+          id={tabId(view)}
+          type="button"
+          role="tab"
+          className="incident-tab"
+          aria-selected={view === active}
+          aria-controls={panelId(view)}
+          tabIndex={view === active ? 0 : -1}
+          onClick={() => onSelect(view)}
+        >
+          {VIEW_LABELS[view]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// The incident view's tabs, and how any component asks for one: a window CustomEvent
+// ('warroom:open-view', detail = tab id), so a banner or a quick-add hook can switch the
+// view without knowing who renders it.
+export const INCIDENT_VIEWS = ['timeline', 'decisions', 'checklists', 'actions', 'comms', 'roles', 'postmortem'] as const;
+export type IncidentViewId = (typeof INCIDENT_VIEWS)[number];
+
+export const DEFAULT_VIEW: IncidentViewId = 'timeline';
+
+export const VIEW_LABELS: Record<IncidentViewId, string> = {
+  timeline: 'Timeline',
+  decisions: 'Decisions',
+  checklists: 'Checklists',
+  actions: 'Actions',
+  comms: 'Comms',
+  roles: 'Roles',
+  postmortem: 'Postmortem',
+};
+
+export const OPEN_VIEW_EVENT = 'warroom:open-view';
+
+const viewIds: ReadonlySet<string> = new Set(INCIDENT_VIEWS);
+
+export function isIncidentViewId(value: unknown): value is IncidentViewId {
+  return typeof value === 'string' && viewIds.has(value);
+}
+
+/** Asks the open incident view to show `view`. */
+export function openIncidentView(view: IncidentViewId): void {
+  window.dispatchEvent(new CustomEvent(OPEN_VIEW_EVENT, { detail: view }));
+}
+
+/** The tab a key press moves to in a horizontal tablist (WAI-ARIA tabs pattern), or null for other keys. */
+export function tabAfterKey(current: IncidentViewId, key: string): IncidentViewId | null {
+  const index = INCIDENT_VIEWS.indexOf(current);
+  const last = INCIDENT_VIEWS.length - 1;
+  const next: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
+  const target = next[key];
+  return target === undefined ? null : (INCIDENT_VIEWS[target] ?? null);
+}

@@ -1,0 +1,155 @@
+import { ACTION_PRIORITIES, type ActionItem, type ActionPriority } from './responseTypes';
+import type { Instant } from './types';
+
+// How an action item is stored, and how its stored parts fold into the plain view.
+// Like a timeline entry (entryRecords.ts): one immutable creation record per action,
+// a JSON string in the `actions` map, plus an append-only `actionEvents` log of every
+// later change. Every replica folds the log in the same array order, so two people
+// ticking "done" and "reopen" at the same moment converge on one state, and both
+// changes stay in the action's history. Folding never throws: odd values read as empty.
+
+/** The values an action was created with. Written once, never set again. */
+export type ActionRecord = Omit<ActionItem, 'status' | 'doneBy' | 'doneAt'>;
+
+/** The fields a later edit may change. */
+export type ActionPatch = Partial<Pick<ActionItem, 'text' | 'owner' | 'dueAt' | 'priority' | 'entryIds' | 'decisionIds'>>;
+
+/** One change to one action, appended to the `actionEvents` log. */
+export type ActionEvent =
+  | { actionId: string; by: string; at: Instant; type: 'update'; patch: ActionPatch }
+  | { actionId: string; by: string; at: Instant; type: 'done' }
+  | { actionId: string; by: string; at: Instant; type: 'reopen' };
+
+/** One change as the UI shows it: who, when and what. */
+export interface ActionChange {
+  by: string;
+  at: Instant;
+  change: string;
+}
+
+/** Unknown or damaged priorities read as the middle one, so a bad value neither alarms nor hides. */
+export const DEFAULT_ACTION_PRIORITY: ActionPriority = 'P2';
+
+const priorities: ReadonlySet<string> = new Set(ACTION_PRIORITIES);
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function instantOrNull(value: unknown): Instant | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function priorityOf(value: unknown): ActionPriority {
+  return typeof value === 'string' && priorities.has(value) ? (value as ActionPriority) : DEFAULT_ACTION_PRIORITY;
+}
+
+function ids(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+}
+
+export function encodeActionRecord(record: ActionRecord): string {
+  return JSON.stringify(record);
+}
+
+function decode(stored: unknown): Record<string, unknown> {
+  if (typeof stored === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(stored);
+      return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}
+
+export function isActionEvent(value: unknown): value is ActionEvent {
+  if (value === null || typeof value !== 'object') return false;
+  const event = value as Partial<ActionEvent>;
+  return typeof event.actionId === 'string' && (event.type === 'update' || event.type === 'done' || event.type === 'reopen');
+}
+
+/** Applies a patch's readable fields, ignoring anything odd. */
+function applyPatch(item: ActionItem, patch: unknown): string[] {
+  if (patch === null || typeof patch !== 'object') return [];
+  const p = patch as Record<string, unknown>;
+  const changed: string[] = [];
+  if (typeof p.text === 'string') {
+    item.text = p.text;
+    changed.push('text');
+  }
+  if (typeof p.owner === 'string') {
+    item.owner = p.owner;
+    changed.push(`owner → ${p.owner || 'nobody'}`);
+  }
+  if ('dueAt' in p) {
+    item.dueAt = instantOrNull(p.dueAt);
+    changed.push(`due → ${item.dueAt ?? 'none'}`);
+  }
+  if ('priority' in p) {
+    item.priority = priorityOf(p.priority);
+    changed.push(`priority → ${item.priority}`);
+  }
+  if ('entryIds' in p) {
+    item.entryIds = ids(p.entryIds);
+    changed.push('linked entries');
+  }
+  if ('decisionIds' in p) {
+    item.decisionIds = ids(p.decisionIds);
+    changed.push('linked decisions');
+  }
+  return changed;
+}
+
+/**
+ * One action's plain view and history: its creation record, then `events` in log order.
+ * A "done" on an action that is already done keeps the first person's name and time,
+ * so concurrent ticks agree on who finished it; "reopen" on an open action changes nothing.
+ */
+export function foldAction(stored: unknown, events: readonly unknown[], id: string): { action: ActionItem; history: ActionChange[] } {
+  const created = decode(stored);
+  const action: ActionItem = {
+    id,
+    text: str(created.text),
+    owner: str(created.owner),
+    dueAt: instantOrNull(created.dueAt),
+    priority: priorityOf(created.priority),
+    status: 'open',
+    entryIds: ids(created.entryIds),
+    decisionIds: ids(created.decisionIds),
+    createdBy: str(created.createdBy),
+    createdAt: str(created.createdAt),
+    doneBy: null,
+    doneAt: null,
+  };
+  const history: ActionChange[] = [{ by: action.createdBy, at: action.createdAt, change: 'created' }];
+  for (const event of events) {
+    if (!isActionEvent(event)) continue;
+    const by = str(event.by);
+    const at = str(event.at);
+    if (event.type === 'update') {
+      const changed = applyPatch(action, event.patch);
+      if (changed.length > 0) history.push({ by, at, change: `edited ${changed.join(', ')}` });
+    } else if (event.type === 'done') {
+      if (action.status !== 'done') Object.assign(action, { status: 'done', doneBy: by, doneAt: at });
+      history.push({ by, at, change: 'marked done' });
+    } else {
+      if (action.status === 'done') Object.assign(action, { status: 'open', doneBy: null, doneAt: null });
+      history.push({ by, at, change: 'reopened' });
+    }
+  }
+  return { action, history };
+}
+
+/** The log's events per action id, each list in log order. One pass. */
+export function groupEventsByAction(events: { forEach(fn: (event: unknown) => void): void }): Map<string, ActionEvent[]> {
+  const byAction = new Map<string, ActionEvent[]>();
+  events.forEach((event) => {
+    if (!isActionEvent(event)) return;
+    const list = byAction.get(event.actionId);
+    if (list) list.push(event);
+    else byAction.set(event.actionId, [event]);
+  });
+  return byAction;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { canonicalInstant } from '../time/instant';
+import { ACTION_PRIORITIES } from './responseTypes';
+
+// Input rules for action items. Messages are sentences a tired person can act on.
+// The due date's message speaks of the date field the person actually uses, rather than
+// commandSchemas' ISO wording.
+
+/** Same rule as commandSchemas' IdSchema: url-safe, short. */
+const MAX_LINK_ID_LENGTH = 64;
+const IdSchema = z.string().regex(/^[0-9A-Za-z_-]+$/, 'A linked id uses letters, digits, - and _ only.').max(MAX_LINK_ID_LENGTH);
+
+const InstantSchema = z.string().transform((value, ctx) => {
+  const instant = canonicalInstant(value);
+  if (instant === null) {
+    ctx.addIssue({ code: 'custom', message: `“${value}” is not a date and time; pick one with the date field.` });
+    return z.NEVER;
+  }
+  return instant;
+});
+
+/** An action is one line of work; longer context belongs in the linked timeline entries. */
+export const MAX_ACTION_TEXT = 500;
+/** Links are a handful of entries and decisions, not the whole timeline. */
+export const MAX_ACTION_LINKS = 50;
+
+const ActionTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'Say what needs doing, e.g. “Add an alert on replication lag”.')
+  .max(MAX_ACTION_TEXT, `Keep an action under ${MAX_ACTION_TEXT} characters; put the detail in a linked timeline entry.`);
+
+const PrioritySchema = z.enum(ACTION_PRIORITIES, { message: `Priority is one of ${ACTION_PRIORITIES.join(', ')}.` });
+const OwnerSchema = z.string().trim();
+const LinksSchema = z.array(IdSchema).max(MAX_ACTION_LINKS, `Link at most ${MAX_ACTION_LINKS} items to one action.`);
+const DueSchema = InstantSchema.nullable();
+
+export const CreateActionSchema = z.object({
+  text: ActionTextSchema,
+  owner: OwnerSchema.optional(),
+  dueAt: DueSchema.optional(),
+  priority: PrioritySchema.optional(),
+  entryIds: LinksSchema.optional(),
+  decisionIds: LinksSchema.optional(),
+});
+
+export const ActionPatchSchema = z
+  .object({
+    text: ActionTextSchema,
+    owner: OwnerSchema,
+    dueAt: DueSchema,
+    priority: PrioritySchema,
+    entryIds: LinksSchema,
+    decisionIds: LinksSchema,
+  })
+  .partial()
+  .strict();

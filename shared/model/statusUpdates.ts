@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import { DEFAULT_CADENCE, foldCadence, type CadenceEvent } from './cadenceRecords';
+import { AUDIENCES, type Audience, type StatusCadence, type StatusUpdate } from './responseTypes';
+import type { Severity } from './types';
+
+// Status updates and their cadence: Y layout, readers and the archive writer. Commands are
+// in statusCommands.ts, so this module (imported by doc.ts through response.ts) never
+// imports commands.ts, which would close an import cycle.
+// `statusUpdates`: id → immutable record (one JSON string; an update, once sent, is history).
+// `cadence`: append-only log of per-severity settings and snoozes (see cadenceRecords.ts).
+
+export { DEFAULT_CADENCE, nextUpdateDue, type CadenceEvent } from './cadenceRecords';
+export { composeStatusUpdate, STATUS_TEMPLATE_LABELS } from './statusTemplates';
+
+export const STATUS_UPDATES = 'statusUpdates';
+export const CADENCE = 'cadence';
+
+export function statusUpdatesMap(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap<string>(STATUS_UPDATES);
+}
+
+export function cadenceArray(doc: Y.Doc): Y.Array<CadenceEvent> {
+  return doc.getArray<CadenceEvent>(CADENCE);
+}
+
+const audiences: ReadonlySet<string> = new Set(AUDIENCES);
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function decodeUpdate(stored: unknown, id: string): StatusUpdate | null {
+  if (typeof stored !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  if (parsed === null || typeof parsed !== 'object') return null;
+  const u = parsed as Record<string, unknown>;
+  const audience = str(u.audience);
+  return {
+    id,
+    audience: audiences.has(audience) ? (audience as Audience) : 'internal',
+    template: str(u.template),
+    text: str(u.text),
+    postedBy: str(u.postedBy),
+    postedAt: str(u.postedAt),
+    entryId: str(u.entryId),
+  };
+}
+
+/** Every update sent, oldest first (postedAt, then id). Never throws. */
+export function readStatusUpdates(doc: Y.Doc): StatusUpdate[] {
+  const updates: StatusUpdate[] = [];
+  statusUpdatesMap(doc).forEach((stored, id) => {
+    const update = decodeUpdate(stored, id);
+    if (update) updates.push(update);
+  });
+  return updates.sort((a, b) => (a.postedAt !== b.postedAt ? (a.postedAt < b.postedAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The cadence in force: defaults overlaid with every setting, plus every snooze. */
+export function readCadence(doc: Y.Doc): StatusCadence {
+  return foldCadence(cadenceArray(doc));
+}
+
+/** Raw write of archived updates and cadence into an empty doc; call it inside the caller's transaction. */
+export function writeStatusUpdates(doc: Y.Doc, updates: StatusUpdate[], cadence: StatusCadence): void {
+  const map = statusUpdatesMap(doc);
+  for (const update of updates) {
+    const { id, ...record } = update;
+    map.set(id, JSON.stringify(record));
+  }
+  const events: CadenceEvent[] = [];
+  const minutes = cadence.minutesBySeverity ?? DEFAULT_CADENCE.minutesBySeverity;
+  for (const [severity, value] of Object.entries(minutes) as [Severity, number | null][]) {
+    // Only departures from the defaults: an archive of a default cadence adds nothing.
+    if (value !== DEFAULT_CADENCE.minutesBySeverity[severity]) events.push({ type: 'minutes', severity, minutes: value, by: '', at: '' });
+  }
+  for (const snooze of cadence.snoozes ?? []) events.push({ type: 'snooze', ...snooze });
+  if (events.length > 0) cadenceArray(doc).push(events);
+}
