@@ -2,7 +2,29 @@
 // window; every change goes to the host first and the store keeps what it answers.
 import { create } from 'zustand';
 import type { Settings } from '../../shared/protocol/settings';
+import { desktopBridge } from '../client/desktopBridge';
 import type { RpcClient } from '../client/rpc';
+
+/**
+ * In a browser tab the display name belongs to the browser, not the host: several people can
+ * open the same served host, and each must write under their own name. The desktop app's
+ * window is its owner's, so there the host's settings (electron-store) keep the name.
+ */
+const BROWSER_NAME_KEY = 'warroom.displayName';
+
+function browserDisplayName(): string | null {
+  if (desktopBridge()) return null;
+  try {
+    return localStorage.getItem(BROWSER_NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function withBrowserName(settings: Settings): Settings {
+  const name = browserDisplayName();
+  return name === null ? settings : { ...settings, displayName: name };
+}
 
 /** Matches SettingsSchema's cap on recentIncidents. */
 export const MAX_RECENT_INCIDENTS = 20;
@@ -20,7 +42,7 @@ export function applyTheme(theme: Settings['theme']): void {
 
 export async function loadSettings(rpc: RpcClient): Promise<void> {
   try {
-    const settings = await rpc.getSettings({});
+    const settings = withBrowserName(await rpc.getSettings({}));
     applyTheme(settings.theme);
     useSettings.setState({ settings, loadError: null });
   } catch (error) {
@@ -29,7 +51,10 @@ export async function loadSettings(rpc: RpcClient): Promise<void> {
 }
 
 export async function updateSettings(rpc: RpcClient, patch: Partial<Settings>): Promise<Settings> {
-  const settings = await rpc.setSettings(patch);
+  const { displayName, ...hostPatch } = patch;
+  const keepInBrowser = displayName !== undefined && browserDisplayName() !== null;
+  if (keepInBrowser) localStorage.setItem(BROWSER_NAME_KEY, displayName);
+  const settings = withBrowserName(await rpc.setSettings(keepInBrowser ? hostPatch : patch));
   applyTheme(settings.theme);
   useSettings.setState({ settings });
   return settings;

@@ -14,13 +14,16 @@ import './decisions.css';
 
 /** How long "Snooze" puts a revisit off: long enough to finish a step, short enough not to forget. */
 const SNOOZE_MINUTES = 15;
+const NONE_DUE: ReturnType<typeof dueRevisits> = [];
 
 export function RevisitBanner() {
   const { doc, author, canWrite } = useIncidentContext();
   const decisions = useDecisions(doc);
-  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  const incident = useIncidentMeta();
+  const zone = incident?.timeZone ?? 'UTC';
   const now = useNowInstant();
-  const due = dueRevisits(decisions, now);
+  // Once the incident is resolved, revisits are history, not alarms: the outcome review covers them.
+  const due = incident?.status === 'resolved' ? NONE_DUE : dueRevisits(decisions, now);
 
   useEffect(() => {
     for (const decision of newlyDue(due)) {
