@@ -95,7 +95,8 @@ export class IncidentStore {
     const rows = db
       .prepare('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq')
       .all(docName, snap?.upto_seq ?? 0) as Array<{ data: Buffer }>;
-    return [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)].map((b) => new Uint8Array(b));
+    // Buffers are Uint8Arrays already; copying a 29 MB snapshot again would only raise the host's peak memory.
+    return [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)];
   }
 
   /** Loads a document's stored state into a fresh Y.Doc, or null when nothing is stored. */

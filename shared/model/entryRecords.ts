@@ -19,21 +19,38 @@ export type EntryRecord = Omit<TimelineEntry, 'retraction' | 'history'>;
  */
 export type StoredEntryRecord = string;
 
+/**
+ * Layout 1: `[1, occurredAt, recordedAt, author, kind, text, workstream, key]`. Positional, and
+ * without the id (the map key is the id): field names and the repeated id were ~110 of ~290
+ * bytes an entry, paid again in every sync, every load and every buffer the host holds.
+ */
+const RECORD_LAYOUT = 1;
+
 export function encodeEntryRecord(record: EntryRecord): StoredEntryRecord {
-  return JSON.stringify(record);
+  return JSON.stringify([RECORD_LAYOUT, record.occurredAt, record.recordedAt, record.author, record.kind, record.text, record.workstream, record.key]);
+}
+
+type DecodedRecord = Partial<Record<keyof EntryRecord, unknown>>;
+
+function fromLayout(values: readonly unknown[]): DecodedRecord {
+  if (values[0] !== RECORD_LAYOUT) return {};
+  const [, occurredAt, recordedAt, author, kind, text, workstream, key] = values;
+  return { occurredAt, recordedAt, author, kind, text, workstream, key };
 }
 
 /** The stored record's fields; an unreadable value reads as an empty record (readers never throw). */
-export function decodeEntryRecord(stored: unknown): Partial<Record<keyof EntryRecord, unknown>> {
+export function decodeEntryRecord(stored: unknown): DecodedRecord {
+  let value = stored;
   if (typeof stored === 'string') {
     try {
-      const parsed: unknown = JSON.parse(stored);
-      return parsed !== null && typeof parsed === 'object' ? (parsed as Partial<Record<keyof EntryRecord, unknown>>) : {};
+      value = JSON.parse(stored);
     } catch {
       return {};
     }
   }
-  return stored !== null && typeof stored === 'object' ? (stored as Partial<Record<keyof EntryRecord, unknown>>) : {};
+  if (Array.isArray(value)) return fromLayout(value);
+  // Tolerated: a record written as a plain object (older replicas, hand-made documents).
+  return value !== null && typeof value === 'object' ? (value as DecodedRecord) : {};
 }
 
 export type EntryEditRecordField = EditableEntryField | 'retraction';
