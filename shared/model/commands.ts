@@ -12,7 +12,7 @@ import {
   SeveritySchema,
   StatusSchema,
 } from './commandSchemas';
-import { DOC_SCHEMA_VERSION, entriesMap, entryEditsArray, metaMap, postmortemMap, readEntry } from './doc';
+import { entriesMap, writeIncidentMeta, entryEditsArray, metaMap, postmortemMap, readEntry } from './doc';
 import { encodeEntryRecord, type EntryRecord } from './entryRecords';
 import { newId } from './ids';
 import type {
@@ -78,21 +78,21 @@ export function createIncident(
   const at = stamp(ctx);
   const id = valid.id ?? newId(instantMillis(at));
   run(doc, ctx, () => {
-    const meta = metaMap(doc);
-    meta.set('schemaVersion', DOC_SCHEMA_VERSION);
-    meta.set('id', id);
-    meta.set('title', valid.title);
-    meta.set('severity', valid.severity);
-    meta.set('status', INITIAL_STATUS);
-    meta.set('createdAt', at);
-    meta.set('detectedAt', valid.startedAt);
-    meta.set('impactStartedAt', valid.startedAt);
-    meta.set('mitigatedAt', null);
-    meta.set('resolvedAt', null);
-    meta.set('timeZone', valid.timeZone);
-    meta.set('summary', '');
-    meta.set('impact', '');
-    meta.set('commander', valid.commander ?? '');
+    writeIncidentMeta(doc, {
+      id,
+      title: valid.title,
+      severity: valid.severity,
+      status: INITIAL_STATUS,
+      createdAt: at,
+      detectedAt: valid.startedAt,
+      impactStartedAt: valid.startedAt,
+      mitigatedAt: null,
+      resolvedAt: null,
+      timeZone: valid.timeZone,
+      summary: '',
+      impact: '',
+      commander: valid.commander ?? '',
+    });
     putStatusEntry(doc, ctx, at, `Incident opened: ${valid.severity}, ${INITIAL_STATUS}`, valid.startedAt);
   });
   return id;

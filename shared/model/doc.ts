@@ -47,6 +47,16 @@ export function isRecord(value: unknown): value is StoredEntryRecord | EntryReco
   return typeof value === 'string' || (value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType));
 }
 
+/** The incident's fields as the `meta` map holds them (everything but the postmortem sections). */
+export type IncidentMeta = Omit<Incident, 'postmortem'>;
+
+/** Writes every meta field and the schema version; call inside the caller's transaction. */
+export function writeIncidentMeta(doc: Y.Doc, incident: IncidentMeta): void {
+  const meta = metaMap(doc);
+  meta.set('schemaVersion', DOC_SCHEMA_VERSION);
+  for (const [key, value] of Object.entries(incident)) meta.set(key, value);
+}
+
 export function postmortemMap(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>(POSTMORTEM);
 }

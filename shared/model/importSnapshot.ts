@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { CommandError } from './commandError';
 import { LOCAL_ORIGIN } from './commands';
-import { DOC_SCHEMA_VERSION, POSTMORTEM_SECTIONS, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
+import { POSTMORTEM_SECTIONS, writeIncidentMeta, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
 import { encodeEntryRecord, type EntryEditRecord, type EntryRecord } from './entryRecords';
 import { writeResponse } from './response';
 import type { EditableEntryField, EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
@@ -59,22 +59,10 @@ export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: u
     if (meta.size > 0 || entriesMap(doc).size > 0 || entryEditsArray(doc).length > 0) {
       throw new CommandError('invalid', 'This document already holds an incident; import into a new one.');
     }
-    meta.set('id', incident.id);
-    meta.set('title', incident.title);
-    meta.set('severity', incident.severity);
-    meta.set('status', incident.status);
-    meta.set('createdAt', incident.createdAt);
-    meta.set('detectedAt', incident.detectedAt);
-    meta.set('impactStartedAt', incident.impactStartedAt);
-    meta.set('mitigatedAt', incident.mitigatedAt);
-    meta.set('resolvedAt', incident.resolvedAt);
-    meta.set('timeZone', incident.timeZone);
-    meta.set('summary', incident.summary);
-    meta.set('impact', incident.impact);
-    meta.set('commander', incident.commander);
-    meta.set('schemaVersion', DOC_SCHEMA_VERSION);
+    const { postmortem: sections, ...fields } = incident;
+    writeIncidentMeta(doc, fields);
     const postmortem = postmortemMap(doc);
-    for (const section of POSTMORTEM_SECTIONS) postmortem.set(section, incident.postmortem[section]);
+    for (const section of POSTMORTEM_SECTIONS) postmortem.set(section, sections[section]);
     const entries = entriesMap(doc);
     const log: EntryEditRecord[] = [];
     for (const entry of snapshot.entries) {
