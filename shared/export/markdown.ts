@@ -1,10 +1,12 @@
 // The postmortem as GitHub-flavoured Markdown, in the shape public postmortems take:
-// facts, summary, impact, detection, participants, timeline, the response work (decisions,
-// checklists, status updates, roles and handoffs), analysis, action items.
+// facts, summary, impact, detection, participants, timeline, terminal excerpts and recordings,
+// the response work (decisions, checklists, status updates, roles and handoffs), analysis,
+// action items.
 // Every piece of user text goes through escape.ts (single-line contexts) or prose.ts
 // (user Markdown sections), so the output passes markdownlint's default rules.
 import { compareEntries } from '../model/order';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
+import type { RecordingInfo } from '../terminal/protocol';
 import { durationWords, elapsedLabel, formatDateTime } from '../time/format';
 import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
@@ -13,6 +15,7 @@ import { renderDecisions } from './decisionsSection';
 import { escapeInline } from './escape';
 import { sanitizeProse } from './prose';
 import { renderActionItems, renderRolesAndHandoffs, renderStatusUpdates } from './responseSections';
+import { numberExcerpts, renderRecordings, renderTerminalExcerpts } from './terminalSection';
 import { renderTimelineTable } from './timelineTable';
 
 export interface PostmortemOptions {
@@ -22,6 +25,8 @@ export interface PostmortemOptions {
   all: boolean;
   /** "Now" for an ongoing incident's running duration; default the current time. */
   generatedAt?: Instant;
+  /** The incident's terminal recordings, listed and linked under "Terminal recordings". */
+  recordings?: readonly RecordingInfo[];
 }
 
 /** The Detection section quotes the first few entries: how the incident came to light. */
@@ -34,6 +39,9 @@ const NO_ACTION_ITEMS = '*No action items recorded yet.*';
 const NO_DECISIONS = '*No decisions were recorded.*';
 const NO_CHECKLISTS = '*No checklists were used.*';
 const NOT_SET = 'not set';
+const NO_EXCERPTS = '*No terminal output was added to the timeline.*';
+const NO_KEY_EXCERPTS = '*No key event holds terminal output.*';
+const NO_RECORDINGS = '*No terminal sessions were recorded.*';
 
 /** Where elapsed time (T+) and the total duration count from. */
 export function incidentStart(incident: Incident): Instant {
@@ -116,13 +124,17 @@ function participants(incident: Incident, entries: readonly TimelineEntry[]): st
   return lines;
 }
 
-function timeline(incident: Incident, entries: readonly TimelineEntry[], zone: string, all: boolean): string[] {
-  const shown = all ? entries : entries.filter((entry) => entry.key && !entry.retraction);
+/** The entries the timeline shows: everything, or key events that are not retracted. */
+function shownEntries(entries: readonly TimelineEntry[], all: boolean): readonly TimelineEntry[] {
+  return all ? entries : entries.filter((entry) => entry.key && !entry.retraction);
+}
+
+function timeline(incident: Incident, shown: readonly TimelineEntry[], zone: string, all: boolean, excerptNumbers: ReadonlyMap<TimelineEntry, number>): string[] {
   const scope = all
     ? 'Every entry, in the order they happened; retracted entries are struck through.'
     : 'Key events only; the full timeline is in the incident archive.';
   if (shown.length === 0) return [];
-  const table = renderTimelineTable(shown, { zone, elapsedFrom: incidentStart(incident) });
+  const table = renderTimelineTable(shown, { zone, elapsedFrom: incidentStart(incident), excerptNumbers });
   table.unshift(scope, '');
   return table;
 }
@@ -141,7 +153,11 @@ export function renderPostmortem(snapshot: IncidentSnapshot, opts: PostmortemOpt
   appendSection(lines, 'Impact', sanitizeProse(incident.impact));
   appendSection(lines, 'Detection', detection(incident, entries, zone));
   appendSection(lines, 'Participants', participants(incident, entries), NO_PARTICIPANTS);
-  appendSection(lines, 'Timeline', timeline(incident, entries, zone, opts.all), opts.all ? NO_ENTRIES : NO_KEY_EVENTS);
+  const shown = shownEntries(entries, opts.all);
+  const excerptNumbers = numberExcerpts(shown);
+  appendSection(lines, 'Timeline', timeline(incident, shown, zone, opts.all, excerptNumbers), opts.all ? NO_ENTRIES : NO_KEY_EVENTS);
+  appendSection(lines, 'Terminal excerpts', renderTerminalExcerpts(excerptNumbers, zone), opts.all ? NO_EXCERPTS : NO_KEY_EXCERPTS);
+  appendSection(lines, 'Terminal recordings', renderRecordings(opts.recordings ?? [], zone), NO_RECORDINGS);
   const { response } = snapshot;
   appendSection(lines, 'Decisions', renderDecisions(response.decisions, zone), NO_DECISIONS);
   appendSection(lines, 'Checklists', renderChecklists(response.checklists, zone), NO_CHECKLISTS);

@@ -28,7 +28,10 @@ const WEB_URL = /<?(https?:\/\/[^\s<>`"'[\]]+?)(?:>|(?=[.,;:!?)'"]*(?:[\s\]]|$))
 
 /** Escapes raw HTML, `_` emphasis (we write emphasis with `*` only: MD049/MD050) and e-mail autolinks. */
 function escapeInlineProse(text: string): string {
-  return text.replace(/[&<>_@]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', _: '\\_', '@': '\\@' })[c] ?? c);
+  return text
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
+    // An `_` or `@` the writer already escaped (odd run of backslashes) stays as written.
+    .replace(/(\\*)([_@])/g, (m, slashes: string, c: string) => (slashes.length % 2 === 1 ? m : `${slashes}\\${c}`));
 }
 
 /**

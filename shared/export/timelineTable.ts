@@ -5,6 +5,7 @@
 // abbreviation; elapsed labels are cached per whole elapsed minute.
 import type { Instant, TimelineEntry } from '../model/types';
 import { dayKey, elapsedLabel, formatDayHeading, formatTime, zoneAbbrev } from '../time/format';
+import { excerptCaption } from '../terminal/entryText';
 import { escapeTableCell } from './escape';
 
 const HEADER = '| Time | T+ | Kind | Author | Workstream | What |';
@@ -56,8 +57,14 @@ class ElapsedCache {
   }
 }
 
-function whatCell(entry: TimelineEntry): string {
-  const text = escapeTableCell(entry.text);
+/** A terminal excerpt's row shows its caption; the excerpt itself is printed below the table. */
+function excerptCell(entry: TimelineEntry, number: number): string {
+  const caption = escapeTableCell(excerptCaption(entry.text));
+  return `${caption === '' ? '' : `${caption} `}(excerpt ${number} below)`;
+}
+
+function whatCell(entry: TimelineEntry, excerptNumber: number | undefined): string {
+  const text = excerptNumber === undefined ? escapeTableCell(entry.text) : excerptCell(entry, excerptNumber);
   if (!entry.retraction) return text;
   const struck = text === '' ? '' : `~~${text}~~ `;
   const { by, reason } = entry.retraction;
@@ -89,6 +96,8 @@ export interface TimelineTableOptions {
   zone: string;
   /** Elapsed labels count from here (impact start, else detection, else creation). */
   elapsedFrom: Instant;
+  /** Terminal entries printed in full under "Terminal excerpts", with their numbers (see terminalSection.ts). */
+  excerptNumbers?: ReadonlyMap<TimelineEntry, number>;
 }
 
 /**
@@ -103,6 +112,7 @@ export function renderTimelineTable(entries: readonly TimelineEntry[], opts: Tim
   const lines: string[] = [HEADER, DELIMITER];
   let currentDay = '';
   let dayAbbreviation = '';
+  const excerpts = opts.excerptNumbers;
   for (const entry of entries) {
     const clock = clocks.at(entry.occurredAt);
     if (clock.day !== currentDay) {
@@ -112,7 +122,7 @@ export function renderTimelineTable(entries: readonly TimelineEntry[], opts: Tim
     }
     // Name the zone on a row only when it differs from the date row's (a DST change that day).
     const time = clock.abbreviation === dayAbbreviation ? clock.time : `${clock.time} ${clock.abbreviation}`;
-    lines.push(row([time, elapsed.at(entry.occurredAt), entry.kind, cell(entry.author), cell(entry.workstream), whatCell(entry)]));
+    lines.push(row([time, elapsed.at(entry.occurredAt), entry.kind, cell(entry.author), cell(entry.workstream), whatCell(entry, entry.kind === 'terminal' ? excerpts?.get(entry) : undefined)]));
   }
   return lines;
 }

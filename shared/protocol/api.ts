@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SEVERITIES, STATUSES } from '../model/types';
 import { SettingsSchema } from './settings';
+import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -74,6 +75,16 @@ export const HostApi = {
     compactIncident: method(z.object({ id: z.string() }), z.object({ foldedUpdates: z.number().int() })),
     getSettings: method(z.object({}), SettingsSchema),
     setSettings: method(SettingsSchema.partial(), SettingsSchema),
+    // ---- terminals (local connections only) ----
+    /** The incident's running (and recently exited) terminals, for re-attaching after a reload. */
+    listTerminals: method(z.object({ incidentId: z.string().max(64) }), z.array(TerminalInfoSchema)),
+    /** The incident's session recordings, oldest first. */
+    listRecordings: method(z.object({ incidentId: z.string().max(64) }), z.array(RecordingInfoSchema)),
+    /** One recording's asciicast v2 text, for replay and for saving as a file. */
+    readRecording: method(
+      z.object({ incidentId: z.string().max(64), recordingId: z.string().max(64) }),
+      z.object({ content: z.string(), fileName: z.string() }),
+    ),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
@@ -121,8 +132,8 @@ export type ResultFrame =
 export type EventFrame = { t: 'event'; name: EventName; payload: unknown };
 export type HostFrame = ResultFrame | EventFrame;
 
-/** WebSocket paths on the host. Both require `?token=<host token>`. */
-export const WS_PATHS = { sync: '/sync', rpc: '/rpc' } as const;
+/** WebSocket paths on the host. All require `?token=<host token>`. */
+export const WS_PATHS = { sync: '/sync', rpc: '/rpc', term: '/term' } as const;
 /** Messages above this are refused and the connection closed (issue: 1 MiB cap). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** Yjs document name for an incident. */

@@ -1,6 +1,7 @@
 // Settings schema shared by electron-store (desktop) and conf (serve mode).
 // Settings never hold incident data.
 import { z } from 'zod';
+import { DEFAULT_REDACTION_RULES, RedactionRuleSchema } from '../terminal/redactionRules';
 
 export const THEMES = ['dark', 'light'] as const;
 
@@ -11,6 +12,34 @@ export const WindowBoundsSchema = z.object({
   height: z.number().int().min(300),
 });
 
+export const TerminalSettingsSchema = z.object({
+  /** Program to start; empty means the user's login shell. */
+  shell: z.string().max(4096),
+  /** Arguments; used only when `shell` is set. */
+  args: z.array(z.string().max(4096)).max(64),
+  /** Working directory; empty means the home directory. */
+  cwd: z.string().max(4096),
+  /** Extra environment variables for every shell. */
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Variable names are letters, digits and _'), z.string().max(32_768)),
+  /** Command capture through shell integration (bash and zsh). */
+  shellIntegration: z.boolean(),
+  /** Let programs write the clipboard with OSC 52. Off by default; reading is never allowed. */
+  allowClipboardWrite: z.boolean(),
+  /** Applied to recordings, pinned excerpts and logged commands. */
+  redactionRules: z.array(RedactionRuleSchema).max(100),
+});
+export type TerminalSettings = z.infer<typeof TerminalSettingsSchema>;
+
+export const DEFAULT_TERMINAL_SETTINGS: TerminalSettings = {
+  shell: '',
+  args: [],
+  cwd: '',
+  env: {},
+  shellIntegration: true,
+  allowClipboardWrite: false,
+  redactionRules: [...DEFAULT_REDACTION_RULES],
+};
+
 export const SettingsSchema = z.object({
   displayName: z.string().max(100),
   /** IANA zone name; empty means "the machine's zone". */
@@ -19,6 +48,7 @@ export const SettingsSchema = z.object({
   /** Most recent first, ids only. */
   recentIncidents: z.array(z.string().max(64)).max(20),
   windowBounds: WindowBoundsSchema.nullable(),
+  terminal: TerminalSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -28,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'dark',
   recentIncidents: [],
   windowBounds: null,
+  terminal: DEFAULT_TERMINAL_SETTINGS,
 };
 
 /** JSON Schema for conf / electron-store, generated from the zod schema so both agree. */

@@ -1,27 +1,13 @@
 // The exported postmortem must pass markdownlint-cli2 with its default rules (line length
 // off), for the sample incident in both modes and for a snapshot full of hostile text.
-import { main as markdownlint } from 'markdownlint-cli2';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_RESPONSE } from '../../model/response';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
+import { lintMarkdown as lint } from './markdownLint';
+import { HOSTILE_RECORDINGS, terminalSnapshot } from './terminalFixtures';
 
-const LINT_CONFIG = { default: true, MD013: false };
 const GENERATED_AT = '2026-11-22T12:00:00.000Z';
-
-/** Lints documents in memory (shared/ tests may not touch the file system) and returns the errors. */
-async function lint(documents: Record<string, string>): Promise<string[]> {
-  const errors: string[] = [];
-  const exitCode = await markdownlint({
-    argv: [],
-    nonFileContents: documents,
-    optionsOverride: { config: LINT_CONFIG },
-    logMessage: () => undefined,
-    logError: (message: string) => errors.push(message),
-  });
-  if (exitCode !== 0 && errors.length === 0) errors.push(`markdownlint exited with ${exitCode}`);
-  return errors;
-}
 
 describe('postmortem Markdown passes markdownlint default rules', () => {
   it('for the sample incident, key events and full timeline, in several zones', async () => {
@@ -52,6 +38,16 @@ describe('postmortem Markdown passes markdownlint default rules', () => {
       response: EMPTY_RESPONSE,
     };
     const errors = await lint({ 'empty.md': renderPostmortem(empty, { all: true, generatedAt: GENERATED_AT }) });
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+
+  it('with terminal excerpts (backticks, fences, tildes, controls, long lines, hostile Markdown) and recordings', async () => {
+    const snapshot = terminalSnapshot();
+    const errors = await lint({
+      'terminal-key.md': renderPostmortem(snapshot, { all: false, generatedAt: GENERATED_AT, recordings: HOSTILE_RECORDINGS }),
+      'terminal-all.md': renderPostmortem(snapshot, { all: true, generatedAt: GENERATED_AT, recordings: HOSTILE_RECORDINGS }),
+      'terminal-utc.md': renderPostmortem(snapshot, { all: true, generatedAt: GENERATED_AT, timeZone: 'UTC', recordings: [] }),
+    });
     expect(errors, errors.join('\n')).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ const SECTIONS = [
   'Detection',
   'Participants',
   'Timeline',
+  'Terminal excerpts',
+  'Terminal recordings',
   'Decisions',
   'Checklists',
   'Status updates',
