@@ -178,6 +178,11 @@ export class IncidentStore {
     return row && rowToSummary(row);
   }
 
+  /** The open database, for tables kept beside the documents (sharing/roomTokens.ts). Throws when unusable. */
+  database(): Database.Database {
+    return this.readable();
+  }
+
 
   /** Tries a throw-away write; when it succeeds after a failure, the store is usable again. */
   probe(): boolean {

@@ -23,8 +23,11 @@ export class AuthExtension implements Extension {
   constructor(private readonly opts: { token: string; store: IncidentStore }) {}
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<void> {
+    if (!this.opts.store.status.ok) data.connectionConfig.readOnly = true;
+    // The room listener admitted this socket on a room token (never the host token) and put the
+    // grant in its context, which clients cannot set; sharing/roomAuthExtension.ts judges it.
+    if ((data.context as { room?: unknown } | null)?.room) return;
     if (!tokensEqual(data.token, this.opts.token)) throw new SyncRefused('bad-token');
     if (!INCIDENT_DOC_NAME.test(data.documentName)) throw new SyncRefused('unknown-document');
-    if (!this.opts.store.status.ok) data.connectionConfig.readOnly = true;
   }
 }

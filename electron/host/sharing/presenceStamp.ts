@@ -1,0 +1,56 @@
+// Host-stamped presence for one room socket. A socket speaks for one awareness client: the first
+// one it describes that no other connection owns. Hocuspocus' provider echoes every remote
+// awareness change back to the server (its awareness 'update' handler ignores the origin), and its
+// timeout sweep sends `null` for clients it has not heard from; so entries about other clients are
+// expected traffic. They are dropped, never applied (and never a reason to close, since echoes race
+// with the host's own view of who is here): that also stops a client from erasing or
+// rewriting someone else's presence (y-protocols applies a same-clock null as a removal).
+// The socket's own state must carry the identity its token grants: `user.roomRole` always, and
+// `user.name` when the token was issued to a person. Anything else is a forgery.
+import type { RoomGrant } from './roomTokens';
+import type { AwarenessEntry } from './roomFrames';
+
+export interface AwarenessView {
+  /** The state the host holds for a client, if any. */
+  stateOf(clientId: number): unknown;
+  /** Whether another connection already speaks for this client. */
+  ownedElsewhere(clientId: number): boolean;
+}
+
+export type PresenceVerdict = { ok: true; keep: AwarenessEntry[] } | { ok: false };
+
+export class PresenceStamp {
+  private own: number | null = null;
+
+  constructor(private readonly grant: RoomGrant) {}
+
+  /** The entries to pass on (possibly none), or a forgery of this socket's own identity. */
+  judge(entries: readonly AwarenessEntry[], view: AwarenessView): PresenceVerdict {
+    const keep: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (this.own === null && entry.state !== null && !view.ownedElsewhere(entry.clientId) && view.stateOf(entry.clientId) === undefined) {
+        this.own = entry.clientId;
+      }
+      if (entry.clientId === this.own) {
+        if (!this.stamped(entry.state)) return { ok: false };
+        keep.push(entry);
+        continue;
+      }
+      // Someone else's client (an echo, a sweep, or an attempt to speak for them): never applied.
+      // Not a reason to close: echoes race with the host's own view (a client that just left).
+    }
+    return { ok: true, keep };
+  }
+
+  /** A null state (leaving) or one without `user` is fine; a `user` must match the grant. */
+  private stamped(state: unknown): boolean {
+    if (state === null) return true;
+    if (typeof state !== 'object' || Array.isArray(state)) return false;
+    if (!('user' in state)) return true;
+    const user = (state as { user: unknown }).user;
+    if (user === null || typeof user !== 'object') return false;
+    const { name, roomRole } = user as { name?: unknown; roomRole?: unknown };
+    if (roomRole !== this.grant.role) return false;
+    return this.grant.name === null ? typeof name === 'string' && name.length > 0 : name === this.grant.name;
+  }
+}

@@ -1,0 +1,198 @@
+// The shared room's network listener: a second HTTP(S) server, on the interface the user chose,
+// that serves the web UI and the /sync WebSocket to holders of ROOM tokens — nothing else. The
+// host token means nothing here, and /rpc and /term (local files, settings, shells) answer 404,
+// so terminals and the local RPC are unreachable from a shared room by construction.
+// Every upgrade passes the per-address rate limit, a room token, and (when a browser sends one)
+// an Origin equal to this listener's own; every frame then passes the frame gate.
+import type { Hocuspocus } from '@hocuspocus/server';
+import { X509Certificate } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { incidentDocName, MAX_MESSAGE_BYTES, WS_PATHS } from '../../../shared/protocol/api';
+import { ROOM_CLOSE } from '../../../shared/protocol/room';
+import { serveStatic } from '../staticFiles';
+import { refuseUpgrade } from '../upgradeGate';
+import { gateFrames } from './frameGate';
+import { PresenceStamp, type AwarenessView } from './presenceStamp';
+import type { RoomContext } from './roomAuthExtension';
+import { ConnectionRateLimiter, DEFAULT_ROOM_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
+import type { RoomGrant, RoomTokens } from './roomTokens';
+
+/** How often tokens revoked by another process (`warroom token revoke`) are looked for. */
+export const REVOCATION_POLL_MS = 1000;
+const HTTP_UNAUTHORIZED = 401;
+const HTTP_FORBIDDEN = 403;
+const HTTP_NOT_FOUND = 404;
+const HTTP_TOO_MANY = 429;
+
+export interface RoomListenerOptions {
+  hostname: string;
+  /** 0 = a free port. */
+  port: number;
+  /** PEM text of the certificate and its key; when given the listener speaks HTTPS/WSS only. */
+  tls?: { cert: string; key: string };
+  hocuspocus: Hocuspocus;
+  tokens: RoomTokens;
+  staticDir: string | null;
+  log: (line: string) => void;
+  rateLimit?: RateLimitOptions;
+}
+
+/** One live room connection, for the share panel's "who is connected". */
+export interface RoomConnectionInfo extends RoomGrant {
+  address: string;
+  connectedAt: string;
+}
+
+export interface RoomListener {
+  /** http(s)://HOST:PORT */
+  url: string;
+  port: number;
+  /** SHA-256 of the certificate, lowercase hex, when TLS is on (goes into join links). */
+  fingerprint?: string;
+  connections(): RoomConnectionInfo[];
+  close(): Promise<void>;
+}
+
+/** The certificate's SHA-256 fingerprint as join links carry it. */
+export function certificateFingerprint(certPem: string): string {
+  return new X509Certificate(certPem).fingerprint256.replace(/:/g, '').toLowerCase();
+}
+
+function statusLine(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+/** Closed paths answer 404 on this listener, also as plain HTTP (no app shell for them). */
+const CLOSED_PATHS: ReadonlySet<string> = new Set([WS_PATHS.rpc, WS_PATHS.term]);
+
+/** The host's presence for a document, as one socket's PresenceStamp needs to see it. */
+function awarenessView(hocuspocus: Hocuspocus, docName: string, ws: WebSocket): AwarenessView {
+  const document = hocuspocus.documents.get(docName);
+  return {
+    stateOf: (clientId) => document?.awareness.getStates().get(clientId),
+    ownedElsewhere: (clientId) => document?.getConnections().some((c) => c.webSocket !== ws && document.getClients(c.webSocket).has(clientId)) ?? false,
+  };
+}
+
+export async function startRoomListener(opts: RoomListenerOptions): Promise<RoomListener> {
+  const { hocuspocus, tokens, log } = opts;
+  const scheme = opts.tls ? 'https' : 'http';
+  const limiter = new ConnectionRateLimiter(opts.rateLimit ?? DEFAULT_ROOM_RATE_LIMIT);
+  const byToken = new Map<string, Set<WebSocket>>();
+  const info = new Map<WebSocket, RoomConnectionInfo>();
+  let port = 0;
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    if (CLOSED_PATHS.has(pathname)) return statusLine(res, HTTP_NOT_FOUND, 'not found');
+    serveStatic(req, res, opts.staticDir, port).catch((err: Error) => {
+      log(`room static: ${err.message}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createHttpServer(onRequest);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  /** Same-origin for whatever name the joiner used to reach us: Origin must match the Host header. */
+  const originAllowed = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    const host = req.headers.host;
+    return host !== undefined && origin.toLowerCase() === `${scheme}://${host}`.toLowerCase();
+  };
+
+  const judge = (req: IncomingMessage): { ok: true; grant: RoomGrant } | { ok: false; status: number } => {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    if (url.pathname !== WS_PATHS.sync) return { ok: false, status: HTTP_NOT_FOUND };
+    const grant = tokens.verify(url.searchParams.get('token'));
+    if (!grant) return { ok: false, status: HTTP_UNAUTHORIZED };
+    if (!originAllowed(req)) return { ok: false, status: HTTP_FORBIDDEN };
+    return { ok: true, grant };
+  };
+
+  const track = (ws: WebSocket, grant: RoomGrant, address: string) => {
+    const set = byToken.get(grant.tokenId) ?? new Set<WebSocket>();
+    byToken.set(grant.tokenId, set);
+    set.add(ws);
+    info.set(ws, { ...grant, address, connectedAt: new Date().toISOString() });
+    ws.once('close', () => {
+      set.delete(ws);
+      if (set.size === 0) byToken.delete(grant.tokenId);
+      info.delete(ws);
+    });
+  };
+
+  const disconnectToken = (tokenId: string) => {
+    const sockets = byToken.get(tokenId);
+    if (!sockets) return;
+    log(`room token ${tokenId} revoked: closing ${sockets.size} connection(s)`);
+    for (const ws of sockets) ws.close(ROOM_CLOSE.tokenRevoked.code, ROOM_CLOSE.tokenRevoked.reason);
+  };
+  const stopRevokeListener = tokens.onRevoke(disconnectToken);
+  const revocationPoll = setInterval(() => {
+    try {
+      tokens.revokedAmong([...byToken.keys()]).forEach(disconnectToken);
+    } catch (err) {
+      log(`room token check failed: ${(err as Error).message}`);
+    }
+  }, REVOCATION_POLL_MS);
+  revocationPoll.unref();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (!limiter.attempt(address)) return refuseUpgrade(socket, HTTP_TOO_MANY);
+    let verdict: ReturnType<typeof judge>;
+    try {
+      verdict = judge(req);
+    } catch (err) {
+      log(`room upgrade refused: ${(err as Error).message}`);
+      return refuseUpgrade(socket, HTTP_UNAUTHORIZED);
+    }
+    if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
+    const { grant } = verdict;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => log(`room socket error: ${err.message}`));
+      track(ws, grant, address);
+      const docName = incidentDocName(grant.incidentId);
+      const policy = { docName, presence: new PresenceStamp(grant), awareness: () => awarenessView(hocuspocus, docName, ws) };
+      gateFrames(ws, policy, (reason) => log(`room connection ${grant.tokenId} from ${address} closed: ${reason}`));
+      const context: RoomContext = { room: grant };
+      hocuspocus.handleConnection(ws, req, context);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (err) => log(`room listener error: ${err.message}`));
+  // TLS handshakes that fail (plain HTTP to an HTTPS port, scanners) are not the room's business.
+  server.on('tlsClientError', () => {});
+  port = (server.address() as AddressInfo).port;
+  const hostForUrl = opts.hostname.includes(':') ? `[${opts.hostname}]` : opts.hostname;
+
+  return {
+    url: `${scheme}://${hostForUrl}:${port}`,
+    port,
+    ...(opts.tls ? { fingerprint: certificateFingerprint(opts.tls.cert) } : {}),
+    connections: () => [...info.values()],
+    async close() {
+      clearInterval(revocationPoll);
+      stopRevokeListener();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Room tokens: who may join which incident's room, and in which role. Kept in the store's own
+// SQLite file (table room_tokens) so `warroom token …` and a running `warroom serve` share them.
+// Only SHA-256 hashes of the secret and of the short join code are stored: a copied database
+// file lets nobody join. Revocation is immediate in-process (onRevoke) and seen by other
+// processes through revokedAmong(), which the room listener polls.
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { newId } from '../../../shared/model/ids';
+import { normalizeJoinCode, RoomSecretSchema, type RoomRole, type RoomTokenInfo } from '../../../shared/protocol/room';
+import type { IncidentStore } from '../store';
+
+/** 256 bits, like the host token. */
+const SECRET_BYTES = 32;
+/** Crockford base32 without I, L, O, U: nothing a person can misread when typing the code. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** 12 characters = 60 bits; with the listener's per-address rate limit, not guessable. */
+const CODE_LENGTH = 12;
+const CODE_GROUP = 4;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS room_tokens(
+  id TEXT PRIMARY KEY,
+  secret_hash BLOB NOT NULL UNIQUE,
+  code_hash BLOB NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('responder', 'observer')),
+  incident_id TEXT NOT NULL,
+  name TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS room_tokens_by_incident ON room_tokens(incident_id);
+`;
+
+/** What a verified token grants: one incident's room, in one role, optionally bound to a person. */
+export interface RoomGrant {
+  tokenId: string;
+  role: RoomRole;
+  incidentId: string;
+  name: string | null;
+}
+
+export interface CreatedRoomToken {
+  id: string;
+  /** Shown once; never stored. */
+  secret: string;
+  /** XXXX-XXXX-XXXX; usable instead of the secret. */
+  code: string;
+}
+
+interface TokenRow {
+  id: string;
+  secret_hash: Buffer;
+  code_hash: Buffer;
+  role: RoomRole;
+  incident_id: string;
+  name: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+function generateCode(): string {
+  let raw = '';
+  for (let i = 0; i < CODE_LENGTH; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return (raw.match(new RegExp(`.{${CODE_GROUP}}`, 'g')) as string[]).join('-');
+}
+
+export class RoomTokens {
+  private readonly db: Database.Database;
+  private readonly revokeListeners = new Set<(tokenId: string) => void>();
+
+  constructor(store: IncidentStore) {
+    this.db = store.database();
+    this.db.exec(SCHEMA);
+  }
+
+  create(opts: { role: RoomRole; incidentId: string; name?: string }): CreatedRoomToken {
+    const id = newId();
+    const secret = randomBytes(SECRET_BYTES).toString('base64url');
+    const code = generateCode();
+    this.db
+      .prepare('INSERT INTO room_tokens(id, secret_hash, code_hash, role, incident_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, sha256(secret), sha256(code), opts.role, opts.incidentId, opts.name?.trim() || null, new Date().toISOString());
+    return { id, secret, code };
+  }
+
+  /** Marks the token revoked and tells this process' listeners; false when unknown or already revoked. */
+  revoke(id: string): boolean {
+    const changed = this.db.prepare('UPDATE room_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), id).changes > 0;
+    if (changed) for (const listener of this.revokeListeners) listener(id);
+    return changed;
+  }
+
+  list(incidentId?: string): RoomTokenInfo[] {
+    const rows = (
+      incidentId === undefined
+        ? this.db.prepare('SELECT * FROM room_tokens ORDER BY created_at, id').all()
+        : this.db.prepare('SELECT * FROM room_tokens WHERE incident_id = ? ORDER BY created_at, id').all(incidentId)
+    ) as TokenRow[];
+    return rows.map((r) => ({ id: r.id, role: r.role, incidentId: r.incident_id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  }
+
+  /** The grant of a live token, given its secret or its join code; null otherwise. */
+  verify(secretOrCode: string | null | undefined): RoomGrant | null {
+    if (typeof secretOrCode !== 'string') return null;
+    const isSecret = RoomSecretSchema.safeParse(secretOrCode).success;
+    const code = isSecret ? null : normalizeJoinCode(secretOrCode);
+    if (!isSecret && code === null) return null;
+    const presented = sha256(isSecret ? secretOrCode : (code as string));
+    const column = isSecret ? 'secret_hash' : 'code_hash';
+    const row = this.db.prepare(`SELECT * FROM room_tokens WHERE ${column} = ?`).get(presented) as TokenRow | undefined;
+    if (!row || row.revoked_at !== null) return null;
+    // The lookup is by hash, so timing reveals nothing about the secret; compare anyway, in constant time.
+    const stored = isSecret ? row.secret_hash : row.code_hash;
+    if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return null;
+    return { tokenId: row.id, role: row.role, incidentId: row.incident_id, name: row.name };
+  }
+
+  /** The ids among `ids` that are revoked (by this process or another one sharing the file). */
+  revokedAmong(ids: readonly string[]): string[] {
+    if (ids.length === 0) return [];
+    const placeholders = ids.map(() => '?').join(',');
+    const rows = this.db.prepare(`SELECT id FROM room_tokens WHERE revoked_at IS NOT NULL AND id IN (${placeholders})`).all(...ids) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  /** Called with the token id whenever revoke() succeeds; returns the unsubscribe. */
+  onRevoke(listener: (tokenId: string) => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
+  }
+}

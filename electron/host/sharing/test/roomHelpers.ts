@@ -1,0 +1,138 @@
+// Test clients for the shared room: a host with a room listener and an incident, room providers
+// that record how they were closed, raw Hocuspocus frames, and upgrade probes.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
+import path from 'node:path';
+import WebSocket, { type ClientOptions } from 'ws';
+import * as Y from 'yjs';
+import { incidentDocName } from '../../../../shared/protocol/api';
+import { startHost, type HostOptions, type RunningHost } from '../../host';
+import { RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase } from '../../test/helpers';
+export { upgradeStatus } from '../../test/helpers';
+import { MessageType, SyncType } from '../roomFrames';
+import type { RoomTokens } from '../roomTokens';
+
+/** Room tests open many sockets from 127.0.0.1; only the rate-limit test uses the real limit. */
+export const LENIENT_RATE_LIMIT = { max: 100_000, windowMs: 10_000 };
+const TEST_RECONNECT_MS = 100;
+
+export interface SharedHost {
+  host: RunningHost;
+  tokens: RoomTokens;
+  dataDir: string;
+  incidentId: string;
+  /** ws(s)://… of the room listener */
+  roomWs: string;
+}
+
+export async function startSharedHost(extra: Partial<HostOptions> = {}): Promise<SharedHost> {
+  const dataDir = path.join(tempDir('warroom-room-'), 'data');
+  const host = await startHost({
+    dataDir,
+    staticDir: null,
+    log: () => {},
+    listen: { hostname: '127.0.0.1', port: 0, rateLimit: LENIENT_RATE_LIMIT },
+    ...extra,
+  });
+  const rpc = await RpcClient.connect(wsBase(host.url), host.token);
+  const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
+  rpc.close();
+  if (!host.room || !host.tokens) throw new Error('no room listener');
+  return { host, tokens: host.tokens, dataDir, incidentId: id, roomWs: wsBase(host.room.url) };
+}
+
+export interface RoomClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  closes: Array<{ code: number; reason: string }>;
+  failures: string[];
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+/** A Hocuspocus provider on the room listener; `wsOptions` reach the socket (TLS pinning). */
+export function roomClient(roomWs: string, secret: string, incidentId: string, wsOptions: ClientOptions = {}): RoomClient {
+  class Socket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, wsOptions);
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${roomWs}/sync?token=${encodeURIComponent(secret)}`,
+    WebSocketPolyfill: Socket,
+    delay: TEST_RECONNECT_MS,
+    minDelay: TEST_RECONNECT_MS,
+    maxDelay: TEST_RECONNECT_MS,
+    factor: 1,
+  });
+  const closes: RoomClient['closes'] = [];
+  socket.on('close', ({ event }: { event: { code: number; reason: string } }) => closes.push({ code: event.code, reason: String(event.reason) }));
+  const failures: string[] = [];
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: incidentDocName(incidentId),
+    document: doc,
+    token: secret,
+    onAuthenticationFailed: ({ reason }) => failures.push(reason),
+  });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    closes,
+    failures,
+    synced: () => waitFor(() => provider.isSynced && provider.unsyncedChanges === 0, 10_000, 'room provider sync'),
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+
+function frame(docName: string, type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, docName);
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+export const frames = {
+  auth: (docName: string, token: string) =>
+    frame(docName, MessageType.Auth, (e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarString(e, token);
+    }),
+  sync: (docName: string, syncType: number, payload: Uint8Array) =>
+    frame(docName, MessageType.Sync, (e) => {
+      encoding.writeVarUint(e, syncType);
+      encoding.writeVarUint8Array(e, payload);
+    }),
+  step1: (docName: string, doc: Y.Doc) => frames.sync(docName, SyncType.Step1, Y.encodeStateVector(doc)),
+  update: (docName: string, update: Uint8Array) => frames.sync(docName, SyncType.Update, update),
+  awareness: (docName: string, update: Uint8Array) => frame(docName, MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update)),
+};
+
+/** Opens a raw room socket, authenticates for the room's document, and resolves once open. */
+export async function rawRoomSocket(roomWs: string, secret: string, incidentId: string, opts: ClientOptions = {}): Promise<WebSocket> {
+  const ws = new WebSocket(`${roomWs}/sync?token=${encodeURIComponent(secret)}`, opts);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(frames.auth(incidentDocName(incidentId), secret));
+  return ws;
+}
+
+export function closed(ws: WebSocket, timeoutMs = 5000): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState === ws.CLOSED) return resolve({ code: 1006, reason: '' });
+    const timer = setTimeout(() => reject(new Error('socket not closed')), timeoutMs);
+    ws.once('close', (code, reason) => {
+      clearTimeout(timer);
+      resolve({ code, reason: reason.toString() });
+    });
+  });
+}

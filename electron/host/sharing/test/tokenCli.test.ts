@@ -1,0 +1,85 @@
+// `warroom token create|list|revoke` and `warroom serve --listen`, through the built CLI.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJoinLink } from '../../../../shared/protocol/room';
+import { buildCli, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
+import { upgradeStatus } from './roomHelpers';
+import { rmSync } from 'node:fs';
+
+const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
+let cli = '';
+const env = () => ({ ...process.env, XDG_DATA_HOME: tempDir() });
+
+function warroom(...args: string[]) {
+  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: env() });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+const field = (out: string, name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(out)?.[1] ?? '';
+
+describe('warroom token and serve --listen', () => {
+  let dir = '';
+  let incident = '';
+  beforeAll(async () => {
+    cli = await buildCli();
+    dir = tempDir();
+    incident = warroom('import', SAMPLE, '--data-dir', dir).stdout.trim();
+  });
+  afterAll(() => rmSync(cli, { force: true }));
+
+  it('creates, lists and revokes tokens; bad arguments are one line and exit 2', () => {
+    const created = warroom('token', 'create', '--role', 'observer', '--incident', incident, '--name', 'Dana', '--address', 'warroom.example:8443', '--data-dir', dir);
+    expect(created.code).toBe(0);
+    const id = field(created.stdout, 'id');
+    expect(field(created.stdout, 'code')).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const link = parseJoinLink(field(created.stdout, 'join link'));
+    expect(link).toEqual({ host: 'warroom.example', port: 8443, room: incident, token: field(created.stdout, 'token') });
+    expect(field(created.stdout, 'browser URL')).toBe(`http://warroom.example:8443/#room=${incident}&token=${link?.token}`);
+
+    const listed = JSON.parse(warroom('token', 'list', '--incident', incident, '--json', '--data-dir', dir).stdout);
+    expect(listed).toEqual([expect.objectContaining({ id, role: 'observer', incidentId: incident, name: 'Dana', revokedAt: null })]);
+    expect(JSON.stringify(listed)).not.toContain(link?.token);
+    expect(warroom('token', 'revoke', id, '--data-dir', dir).stdout).toBe(`revoked ${id}\n`);
+    expect(warroom('token', 'list', '--data-dir', dir).stdout).toMatch(/revoked \d{4}-/);
+
+    for (const args of [
+      ['token', 'create', '--role', 'admin', '--incident', incident],
+      ['token', 'create', '--role', 'observer', '--incident', 'nope'],
+      ['token', 'create', '--role', 'observer'],
+      ['token', 'create', '--role', 'observer', '--incident', incident, '--address', 'no-port'],
+      ['serve', '--listen', '127.0.0.1'],
+      ['serve', '--listen', '127.0.0.1:0', '--tls-cert', 'c.pem'],
+    ]) {
+      const res = warroom(...args, '--data-dir', dir);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+      expect(res.stderr).toMatch(/^warroom: /);
+    }
+    const unknown = warroom('token', 'create', '--role', 'observer', '--incident', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '--data-dir', dir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no incident/);
+    expect(warroom('token', 'revoke', 'missing', '--data-dir', dir).code).toBe(1);
+  });
+
+  it('serves a room listener that admits room tokens, and drops a token revoked by another process', async () => {
+    const created = warroom('token', 'create', '--role', 'responder', '--incident', incident, '--data-dir', dir);
+    const [id, secret] = [field(created.stdout, 'id'), field(created.stdout, 'token')];
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--listen', '127.0.0.1:0', '--data-dir', dir], { env: env() });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    try {
+      await waitFor(() => /Room listener at /.test(out), 15_000, 'serve output');
+      expect(out).toMatch(/War Room is serving at http:\/\/127\.0\.0\.1:\d+\/#token=/);
+      const roomUrl = /Room listener at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
+      const roomWs = roomUrl.replace(/^http/, 'ws');
+      expect(await upgradeStatus(`${roomWs}/sync?token=${secret}`)).toBe(101);
+      expect(await upgradeStatus(`${roomWs}/rpc?token=${secret}`)).toBe(404);
+      expect(warroom('token', 'revoke', id, '--data-dir', dir).code).toBe(0);
+      expect(await upgradeStatus(`${roomWs}/sync?token=${secret}`)).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+});

@@ -1,0 +1,130 @@
+// `warroom token create|revoke|list`, straight against the store (a running `warroom serve`
+// sees new tokens at once and drops revoked ones within REVOCATION_POLL_MS), and the ADDR:PORT
+// parser `serve --listen` shares. Registered by electron/cli.ts, which supplies its store opener
+// and usage-error type so exit codes and messages stay the CLI's.
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { incidentDocName } from '../../../shared/protocol/api';
+import { buildBrowserUrl, buildJoinLink, IncidentIdSchema, ROOM_ROLES, type RoomRole } from '../../../shared/protocol/room';
+import { HostError } from '../hostError';
+import type { IncidentStore } from '../store';
+import { certificateFingerprint } from './roomListener';
+import { RoomTokens } from './roomTokens';
+
+const MAX_PORT = 65535;
+const MAX_NAME_LENGTH = 100;
+
+export interface HostPort {
+  hostname: string;
+  port: number;
+}
+
+/** `ADDR:PORT` or `[IPv6]:PORT`; `allowZero` admits port 0 (any free port) for listening. */
+export function parseHostPort(value: string, allowZero: boolean): HostPort {
+  const match = /^\[([^\]]+)\]:(\d+)$/.exec(value) ?? /^([^:[\]\s/]+):(\d+)$/.exec(value);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port > MAX_PORT || (port === 0 && !allowZero)) {
+    throw new InvalidArgumentError(`"${value}" is not ADDR:PORT (e.g. 0.0.0.0:8443 or [::]:8443).`);
+  }
+  return { hostname: match[1] as string, port };
+}
+
+function parseIncidentId(value: string): string {
+  if (!IncidentIdSchema.safeParse(value).success) throw new InvalidArgumentError(`"${value}" is not an incident id.`);
+  return value;
+}
+
+function parseName(value: string): string {
+  const name = value.trim();
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw new InvalidArgumentError(`a name has 1-${MAX_NAME_LENGTH} characters.`);
+  return name;
+}
+
+export interface TokenCommandDeps {
+  /** Opens the store of the given --data-dir (undefined = default) or throws the CLI's store error. */
+  openStore(dataDir: string | undefined): IncidentStore;
+  dataDirOption(): Option;
+  /** The CLI's bad-argument error (one line on stderr, exit 2). */
+  usageError(message: string): Error;
+}
+
+function withTokens<T>(deps: TokenCommandDeps, dataDir: string | undefined, fn: (tokens: RoomTokens, store: IncidentStore) => T): T {
+  const store = deps.openStore(dataDir);
+  try {
+    return fn(new RoomTokens(store), store);
+  } finally {
+    store.close();
+  }
+}
+
+interface CreateOptions {
+  role: RoomRole;
+  incident: string;
+  name?: string;
+  address?: HostPort;
+  tlsCert?: string;
+  dataDir?: string;
+}
+
+export function registerTokenCommands(program: Command, deps: TokenCommandDeps): void {
+  const token = program.command('token').description('room tokens for sharing an incident (see `serve --listen`)');
+
+  token
+    .command('create')
+    .description('create a room token; prints its id, secret, join code and, with --address, the join links')
+    .addOption(new Option('--role <role>', 'responder (read-write) or observer (read-only)').choices(ROOM_ROLES).makeOptionMandatory())
+    .requiredOption('--incident <id>', 'the incident whose room the token opens', parseIncidentId)
+    .option('--name <name>', 'bind the token to this person (their presence must carry this name)', parseName)
+    .option('--address <addr:port>', 'where joiners reach `serve --listen`, for the printed links', (v: string) => parseHostPort(v, false))
+    .option('--tls-cert <file>', "the listener's certificate, so the links pin its fingerprint")
+    .addOption(deps.dataDirOption())
+    .action((opts: CreateOptions) => {
+      let tls: string | undefined;
+      if (opts.tlsCert) {
+        if (!opts.address) throw deps.usageError('--tls-cert goes with --address.');
+        try {
+          tls = certificateFingerprint(readFileSync(opts.tlsCert, 'utf8'));
+        } catch (err) {
+          throw deps.usageError(`cannot read a certificate from ${opts.tlsCert}: ${(err as Error).message}`);
+        }
+      }
+      const created = withTokens(deps, opts.dataDir, (tokens, store) => {
+        if (!store.hasDoc(incidentDocName(opts.incident))) throw new HostError('not-found', `There is no incident with id ${opts.incident}.`);
+        return tokens.create({ role: opts.role, incidentId: opts.incident, ...(opts.name ? { name: opts.name } : {}) });
+      });
+      const lines = [`id: ${created.id}`, `role: ${opts.role}`, `incident: ${opts.incident}`];
+      if (opts.name) lines.push(`name: ${opts.name}`);
+      lines.push(`token: ${created.secret}`, `code: ${created.code}`);
+      if (opts.address) {
+        const link = { host: opts.address.hostname, port: opts.address.port, room: opts.incident, token: created.secret, ...(tls ? { tls } : {}) };
+        lines.push(`join link: ${buildJoinLink(link)}`, `browser URL: ${buildBrowserUrl(link)}`);
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+
+  token
+    .command('revoke')
+    .description('revoke a room token; its live connections are closed')
+    .argument('<id>', 'token id (from `token list`)')
+    .addOption(deps.dataDirOption())
+    .action((id: string, opts: { dataDir?: string }) => {
+      const revoked = withTokens(deps, opts.dataDir, (tokens) => {
+        if (!tokens.list().some((t) => t.id === id)) throw new HostError('not-found', `There is no room token with id ${id}.`);
+        return tokens.revoke(id);
+      });
+      process.stdout.write(revoked ? `revoked ${id}\n` : `${id} was already revoked\n`);
+    });
+
+  token
+    .command('list')
+    .description('list room tokens (never their secrets)')
+    .option('--incident <id>', 'only this incident', parseIncidentId)
+    .option('--json', 'print JSON', false)
+    .addOption(deps.dataDirOption())
+    .action((opts: { incident?: string; json: boolean; dataDir?: string }) => {
+      const list = withTokens(deps, opts.dataDir, (tokens) => tokens.list(opts.incident));
+      if (opts.json) return void process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      const rows = list.map((t) => [t.id, t.role, t.incidentId, t.name ?? '-', t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'].join('  '));
+      process.stdout.write(rows.length ? `${rows.join('\n')}\n` : 'no room tokens\n');
+    });
+}
