@@ -8,10 +8,13 @@ import { isValidZone } from '../shared/time/zones';
 import { resolveDataDir } from './host/dataDir';
 import { startHost } from './host/host';
 import { HostError } from './host/hostError';
+import { parseHostPort, registerTokenCommands, type HostPort } from './host/sharing/tokenCommands';
 import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArchiveOrThrow } from './host/incidentFiles';
 import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
+import { copyRecordings } from './host/terminals/recordingFiles';
+import { listRecordingsIn } from './host/terminals/recordings';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -72,9 +75,17 @@ function buildProgram(): Command {
     .addOption(dataDirOption())
     .option('--port <n>', 'port (0 = any free port)', parsePort, 0)
     .option('--host <address>', 'address to bind', '127.0.0.1')
-    .action(async (opts: { dataDir?: string; port: number; host: string }) => {
-      const host = await startHost({ dataDir: resolveDataDir(opts.dataDir), port: opts.port, hostname: opts.host });
+    .option('--listen <addr:port>', 'also share rooms on this address, for room-token holders (see `warroom token`)', (v: string) => parseHostPort(v, true))
+    .option('--tls-cert <file>', 'PEM certificate for --listen (with --tls-key)')
+    .option('--tls-key <file>', 'PEM private key for --listen (with --tls-cert)')
+    .action(async (opts: { dataDir?: string; port: number; host: string; listen?: HostPort; tlsCert?: string; tlsKey?: string }) => {
+      if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together.');
+      if (opts.tlsCert && !opts.listen) throw new UsageError('--tls-cert and --tls-key need --listen.');
+      const tls = opts.tlsCert && opts.tlsKey ? { cert: readInputFile(opts.tlsCert), key: readInputFile(opts.tlsKey) } : undefined;
+      const listen = opts.listen ? { ...opts.listen, ...(tls ? { tls } : {}) } : undefined;
+      const host = await startHost({ dataDir: resolveDataDir(opts.dataDir), port: opts.port, hostname: opts.host, ...(listen ? { listen } : {}) });
       process.stdout.write(`War Room is serving at ${host.openUrl}\n`);
+      if (host.room) process.stdout.write(`Room listener at ${host.room.url}${host.room.fingerprint ? ` (TLS sha256 ${host.room.fingerprint})` : ''}\n`);
       const stop = () => {
         host.close().then(
           () => process.exit(0),
@@ -93,24 +104,31 @@ function buildProgram(): Command {
     .option('--tz <zone>', 'time zone for the timeline (default: the incident zone)', parseZone)
     .option('--all', 'include every entry, not only key events', false)
     .option('--out <file>', 'write to this file instead of stdout')
+    .option('--recordings <dir>', "copy the incident's terminal recordings (.cast) into this folder")
     .addOption(dataDirOption())
-    .action((target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; dataDir?: string }) => {
+    .action(async (target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; recordings?: string; dataDir?: string }) => {
       const req = { format: opts.format, timeZone: opts.tz, all: opts.all };
       let file;
+      let incidentId: string | null = null;
       if (looksLikeArchivePath(target)) {
+        // Recordings live in a data dir, beside the store; an archive file carries none.
+        if (opts.recordings) throw new UsageError('--recordings needs an incident id: an archive file holds no recordings.');
         file = exportSnapshot(parseArchiveOrThrow(readInputFile(target)), req);
       } else {
         const dataDir = resolveDataDir(opts.dataDir);
         if (!existsSync(path.join(dataDir, DB_FILE_NAME))) throw new HostError('not-found', `There is no incident with id ${target} (no store in ${dataDir}).`);
         const store = openStore(dataDir);
         try {
-          file = exportStoredIncident(store, target, req);
+          const recordings = opts.format === 'md' ? await listRecordingsIn(dataDir, target) : [];
+          file = exportStoredIncident(store, target, { ...req, recordings });
+          incidentId = target;
         } finally {
           store.close();
         }
       }
       if (opts.out) writeFileSync(opts.out, file.content);
       else process.stdout.write(file.content);
+      if (opts.recordings && incidentId) await copyRecordings(resolveDataDir(opts.dataDir), incidentId, opts.recordings);
     });
 
   program
@@ -148,6 +166,12 @@ function buildProgram(): Command {
       }
       process.stdout.write(opts.json ? `${JSON.stringify(incidents, null, 2)}\n` : renderIncidentTable(incidents, new Date().toISOString()));
     });
+
+  registerTokenCommands(program, {
+    openStore: (dataDir) => openStore(resolveDataDir(dataDir)),
+    dataDirOption,
+    usageError: (message) => new UsageError(message),
+  });
 
   return program;
 }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import pkg from '../../package.json';
-import { HostApi, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
+import { addEntry } from '../../shared/model/commands';
+import { HostApi, incidentDocName, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { PersistenceExtension } from './extensions/persistenceExtension';
@@ -19,6 +20,11 @@ import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
 import { IncidentStore } from './store';
+import { TerminalService } from './terminals/terminalService';
+import type { RateLimitOptions } from './sharing/rateLimit';
+import { RoomAuthExtension } from './sharing/roomAuthExtension';
+import { startRoomListener, type RoomConnectionInfo, type RoomListener } from './sharing/roomListener';
+import { RoomTokens } from './sharing/roomTokens';
 import { generateToken } from './token';
 import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
 
@@ -49,6 +55,8 @@ export interface HostOptions {
   storeProbeIntervalMs?: number;
   /** Test-only simulation of a full disk: cap the database at this many pages. */
   maxPageCount?: number;
+  /** Sharing: also listen here for room-token holders (sharing/roomListener.ts). TLS is PEM text. */
+  listen?: { hostname: string; port: number; tls?: { cert: string; key: string }; rateLimit?: RateLimitOptions };
 }
 
 export interface RunningHost {
@@ -61,6 +69,10 @@ export interface RunningHost {
   storeStatus(): StoreStatus;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
+  /** The shared-room listener, when `listen` was given. */
+  room?: { url: string; port: number; fingerprint?: string; connections(): RoomConnectionInfo[] };
+  /** Room tokens in this store; null when the store is unusable. */
+  tokens: RoomTokens | null;
   close(): Promise<void>;
 }
 
@@ -98,9 +110,26 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     // debounce; 0 also lets a document unload as soon as its last client leaves.
     debounce: 0,
     maxDebounce: 0,
-    extensions: [new AuthExtension({ token, store }), new PersistenceExtension({ store, log }), index],
+    extensions: [new AuthExtension({ token, store }), new RoomAuthExtension(), new PersistenceExtension({ store, log }), index],
   });
-  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged }), log);
+  const terminals = new TerminalService({
+    dataDir,
+    settings: () => settings.get().terminal,
+    log,
+    hostToken: token,
+    // Through Hocuspocus, like createIncident, so open timelines show logged commands at once.
+    async writeEntry(incidentId, author, entry) {
+      const connection = await hocuspocus.openDirectConnection(incidentDocName(incidentId), { author });
+      try {
+        await connection.transact((doc) => {
+          addEntry(doc, { author }, entry);
+        });
+      } finally {
+        await connection.disconnect();
+      }
+    },
+  });
+  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals }), log);
 
   const syncSockets = new Set<WebSocket>();
   let probeTimer: NodeJS.Timeout | null = null;
@@ -139,6 +168,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log(`socket error: ${err.message}`));
       if (verdict.channel === 'rpc') return rpc?.handle(ws);
+      if (verdict.channel === 'term') return terminals.handleConnection(ws, new URL(req.url ?? '/', 'http://host.invalid').searchParams);
       syncSockets.add(ws);
       ws.on('close', () => syncSockets.delete(ws));
       hocuspocus.handleConnection(ws, req, {});
@@ -152,6 +182,19 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   port = (server.address() as AddressInfo).port;
   origins = hostOrigins(port, opts.extraOrigins);
   const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+  // Sharing: a second listener, on the interface the user chose, for room-token holders only.
+  const tokens = store.status.ok ? new RoomTokens(store) : null;
+  let room: RoomListener | null = null;
+  if (opts.listen) {
+    try {
+      if (!tokens) throw new Error(`sharing needs a usable store: ${store.status.ok ? store.file : store.status.reason}`);
+      room = await startRoomListener({ ...opts.listen, hocuspocus, tokens, staticDir, log });
+    } catch (err) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+      throw err;
+    }
+  }
 
   return {
     url,
@@ -160,8 +203,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
     simulateDiskFull: (full) => store.simulateDiskFull(full),
+    ...(room ? { room: { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } } : {}),
+    tokens,
     async close() {
       if (probeTimer) clearInterval(probeTimer);
+      await room?.close();
+      // Shells first: their recordings flush and no logged command is written to a closed store.
+      await terminals.closeAll();
       rpc?.closeAll();
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();

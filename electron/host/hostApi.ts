@@ -10,6 +10,7 @@ import { HostError } from './hostError';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
 import type { IncidentStore } from './store';
+import type { TerminalService } from './terminals/terminalService';
 
 export interface HostApiDeps {
   version: string;
@@ -19,6 +20,7 @@ export interface HostApiDeps {
   index: IncidentIndexExtension;
   settings: SettingsBackend;
   incidentsChanged: () => void;
+  terminals: TerminalService;
 }
 
 function requireWritableStore(store: IncidentStore): void {
@@ -61,7 +63,8 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
     },
 
     async exportIncident(args) {
-      return exportStoredIncident(store, args.id, { format: args.format, timeZone: args.timeZone, all: args.all });
+      const recordings = args.format === 'md' ? await deps.terminals.listRecordings(args.id) : [];
+      return exportStoredIncident(store, args.id, { format: args.format, timeZone: args.timeZone, all: args.all, recordings });
     },
 
     async importArchive(args) {
@@ -82,6 +85,18 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async setSettings(patch) {
       return settings.set(patch);
+    },
+
+    async listTerminals(args) {
+      return deps.terminals.list(args.incidentId);
+    },
+
+    async listRecordings(args) {
+      return deps.terminals.listRecordings(args.incidentId);
+    },
+
+    async readRecording(args) {
+      return deps.terminals.readRecording(args.incidentId, args.recordingId);
     },
   };
 }

@@ -5,6 +5,7 @@ import { readSnapshot } from '../../shared/model/snapshot';
 import { newId } from '../../shared/model/ids';
 import { importSnapshot } from '../../shared/model/importSnapshot';
 import type { IncidentSnapshot } from '../../shared/model/types';
+import type { RecordingInfo } from '../../shared/terminal/protocol';
 import { parseArchive, toArchive, exportFileName } from '../../shared/export/archive';
 import { renderPostmortem } from '../../shared/export/markdown';
 import { isValidZone } from '../../shared/time/zones';
@@ -21,6 +22,8 @@ export interface ExportRequest {
   format: 'md' | 'json';
   timeZone?: string | undefined;
   all: boolean;
+  /** The incident's terminal recordings, listed (and linked) in the postmortem. */
+  recordings?: readonly RecordingInfo[];
 }
 
 export interface ExportedFile {
@@ -34,7 +37,7 @@ export function exportSnapshot(snapshot: IncidentSnapshot, req: ExportRequest): 
   }
   const content =
     req.format === 'md'
-      ? renderPostmortem(snapshot, { all: req.all, ...(req.timeZone ? { timeZone: req.timeZone } : {}) })
+      ? renderPostmortem(snapshot, { all: req.all, ...(req.timeZone ? { timeZone: req.timeZone } : {}), ...(req.recordings ? { recordings: req.recordings } : {}) })
       : `${JSON.stringify(toArchive(snapshot), null, ARCHIVE_JSON_INDENT)}\n`;
   return { content, fileName: exportFileName(snapshot.incident, req.format) };
 }

@@ -1,6 +1,7 @@
 // Decides whether a WebSocket upgrade may proceed: a known path, the host token in `?token=`,
 // and, when the client sends an Origin (every browser does), one of the host's own origins.
-// Node clients send no Origin and are admitted on the token alone.
+// Node clients send no Origin and are admitted on the token alone. The same gate guards /term
+// (terminals): only the host token opens it, so a shared-room token can never reach a shell.
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WS_PATHS } from '../../shared/protocol/api';

@@ -2,24 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { metaMap } from '../../../shared/model/doc';
 import { startHost, type RunningHost } from '../host';
-import { connectSync, RpcClient, tempDir, waitFor, wsBase } from './helpers';
-
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.once('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.once('error', (err) => {
-      if (!/Unexpected server response/.test(err.message)) reject(err);
-    });
-  });
-}
+import { connectSync, RpcClient, tempDir, TEST_INCIDENT, upgradeStatus, waitFor, wsBase } from './helpers';
 
 function get(port: number, rawPath: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -54,26 +39,20 @@ describe('host connections', () => {
     expect(await upgradeStatus(`${base}/sync`)).toBe(401);
     expect(await upgradeStatus(`${base}/rpc?token=${host.token.slice(1)}x`)).toBe(401);
     expect(await upgradeStatus(`${base}/rpc?token=short`)).toBe(401);
-    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { Origin: 'http://evil.example' })).toBe(403);
-    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { Origin: 'http://127.0.0.1:1' })).toBe(403);
+    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { headers: { Origin: 'http://evil.example' } })).toBe(403);
+    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { headers: { Origin: 'http://127.0.0.1:1' } })).toBe(403);
     expect(await upgradeStatus(`${base}/other?token=${host.token}`)).toBe(404);
   });
 
   it('admits the token from the host origin, from localhost, and from Node without an Origin', async () => {
-    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { Origin: host.url })).toBe(101);
-    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { Origin: `http://localhost:${host.port}` })).toBe(101);
+    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { headers: { Origin: host.url } })).toBe(101);
+    expect(await upgradeStatus(`${base}/rpc?token=${host.token}`, { headers: { Origin: `http://localhost:${host.port}` } })).toBe(101);
     expect(await upgradeStatus(`${base}/sync?token=${host.token}`)).toBe(101);
   });
 
   it('syncs an incident to a provider that carries the token, and refuses one whose provider token is wrong', async () => {
     const rpc = await RpcClient.connect(base, host.token);
-    const { id } = await rpc.value<{ id: string }>('createIncident', {
-      title: 'Primary database lost',
-      severity: 'SEV1',
-      startedAt: '2026-11-21T23:06:00.000Z',
-      timeZone: 'America/Denver',
-      author: 'Priya',
-    });
+    const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
     const good = connectSync(base, host.token, id);
     await good.synced();
     expect(metaMap(good.doc).get('title')).toBe('Primary database lost');

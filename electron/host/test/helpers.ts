@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
 import * as Y from 'yjs';
 import { readEntries } from '../../../shared/model/doc';
 import type { EventFrame, MethodName, ResultFrame } from '../../../shared/protocol/api';
@@ -147,3 +147,27 @@ export function entryTextsOnDisk(dbFile: string, docName: string): string[] {
     db.close();
   }
 }
+
+/** The HTTP status an upgrade gets (101 when it opens). */
+export function upgradeStatus(url: string, opts: ClientOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, opts);
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', (err) => {
+      if (!/Unexpected server response/.test(err.message)) reject(err);
+    });
+  });
+}
+
+/** The incident most host tests create: "Primary database lost", SEV1, in Denver's zone. */
+export const TEST_INCIDENT = {
+  title: 'Primary database lost',
+  severity: 'SEV1',
+  startedAt: '2026-11-21T23:06:00.000Z',
+  timeZone: 'America/Denver',
+  author: 'Priya',
+} as const;

@@ -1,0 +1,93 @@
+// Writes one session's asciicast v2 file: a header, then "o" (output, redacted) and "r" (resize)
+// events, never input. Output passes through a streaming redactor so a secret split across two
+// batches is still caught. Nothing is dropped: when the file stream is backed up, write() returns
+// false and the session pauses the pty until onDrain.
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
+import { encodeEvent, encodeHeader } from '../../../shared/terminal/asciicast';
+import { createStreamRedactor, type CompiledRedaction, type StreamRedactor } from '../../../shared/terminal/redact';
+
+export interface RecordingStart {
+  file: string;
+  cols: number;
+  rows: number;
+  title: string;
+  term: string;
+  shell: string;
+}
+
+const MS_PER_SECOND = 1000;
+
+export class RecordingWriter {
+  private readonly stream: WriteStream;
+  private readonly redactor: StreamRedactor;
+  /** Monotonic: event times must never go backwards, even if the wall clock is adjusted. */
+  private readonly startedMs = performance.now();
+  private closed = false;
+  private failed = false;
+
+  constructor(
+    start: RecordingStart,
+    redaction: CompiledRedaction,
+    private readonly log: (line: string) => void,
+    onDrain: () => void,
+  ) {
+    mkdirSync(path.dirname(start.file), { recursive: true });
+    this.redactor = createStreamRedactor(redaction);
+    this.stream = createWriteStream(start.file, { flags: 'wx' });
+    this.stream.on('drain', onDrain);
+    this.stream.on('error', (err) => {
+      // A full disk must not take the terminal down with it; the recording just stops.
+      this.failed = true;
+      this.log(`recording ${path.basename(start.file)} stopped: ${err.message}`);
+      onDrain();
+    });
+    this.stream.write(
+      encodeHeader({
+        version: 2,
+        width: start.cols,
+        height: start.rows,
+        timestamp: DateTime.now().toUnixInteger(),
+        title: start.title,
+        env: { TERM: start.term, SHELL: start.shell },
+      }),
+    );
+  }
+
+  private elapsed(): number {
+    return (performance.now() - this.startedMs) / MS_PER_SECOND;
+  }
+
+  private put(line: string): boolean {
+    if (this.closed || this.failed) return true;
+    return this.stream.write(line);
+  }
+
+  /** Returns false when the caller should pause its source until onDrain. */
+  output(text: string): boolean {
+    const safe = this.redactor.push(text);
+    return safe ? this.put(encodeEvent(this.elapsed(), 'o', safe)) : !this.backedUp();
+  }
+
+  resize(cols: number, rows: number): boolean {
+    return this.put(encodeEvent(this.elapsed(), 'r', `${cols}x${rows}`));
+  }
+
+  backedUp(): boolean {
+    return !this.closed && !this.failed && this.stream.writableNeedDrain;
+  }
+
+  /** Flushes what the redactor still holds and closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const rest = this.redactor.flush();
+    if (rest) this.put(encodeEvent(this.elapsed(), 'o', rest));
+    this.closed = true;
+    await new Promise<void>((resolve) => {
+      if (this.failed) return resolve();
+      this.stream.end(() => resolve());
+    });
+  }
+}

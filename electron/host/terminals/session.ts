@@ -1,0 +1,316 @@
+// One terminal: a shell in node-pty, its output pipeline and its one attached socket.
+//
+// Output path (the hot path; one of each per batch, no per-byte JS): pty Buffer → one streaming
+// TextDecoder → shell-mark parser (marks stripped) → batch for OUTPUT_BATCH_MS → recording (redacted),
+// replay ring, one ws.send. Flow control as in VS Code: the pty is paused while more than
+// HIGH_WATER_CHARS are unacknowledged, or while the recording file is backed up, and resumed below
+// LOW_WATER_CHARS once both are clear. Nothing is dropped, only delayed.
+import type { IPty } from 'node-pty';
+import type WebSocket from 'ws';
+import { performance } from 'node:perf_hooks';
+import { commandEntryText } from '../../../shared/terminal/entryText';
+import { HIGH_WATER_CHARS, LOW_WATER_CHARS, OUTPUT_BATCH_MS, OUTPUT_PREFIX, type CommandRecord, type HostTerminalFrame, type TerminalInfo } from '../../../shared/terminal/protocol';
+import { redactText, type CompiledRedaction } from '../../../shared/terminal/redact';
+import { createCommandTracker, createShellMarkParser, type CommandTracker, type ShellMark, type ShellMarkParser } from '../../../shared/terminal/shellMarks';
+import { nowInstant } from '../../../shared/time/instant';
+import { endProcessTree } from './processTree';
+import type { RecordingWriter } from './recordingWriter';
+import { ReplayRing } from './replayRing';
+
+/** A long session keeps its most recent commands; older ones stay in the recording and timeline. */
+export const MAX_HISTORY = 1000;
+/** How long end() waits for node-pty to report the exit after the tree was killed. */
+const EXIT_WAIT_MS = 3000;
+/** Close code for a socket replaced by a newer attach of the same session. */
+export const REPLACED_CLOSE_CODE = 4000;
+const NORMAL_CLOSE_CODE = 1000;
+
+export type EntryWriter = (incidentId: string, author: string, entry: { kind: 'terminal'; text: string; occurredAt: string }) => Promise<void>;
+
+export interface SessionInit {
+  id: string;
+  incidentId: string;
+  name: string;
+  author: string;
+  shell: string;
+  cols: number;
+  rows: number;
+  recordingId: string;
+  nonce: string | null;
+  redaction: CompiledRedaction;
+  log: (line: string) => void;
+  writeEntry: EntryWriter;
+  orphanGraceMs: number;
+  /** Called once the session is over and should leave the registry. */
+  onGone: (session: TerminalSession) => void;
+}
+
+export class TerminalSession {
+  readonly id: string;
+  readonly incidentId: string;
+  readonly startedAt = nowInstant();
+  name: string;
+  cols: number;
+  rows: number;
+  logCommands = false;
+  private exit: TerminalInfo['exit'] = null;
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly marks: ShellMarkParser | null;
+  private readonly tracker: CommandTracker = createCommandTracker();
+  private readonly history: CommandRecord[] = [];
+  private readonly ring = new ReplayRing();
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private batchTimer: NodeJS.Timeout | null = null;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private unacked = 0;
+  private waitingForAck = false;
+  private waitingForDisk = false;
+  private ptyPaused = false;
+  private socket: WebSocket | null = null;
+  private orphanTimer: NodeJS.Timeout | null = null;
+  private ending: Promise<void> | null = null;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    private readonly init: SessionInit,
+    private readonly pty: IPty,
+    private readonly recording: RecordingWriter,
+  ) {
+    this.id = init.id;
+    this.incidentId = init.incidentId;
+    this.name = init.name;
+    this.cols = init.cols;
+    this.rows = init.rows;
+    this.marks = init.nonce ? createShellMarkParser(init.nonce) : null;
+    // With `encoding: null` node-pty hands out Buffers; its typings still say string.
+    (pty.onData as unknown as (cb: (data: Buffer) => void) => void)((data) => this.onPtyData(data));
+    this.exited = new Promise((resolve) => {
+      pty.onExit(({ exitCode, signal }) => {
+        this.onPtyExit(exitCode, signal ?? 0);
+        resolve();
+      });
+    });
+  }
+
+  info(): TerminalInfo {
+    return {
+      id: this.init.id,
+      incidentId: this.init.incidentId,
+      name: this.name,
+      shell: this.init.shell,
+      pid: this.pty.pid,
+      cols: this.cols,
+      rows: this.rows,
+      startedAt: this.startedAt,
+      logCommands: this.logCommands,
+      commandCapture: this.marks !== null,
+      exit: this.exit,
+      recordingId: this.init.recordingId,
+    };
+  }
+
+  // ---- output ----
+
+  private onPtyData(data: Buffer): void {
+    let text = this.decoder.decode(data, { stream: true });
+    if (this.marks) {
+      const parsed = this.marks.push(text);
+      text = parsed.output;
+      if (parsed.marks.length > 0) this.onMarks(parsed.marks);
+    }
+    if (!text) return;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    // Counting what is batched but not yet sent keeps a fast producer within one pty read of the mark.
+    if (this.socket && this.unacked + this.pendingChars > HIGH_WATER_CHARS) {
+      // Paused: nothing more comes until the renderer acknowledges, so holding the batch only
+      // delays that acknowledgement. Send it now.
+      this.setWaitingForAck(true);
+      this.flushBatch();
+      return;
+    }
+    // Batches are at most one per OUTPUT_BATCH_MS, but the first output after a quiet spell, after
+    // a keystroke (its echo) or after flow control resumes goes out at once instead of waiting.
+    const sinceFlush = performance.now() - this.lastFlushAt;
+    if (sinceFlush >= OUTPUT_BATCH_MS) this.flushBatch();
+    else this.batchTimer ??= setTimeout(() => this.flushBatch(), OUTPUT_BATCH_MS - sinceFlush);
+  }
+
+  private flushBatch(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    if (this.pendingChars === 0) return;
+    this.lastFlushAt = performance.now();
+    const data = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    if (!this.recording.output(data)) this.setWaitingForDisk(true);
+    this.ring.push(data);
+    const ws = this.socket;
+    if (ws && ws.readyState === ws.OPEN) {
+      ws.send(OUTPUT_PREFIX + data);
+      this.unacked += data.length;
+      if (this.unacked > HIGH_WATER_CHARS) this.setWaitingForAck(true);
+    }
+  }
+
+  private setWaitingForAck(on: boolean): void {
+    this.waitingForAck = on;
+    this.applyPause();
+  }
+
+  private setWaitingForDisk(on: boolean): void {
+    this.waitingForDisk = on;
+    this.applyPause();
+  }
+
+  private applyPause(): void {
+    const pause = (this.waitingForAck || this.waitingForDisk) && this.exit === null && !this.ending;
+    if (pause === this.ptyPaused) return;
+    this.ptyPaused = pause;
+    if (pause) this.pty.pause();
+    else this.pty.resume();
+  }
+
+  /** The recording's file stream drained. */
+  onRecordingDrain(): void {
+    if (this.waitingForDisk && !this.recording.backedUp()) this.setWaitingForDisk(false);
+  }
+
+  ack(chars: number): void {
+    this.unacked = Math.max(0, this.unacked - chars);
+    if (this.waitingForAck && this.unacked < LOW_WATER_CHARS) {
+      // The renderer has (nearly) drained what it had: the first output after resuming goes at once.
+      this.lastFlushAt = Number.NEGATIVE_INFINITY;
+      this.setWaitingForAck(false);
+    }
+  }
+
+  // ---- commands ----
+
+  private onMarks(marks: ShellMark[]): void {
+    const at = nowInstant();
+    for (const mark of marks) {
+      const { started, finished } = this.tracker.apply(mark, at);
+      if (finished) this.onCommand(finished, true);
+      if (started) this.onCommand(started, false);
+    }
+  }
+
+  private onCommand(command: CommandRecord, done: boolean): void {
+    const i = this.history.findLastIndex((c) => c.seq === command.seq);
+    if (i >= 0) this.history[i] = command;
+    else {
+      this.history.push(command);
+      if (this.history.length > MAX_HISTORY) this.history.shift();
+    }
+    this.send({ t: 'command', command });
+    if (done && this.logCommands) {
+      const safe = { ...command, line: redactText(command.line, this.init.redaction) };
+      const text = redactText(commandEntryText({ terminalName: this.name, command: safe }), this.init.redaction);
+      this.init.writeEntry(this.init.incidentId, this.init.author, { kind: 'terminal', text, occurredAt: command.startedAt }).catch((err: Error) => {
+        this.init.log(`terminal ${this.init.id}: command not logged to the timeline: ${err.message}`);
+      });
+    }
+  }
+
+  // ---- renderer requests ----
+
+  input(data: string): void {
+    if (this.exit === null && !this.ending) this.pty.write(data);
+    // Whoever typed is waiting for the echo: don't hold it for the batch timer.
+    this.lastFlushAt = Number.NEGATIVE_INFINITY;
+  }
+
+  resize(cols: number, rows: number): void {
+    if (this.exit !== null || this.ending) return;
+    this.cols = cols;
+    this.rows = rows;
+    this.pty.resize(cols, rows);
+    if (!this.recording.resize(cols, rows)) this.setWaitingForDisk(true);
+  }
+
+  rename(name: string): void {
+    this.name = name;
+    this.send({ t: 'info', info: this.info() });
+  }
+
+  setLogCommands(on: boolean): void {
+    this.logCommands = on;
+    this.send({ t: 'info', info: this.info() });
+  }
+
+  // ---- sockets ----
+
+  private send(frame: HostTerminalFrame): void {
+    const ws = this.socket;
+    if (ws && ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+  }
+
+  /** Makes `ws` the session's one socket; the first frame is `ready` (with recent output on re-attach). */
+  attach(ws: WebSocket): void {
+    if (this.orphanTimer) clearTimeout(this.orphanTimer);
+    this.orphanTimer = null;
+    const previous = this.socket;
+    this.socket = null;
+    if (previous && previous !== ws) previous.close(REPLACED_CLOSE_CODE, 'replaced');
+    this.flushBatch();
+    this.unacked = 0;
+    this.setWaitingForAck(false);
+    this.socket = ws;
+    this.send({ t: 'ready', info: this.info(), history: [...this.history], replay: this.ring.text() });
+  }
+
+  /** The socket went away without {t:'close'}: keep the shell for a while, then end it. */
+  detach(ws: WebSocket): void {
+    if (this.socket !== ws) return;
+    this.socket = null;
+    this.unacked = 0;
+    this.setWaitingForAck(false);
+    if (this.exit !== null) return void this.end();
+    this.orphanTimer = setTimeout(() => void this.end(), this.init.orphanGraceMs);
+    this.orphanTimer.unref();
+  }
+
+  // ---- lifecycle ----
+
+  private onPtyExit(exitCode: number, signal: number): void {
+    const tail = this.decoder.decode();
+    if (tail) {
+      this.pending.push(tail);
+      this.pendingChars += tail.length;
+    }
+    this.flushBatch();
+    this.exit = { exitCode: signal ? null : exitCode, signal: signal || null };
+    this.send({ t: 'exit', ...this.exit });
+    void this.recording.close();
+    if (!this.socket && !this.ending) void this.end();
+  }
+
+  /** Ends the shell's whole process tree, flushes the recording and closes the socket. */
+  end(): Promise<void> {
+    this.ending ??= this.doEnd();
+    return this.ending;
+  }
+
+  private async doEnd(): Promise<void> {
+    if (this.orphanTimer) clearTimeout(this.orphanTimer);
+    this.orphanTimer = null;
+    // A paused pty cannot drain, and node-pty reports the exit only after its read side closes.
+    if (this.ptyPaused) this.pty.resume();
+    this.ptyPaused = false;
+    if (this.exit === null) {
+      // conpty owns its process tree on Windows; elsewhere we end every process the shell started.
+      if (process.platform === 'win32') this.pty.kill();
+      else await endProcessTree(this.pty.pid);
+      await Promise.race([this.exited, new Promise((r) => setTimeout(r, EXIT_WAIT_MS))]);
+    }
+    this.flushBatch();
+    await this.recording.close();
+    const ws = this.socket;
+    this.socket = null;
+    if (ws && ws.readyState === ws.OPEN) ws.close(NORMAL_CLOSE_CODE, 'closed');
+    this.init.onGone(this);
+  }
+}
