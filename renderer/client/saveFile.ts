@@ -8,6 +8,8 @@ export type SaveOutcome = { saved: true; message: string } | { saved: false };
 const MIME_BY_EXTENSION: Record<string, string> = {
   md: 'text/markdown;charset=utf-8',
   json: 'application/json;charset=utf-8',
+  // Terminal recordings (asciicast v2), as asciinema serves them.
+  cast: 'application/x-asciicast',
 };
 
 export async function saveTextFile(fileName: string, content: string): Promise<SaveOutcome> {

@@ -11,11 +11,20 @@ export function panelId(view: IncidentViewId): string {
   return `incident-panel-${view}`;
 }
 
-export function IncidentTabs({ active, onSelect }: { active: IncidentViewId; onSelect: (view: IncidentViewId) => void }) {
+export function IncidentTabs({
+  active,
+  onSelect,
+  views = INCIDENT_VIEWS,
+}: {
+  active: IncidentViewId;
+  onSelect: (view: IncidentViewId) => void;
+  /** The tabs to offer (terminals only on a local connection); all by default. */
+  views?: readonly IncidentViewId[];
+}) {
   const list = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const next = tabAfterKey(active, event.key);
+    const next = tabAfterKey(active, event.key, views);
     if (next === null) return;
     event.preventDefault();
     onSelect(next);
@@ -24,7 +33,7 @@ export function IncidentTabs({ active, onSelect }: { active: IncidentViewId; onS
 
   return (
     <div ref={list} className="incident-tabs" role="tablist" aria-label="Incident views" onKeyDown={onKeyDown}>
-      {INCIDENT_VIEWS.map((view) => (
+      {views.map((view) => (
         <button
           key={view}
           id={tabId(view)}

@@ -1,5 +1,5 @@
 // One open incident: header on top, the revisit banner, a tab per view (timeline by
-// default, decisions, checklists, actions, comms, roles, postmortem), and the two draft
+// default, terminals on a local connection, decisions, checklists, actions, comms, roles, postmortem), and the two draft
 // dialogs mounted once. The doc is shown only once synced with the host.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
@@ -15,7 +15,8 @@ import { IncidentHeader } from './IncidentHeader';
 import { exportAndSave } from './exportIncident';
 import { IncidentViewPanels } from './IncidentViewPanels';
 import { IncidentTabs } from './IncidentTabs';
-import { DEFAULT_VIEW, isIncidentViewId, OPEN_VIEW_EVENT, type IncidentViewId } from './incidentViews';
+import { DEFAULT_VIEW, isIncidentViewId, OPEN_VIEW_EVENT, visibleViews, type IncidentViewId } from './incidentViews';
+import { useHostIsLocal, useTerminalWorkspace } from '../terminals/useTerminalWorkspace';
 import { RevisitBanner } from '../decisions/RevisitBanner';
 import { DecisionDraftDialog } from '../decisions/DecisionDraftDialog';
 import { ActionDraftDialog } from '../actions/ActionDraftDialog';
@@ -85,6 +86,8 @@ function IncidentLayout() {
     }, []),
   );
   useOpenViewEvent(setView);
+  const local = useHostIsLocal();
+  const terminals = useTerminalWorkspace(incidentId, local);
 
   useEffect(() => {
     if (!exportMessage || exportMessage === 'Exporting…') return;
@@ -126,8 +129,8 @@ function IncidentLayout() {
         onOpenSettings={() => setSettingsOpen(true)}
       />
       <RevisitBanner />
-      <IncidentTabs active={view} onSelect={setView} />
-      <IncidentViewPanels active={view} incident={incident} timeline={<TimelinePanel />} />
+      <IncidentTabs active={view} onSelect={setView} views={visibleViews(local)} />
+      <IncidentViewPanels active={view} incident={incident} timeline={<TimelinePanel />} terminals={terminals} />
       <DecisionDraftDialog />
       <ActionDraftDialog />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}

@@ -1,13 +1,17 @@
 // The tab panels. The timeline stays mounted while hidden, so its scroll position, filters
-// and 100k-row store survive a trip to another tab; the other views are small and mount
-// only while shown.
-import type { ReactNode } from 'react';
+// and 100k-row store survive a trip to another tab. The terminals stay mounted once opened
+// (or as soon as the host has shells to re-attach), so shells and scrollback survive too;
+// the other views are small and mount only while shown.
+import { useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import type { Incident } from '../../shared/model/types';
 import { ActionsView } from '../actions/ActionsView';
 import { ChecklistsView } from '../checklists/ChecklistsView';
 import { CommsView } from '../comms/CommsView';
 import { DecisionsView } from '../decisions/DecisionsView';
 import { RolesView } from '../roles/RolesView';
+import { TerminalsPanel } from '../terminals/TerminalsPanel';
+import type { TerminalWorkspace } from '../terminals/terminalWorkspace';
 import { panelId, tabId } from './IncidentTabs';
 import type { IncidentViewId } from './incidentViews';
 import { PostmortemPane } from './PostmortemPane';
@@ -20,7 +24,18 @@ function Panel({ view, active, children }: { view: IncidentViewId; active: Incid
   );
 }
 
-export function IncidentViewPanels({ active, incident, timeline }: { active: IncidentViewId; incident: Incident; timeline: ReactNode }) {
+export function IncidentViewPanels({
+  active,
+  incident,
+  timeline,
+  terminals,
+}: {
+  active: IncidentViewId;
+  incident: Incident;
+  timeline: ReactNode;
+  /** Null when the connection is not local: no terminals at all. */
+  terminals: TerminalWorkspace | null;
+}) {
   const lazyView = (view: IncidentViewId, node: ReactNode) =>
     active === view ? (
       <Panel view={view} active={active}>
@@ -34,6 +49,7 @@ export function IncidentViewPanels({ active, incident, timeline }: { active: Inc
           {timeline}
         </main>
       </Panel>
+      {terminals && <TerminalsPanelOnceOpened workspace={terminals} active={active} />}
       {lazyView('decisions', <DecisionsView />)}
       {lazyView('checklists', <ChecklistsView />)}
       {lazyView('actions', <ActionsView />)}
@@ -41,5 +57,17 @@ export function IncidentViewPanels({ active, incident, timeline }: { active: Inc
       {lazyView('roles', <RolesView />)}
       {lazyView('postmortem', <PostmortemPane incident={incident} />)}
     </div>
+  );
+}
+
+function TerminalsPanelOnceOpened({ workspace, active }: { workspace: TerminalWorkspace; active: IncidentViewId }) {
+  const [opened, setOpened] = useState(false);
+  const hasTabs = useStore(workspace.store, (s) => s.tabs.length > 0);
+  if (!opened && (active === 'terminals' || hasTabs)) setOpened(true);
+  if (!opened && active !== 'terminals' && !hasTabs) return null;
+  return (
+    <Panel view="terminals" active={active}>
+      <TerminalsPanel workspace={workspace} shown={active === 'terminals'} />
+    </Panel>
   );
 }

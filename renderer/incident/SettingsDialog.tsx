@@ -1,13 +1,15 @@
-// Display name, theme and default time zone. Saved on the host (conf /
-// electron-store); the theme applies as soon as the host confirms.
+// Display name, theme, default time zone and the terminal settings. Saved on the host
+// (conf / electron-store) in one call; the theme applies as soon as the host confirms.
 import { useState, type FormEvent } from 'react';
-import { THEMES, type Settings } from '../../shared/protocol/settings';
+import { DEFAULT_TERMINAL_SETTINGS, THEMES, type Settings } from '../../shared/protocol/settings';
 import { isValidZone } from '../../shared/time/zones';
 import { Dialog } from '../app/Dialog';
 import { useHost } from '../app/session';
 import { updateSettings, useSettings } from '../app/settingsStore';
 import { ZoneField } from '../home/ZoneField';
 import { FieldError } from '../app/FieldError';
+import { draftFromSettings, settingsFromDraft, type DraftProblems } from '../terminals/TerminalSettingsForm';
+import { newRuleKey, TerminalSettingsSection } from '../terminals/TerminalSettingsSection';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { rpc } = useHost();
@@ -16,13 +18,19 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [theme, setTheme] = useState<Settings['theme']>(current?.theme ?? 'dark');
   const [zone, setZone] = useState(current?.defaultTimeZone ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [terminalDraft, setTerminalDraft] = useState(() => draftFromSettings(current?.terminal ?? DEFAULT_TERMINAL_SETTINGS, newRuleKey));
+  const [terminalProblems, setTerminalProblems] = useState<DraftProblems | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!displayName.trim()) return setError('Your name cannot be empty: it is the author of your entries.');
     if (zone.trim() && !isValidZone(zone.trim())) return setError(`"${zone}" is not a time zone.`);
+    const terminal = settingsFromDraft(terminalDraft);
+    setTerminalProblems(terminal.ok ? null : terminal.problems);
+    if (!terminal.ok) return setError('Nothing was saved: fix the terminal settings marked above.');
+    setError(null);
     try {
-      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim() });
+      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim(), terminal: terminal.value });
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -48,6 +56,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </label>
         <ZoneField label="Default time zone" value={zone} onChange={setZone} />
         <p className="field-hint">Leave empty to use this machine's zone. New incidents start in it.</p>
+        <TerminalSettingsSection draft={terminalDraft} onChange={setTerminalDraft} problems={terminalProblems} />
         <FieldError message={error} />
         <div className="row end">
           <button type="button" onClick={onClose}>

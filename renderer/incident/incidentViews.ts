@@ -1,13 +1,14 @@
 // The incident view's tabs, and how any component asks for one: a window CustomEvent
 // ('warroom:open-view', detail = tab id), so a banner or a quick-add hook can switch the
 // view without knowing who renders it.
-export const INCIDENT_VIEWS = ['timeline', 'decisions', 'checklists', 'actions', 'comms', 'roles', 'postmortem'] as const;
+export const INCIDENT_VIEWS = ['timeline', 'terminals', 'decisions', 'checklists', 'actions', 'comms', 'roles', 'postmortem'] as const;
 export type IncidentViewId = (typeof INCIDENT_VIEWS)[number];
 
 export const DEFAULT_VIEW: IncidentViewId = 'timeline';
 
 export const VIEW_LABELS: Record<IncidentViewId, string> = {
   timeline: 'Timeline',
+  terminals: 'Terminals',
   decisions: 'Decisions',
   checklists: 'Checklists',
   actions: 'Actions',
@@ -29,11 +30,19 @@ export function openIncidentView(view: IncidentViewId): void {
   window.dispatchEvent(new CustomEvent(OPEN_VIEW_EVENT, { detail: view }));
 }
 
+/** Views offered only on a local host connection (hello.local); a shared-room guest never sees them. */
+export const LOCAL_ONLY_VIEWS: ReadonlySet<IncidentViewId> = new Set(['terminals']);
+
+/** The tabs to show: every view when local, without the local-only ones otherwise. */
+export function visibleViews(local: boolean): readonly IncidentViewId[] {
+  return local ? INCIDENT_VIEWS : INCIDENT_VIEWS.filter((view) => !LOCAL_ONLY_VIEWS.has(view));
+}
+
 /** The tab a key press moves to in a horizontal tablist (WAI-ARIA tabs pattern), or null for other keys. */
-export function tabAfterKey(current: IncidentViewId, key: string): IncidentViewId | null {
-  const index = INCIDENT_VIEWS.indexOf(current);
-  const last = INCIDENT_VIEWS.length - 1;
+export function tabAfterKey(current: IncidentViewId, key: string, views: readonly IncidentViewId[] = INCIDENT_VIEWS): IncidentViewId | null {
+  const index = Math.max(0, views.indexOf(current));
+  const last = views.length - 1;
   const next: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
   const target = next[key];
-  return target === undefined ? null : (INCIDENT_VIEWS[target] ?? null);
+  return target === undefined ? null : (views[target] ?? null);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, INCIDENT_VIEWS, isIncidentViewId, tabAfterKey, VIEW_LABELS } from '../incidentViews';
+import { DEFAULT_VIEW, INCIDENT_VIEWS, isIncidentViewId, tabAfterKey, VIEW_LABELS, visibleViews } from '../incidentViews';
 
 describe('incident views', () => {
-  it('has the seven tabs in order, the timeline first and default', () => {
-    expect(INCIDENT_VIEWS.map((v) => VIEW_LABELS[v])).toEqual(['Timeline', 'Decisions', 'Checklists', 'Actions', 'Comms', 'Roles', 'Postmortem']);
+  it('has the eight tabs in order, the timeline first and default', () => {
+    expect(INCIDENT_VIEWS.map((v) => VIEW_LABELS[v])).toEqual(['Timeline', 'Terminals', 'Decisions', 'Checklists', 'Actions', 'Comms', 'Roles', 'Postmortem']);
     expect(DEFAULT_VIEW).toBe('timeline');
   });
 
@@ -15,11 +15,17 @@ describe('incident views', () => {
   });
 
   it('moves through the tabs with arrows (wrapping), Home and End, and ignores other keys', () => {
-    expect(tabAfterKey('timeline', 'ArrowRight')).toBe('decisions');
+    expect(tabAfterKey('timeline', 'ArrowRight')).toBe('terminals');
     expect(tabAfterKey('timeline', 'ArrowLeft')).toBe('postmortem');
     expect(tabAfterKey('postmortem', 'ArrowRight')).toBe('timeline');
     expect(tabAfterKey('roles', 'Home')).toBe('timeline');
     expect(tabAfterKey('decisions', 'End')).toBe('postmortem');
     expect(tabAfterKey('roles', 'Enter')).toBeNull();
+  });
+
+  it('offers Terminals only on a local connection, and arrows skip what is not shown', () => {
+    expect(visibleViews(true)).toContain('terminals');
+    expect(visibleViews(false)).not.toContain('terminals');
+    expect(tabAfterKey('timeline', 'ArrowRight', visibleViews(false))).toBe('decisions');
   });
 });
