@@ -1,15 +1,13 @@
 // Timeline benchmarks in real Chromium against a real `warroom serve`:
 // open → first rows painted (100k vs 1k), scroll frame times, add → visible, host RSS.
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeArchiveJson } from './fixtures';
+import { importArchive, launchChromium, rssBytes, serve, type Served } from './servedHost';
 import { fmtMb, fmtMs, median, percentile } from './stats';
 import type { BenchRow } from './report';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const OPEN_RUNS = 3;
 const SCROLL_MS = 3000;
 const SCROLL_STEP_PX = 240;
@@ -22,36 +20,6 @@ const FRAME_JITTER_MS = 0.5;
 const ADD_GIVE_UP_MS = 10_000;
 const BIG = 100_000;
 const SMALL = 1_000;
-
-interface Served { child: ChildProcess; openUrl: string; origin: string }
-
-function rssBytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return kb * 1024;
-}
-
-function importArchive(root: string, dataDir: string, entries: number): string {
-  const file = path.join(dataDir, `bench-${entries}.json`);
-  writeFileSync(file, makeArchiveJson(entries));
-  const out = execFileSync(process.execPath, [path.join(root, 'bin', 'warroom.mjs'), 'import', file, '--data-dir', dataDir], { encoding: 'utf8' });
-  const id = /[0-9A-HJKMNP-TV-Z]{26}/.exec(out)?.[0];
-  if (!id) throw new Error(`import printed no incident id: ${out}`);
-  return id;
-}
-
-function serve(root: string, dataDir: string): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'warroom.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-      const m = /War Room is serving at (\S+)/.exec(out);
-      if (m) resolve({ child, openUrl: m[1]!, origin: new URL(m[1]!).origin });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-}
 
 /** Navigates home (which stores the token), then opens the incident and times the first painted rows. */
 async function timeOpen(browser: Browser, served: Served, id: string): Promise<{ ms: number; page: Page }> {
@@ -124,7 +92,7 @@ export async function benchBrowser(root: string): Promise<BenchRow[]> {
   const smallId = importArchive(root, dataDir, SMALL);
   const served = await serve(root, dataDir);
   const idleRss = rssBytes(served.child.pid!);
-  const browser = await chromium.launch({ executablePath: process.env.WARROOM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const openSmall: number[] = [];
     const openBig: number[] = [];

@@ -5,20 +5,37 @@ import { fileURLToPath } from 'node:url';
 import { benchAppend } from './append';
 import { benchBrowser } from './browser';
 import { benchExport } from './exportMarkdown';
-import { publish, type BenchRow } from './report';
+import { benchTerminals } from './terminals';
+import { publish, renderTable, type BenchRow } from './report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** `npm run bench -- --only terminals` runs one group while working on it; the README keeps full runs only. */
+const GROUPS = ['core', 'timeline', 'terminals'] as const;
+
 async function main() {
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+  if (only !== undefined && !(GROUPS as readonly string[]).includes(only)) throw new Error(`--only takes one of ${GROUPS.join(', ')}`);
+  const runs = (group: (typeof GROUPS)[number]) => only === undefined || only === group;
   const rows: BenchRow[] = [];
-  console.log('bench: export…');
-  rows.push(benchExport());
-  console.log('bench: host append…');
-  rows.push(benchAppend());
-  console.log('bench: timeline in Chromium (imports a 100k-entry incident; takes a minute)…');
-  rows.push(...(await benchBrowser(root)));
+  if (runs('core')) {
+    console.log('bench: export…');
+    rows.push(benchExport());
+    console.log('bench: host append…');
+    rows.push(benchAppend());
+  }
+  if (runs('timeline')) {
+    console.log('bench: timeline in Chromium (imports a 100k-entry incident; takes a minute)…');
+    rows.push(...(await benchBrowser(root)));
+  }
+  if (runs('terminals')) {
+    console.log('bench: terminals in Chromium (a 200 MB cat and 30 s of yes)…');
+    rows.push(...(await benchTerminals(root)));
+  }
   const meta = `_${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
-  publish(root, rows, meta);
+  if (only === undefined) publish(root, rows, meta);
+  else console.log(renderTable(rows, meta));
 }
 
 main().catch((error: unknown) => {
