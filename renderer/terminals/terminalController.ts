@@ -68,9 +68,13 @@ export class TerminalController {
     this.xterm = xterm;
     registerTerminalName(xterm, this.name);
     const { term } = xterm;
+    // The line being written is the cursor's, unless the cursor sits at the start of a line: then
+    // nothing is on that line yet (Enter's own newline puts it there before the command has printed
+    // anything), and the last line written is the one above.
+    const lineOffset = () => (term.buffer.active.cursorX === 0 ? -1 : 0);
     this.clock = new LineClock({
-      cursorLine: () => term.buffer.active.baseY + term.buffer.active.cursorY,
-      markCursorLine: () => term.registerMarker(0),
+      cursorLine: () => term.buffer.active.baseY + term.buffer.active.cursorY + lineOffset(),
+      markCursorLine: () => (term.buffer.active.baseY + term.buffer.active.cursorY + lineOffset() < 0 ? undefined : term.registerMarker(lineOffset())),
     });
     this.pacer = new BackgroundPacer((data, parsed) =>
       term.write(data, () => {

@@ -40,6 +40,7 @@ export interface TerminalSocketOptions {
   WebSocket?: WebSocketConstructor;
 }
 
+const WS_CONNECTING = 0;
 const WS_OPEN = 1;
 const CLOSE_NORMAL = 1000;
 
@@ -103,7 +104,9 @@ export class TerminalSocket {
     if (this.closedByUs) return;
     const text = JSON.stringify(frame);
     if (this.ws?.readyState === WS_OPEN) this.ws.send(text);
-    else if (frame.t !== 'input') this.queue.push(text); // keystrokes typed while offline are not replayed later
+    // Keystrokes typed while the socket is opening (just after a reload) go out when it opens;
+    // keystrokes typed while it is down are dropped, not replayed into the shell much later.
+    else if (frame.t !== 'input' || this.ws?.readyState === WS_CONNECTING) this.queue.push(text);
   }
 
   private connect(): void {

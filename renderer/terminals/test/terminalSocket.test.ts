@@ -149,6 +149,27 @@ describe('TerminalSocket', () => {
     expect(states).toEqual(['connecting', 'open', 'reconnecting', 'reconnecting', 'open']);
   });
 
+  it('sends keystrokes typed while the socket opens, and drops those typed while it is down', async () => {
+    const host = await startServer();
+    const first = host.next();
+    const socket = open(host.url, recordingSink());
+    socket.input('echo typed-while-opening\r'); // the socket is still connecting
+    const conn = await first;
+    await until(() => conn.frames.length === 1);
+    expect(conn.frames).toEqual([{ t: 'input', data: 'echo typed-while-opening\r' }]);
+    conn.socket.send(JSON.stringify({ t: 'ready', info: info('s9'), history: [], replay: '' }));
+
+    const second = host.next();
+    conn.socket.terminate();
+    await until(() => conn.socket.readyState === conn.socket.CLOSED);
+    socket.input('typed-while-down');
+    const again = await second;
+    socket.input('after\r');
+    await until(() => again.frames.length > 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(again.frames).toEqual([{ t: 'input', data: 'after\r' }]);
+  });
+
   it('does not re-attach after the shell exited or failed to start, and reports why', async () => {
     const host = await startServer();
     const first = host.next();
