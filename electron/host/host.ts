@@ -23,8 +23,9 @@ import { IncidentStore } from './store';
 import { TerminalService } from './terminals/terminalService';
 import type { RateLimitOptions } from './sharing/rateLimit';
 import { RoomAuthExtension } from './sharing/roomAuthExtension';
-import { startRoomListener, type RoomConnectionInfo, type RoomListener } from './sharing/roomListener';
+import type { RoomConnectionInfo } from './sharing/roomListener';
 import { RoomTokens } from './sharing/roomTokens';
+import { ShareControl } from './sharing/shareControl';
 import { generateToken } from './token';
 import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
 
@@ -69,7 +70,7 @@ export interface RunningHost {
   storeStatus(): StoreStatus;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
-  /** The shared-room listener, when `listen` was given. */
+  /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
   room?: { url: string; port: number; fingerprint?: string; connections(): RoomConnectionInfo[] };
   /** Room tokens in this store; null when the store is unusable. */
   tokens: RoomTokens | null;
@@ -129,7 +130,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
     },
   });
-  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals }), log);
+  // Sharing: a second listener, on the interface the user chose, for room-token holders only.
+  const tokens = store.status.ok ? new RoomTokens(store) : null;
+  const share = new ShareControl({
+    hocuspocus,
+    tokens,
+    staticDir,
+    log,
+    hasIncident: (id) => store.status.ok && store.hasDoc(incidentDocName(id)),
+    onConnections: (incidentId, connections) => rpc?.broadcast('onRoomConnections', { incidentId, connections }),
+  });
+  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share }), log);
 
   const syncSockets = new Set<WebSocket>();
   let probeTimer: NodeJS.Timeout | null = null;
@@ -182,13 +193,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   port = (server.address() as AddressInfo).port;
   origins = hostOrigins(port, opts.extraOrigins);
   const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
-  // Sharing: a second listener, on the interface the user chose, for room-token holders only.
-  const tokens = store.status.ok ? new RoomTokens(store) : null;
-  let room: RoomListener | null = null;
   if (opts.listen) {
     try {
       if (!tokens) throw new Error(`sharing needs a usable store: ${store.status.ok ? store.file : store.status.reason}`);
-      room = await startRoomListener({ ...opts.listen, hocuspocus, tokens, staticDir, log });
+      await share.start(opts.listen);
     } catch (err) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
@@ -203,11 +211,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
     simulateDiskFull: (full) => store.simulateDiskFull(full),
-    ...(room ? { room: { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } } : {}),
+    get room() {
+      const room = share.listener();
+      return room ? { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } : undefined;
+    },
     tokens,
     async close() {
       if (probeTimer) clearInterval(probeTimer);
-      await room?.close();
+      await share.stop();
       // Shells first: their recordings flush and no logged command is written to a closed store.
       await terminals.closeAll();
       rpc?.closeAll();
