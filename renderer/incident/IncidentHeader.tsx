@@ -14,6 +14,7 @@ import { SavedIndicator } from './SavedIndicator';
 import { FieldError } from '../app/FieldError';
 import { ChecklistProgressBadge } from '../checklists/ChecklistProgressBadge';
 import { CadenceCountdown } from '../comms/CadenceCountdown';
+import { SharePanel } from '../sharing/SharePanel';
 import { PresenceStrip } from '../presence/PresenceStrip';
 import { SyncIndicator } from '../presence/SyncIndicator';
 
@@ -40,6 +41,7 @@ interface HeaderProps {
 export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, onExport, exportMessage, onOpenSettings, room = false }: HeaderProps) {
   const context = useIncidentContext();
   const [error, setError] = useState<string | null>(null);
+  const [shareOpen, setShareOpen] = useState(false);
 
   const run = (command: () => void) => {
     try {
@@ -93,6 +95,11 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
         <button type="button" aria-pressed={postmortemOpen} onClick={onTogglePostmortem}>
           Postmortem
         </button>
+        {!room && (
+          <button type="button" onClick={() => setShareOpen(true)}>
+            Share
+          </button>
+        )}
         {onExport && (
           <button type="button" className="primary" onClick={onExport}>
             Export postmortem
@@ -117,6 +124,8 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
           )}
         </div>
       )}
+      {/* Sharing is the host owner's business: a browser that joined a room never sees it. */}
+      {shareOpen && !room && <SharePanel incidentId={context.incidentId} onClose={() => setShareOpen(false)} />}
     </header>
   );
 }
