@@ -16,6 +16,9 @@ import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { PersistenceExtension } from './extensions/persistenceExtension';
 import { createHostApi } from './hostApi';
 import { rebuildMissingRows } from './incidentIndex';
+import { ReplicaGuardExtension } from './replica/replicaGuard';
+import { ReplicaManager } from './replica/replicaManager';
+import type { ReconnectDelays } from './replica/roomReplica';
 import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
@@ -56,6 +59,8 @@ export interface HostOptions {
   storeProbeIntervalMs?: number;
   /** Test-only simulation of a full disk: cap the database at this many pages. */
   maxPageCount?: number;
+  /** Test-only: how soon joined rooms retry an unreachable host. */
+  replicaReconnect?: ReconnectDelays;
   /** Sharing: also listen here for room-token holders (sharing/roomListener.ts). TLS is PEM text. */
   listen?: { hostname: string; port: number; tls?: { cert: string; key: string }; rateLimit?: RateLimitOptions };
 }
@@ -103,6 +108,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const settings: SettingsBackend = opts.settings ?? createConfSettings(dataDir);
 
   let rpc: RpcServer<typeof HostApi> | null = null;
+  // Rooms this host joined (desktop join): created once Hocuspocus exists, asked by its guard before.
+  let replicas: ReplicaManager | null = null;
   const incidentsChanged = () => rpc?.broadcast('onIncidentsChanged', {});
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
   const hocuspocus = new Hocuspocus({
@@ -111,7 +118,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     // debounce; 0 also lets a document unload as soon as its last client leaves.
     debounce: 0,
     maxDebounce: 0,
-    extensions: [new AuthExtension({ token, store }), new RoomAuthExtension(), new PersistenceExtension({ store, log }), index],
+    extensions: [
+      new AuthExtension({ token, store }),
+      new RoomAuthExtension(),
+      new ReplicaGuardExtension((incidentId) => replicas?.isObserved(incidentId) ?? false),
+      new PersistenceExtension({ store, log }),
+      index,
+    ],
   });
   const terminals = new TerminalService({
     dataDir,
@@ -120,6 +133,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     hostToken: token,
     // Through Hocuspocus, like createIncident, so open timelines show logged commands at once.
     async writeEntry(incidentId, author, entry) {
+      // An observed room's replica is read-only here too: the room would refuse the logged command.
+      if (replicas?.isObserved(incidentId)) throw new Error(`incident ${incidentId} is an observed room: not logged`);
       const connection = await hocuspocus.openDirectConnection(incidentDocName(incidentId), { author });
       try {
         await connection.transact((doc) => {
@@ -140,7 +155,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     hasIncident: (id) => store.status.ok && store.hasDoc(incidentDocName(id)),
     onConnections: (incidentId, connections) => rpc?.broadcast('onRoomConnections', { incidentId, connections }),
   });
-  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share }), log);
+  replicas = new ReplicaManager({
+    store,
+    hocuspocus,
+    sharing: share,
+    log,
+    onStatus: (rooms) => rpc?.broadcast('onRoomStatus', { rooms }),
+    // A joined incident appears in the local list as soon as its first sync lands.
+    onSynced: (doc) => index.refresh(doc),
+    ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
+  });
+  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas }), log);
 
   const syncSockets = new Set<WebSocket>();
   let probeTimer: NodeJS.Timeout | null = null;
@@ -203,6 +228,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       throw err;
     }
   }
+  // Joined rooms sync again after a restart; in the background, so an unreachable room delays nothing.
+  const resuming = replicas.resume();
 
   return {
     url,
@@ -218,6 +245,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     tokens,
     async close() {
       if (probeTimer) clearInterval(probeTimer);
+      await resuming;
+      await replicas.close();
       await share.stop();
       // Shells first: their recordings flush and no logged command is written to a closed store.
       await terminals.closeAll();

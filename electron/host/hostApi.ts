@@ -9,6 +9,7 @@ import type { IncidentIndexExtension } from './extensions/incidentIndexExtension
 import { HostError } from './hostError';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
+import type { ReplicaManager } from './replica/replicaManager';
 import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
@@ -23,6 +24,7 @@ export interface HostApiDeps {
   incidentsChanged: () => void;
   terminals: TerminalService;
   share: ShareControl;
+  replicas: ReplicaManager;
 }
 
 function requireWritableStore(store: IncidentStore): void {
@@ -128,6 +130,25 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async roomConnections(args) {
       return deps.share.connections(args.incidentId);
+    },
+
+    async joinRoom(args) {
+      const status = await deps.replicas.join(args);
+      deps.incidentsChanged();
+      return status;
+    },
+
+    async leaveRoom(args) {
+      await deps.replicas.leave(args.incidentId);
+      return {};
+    },
+
+    async roomStatus() {
+      return deps.replicas.status();
+    },
+
+    async hostRoom(args) {
+      return deps.replicas.host(args);
     },
   };
 }

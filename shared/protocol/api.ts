@@ -65,6 +65,17 @@ export const RoomConnectionSchema = z.object({
 });
 export type RoomConnection = z.infer<typeof RoomConnectionSchema>;
 
+/** One joined room as the sync badge shows it. `unconfirmed`: local changes the room has not acknowledged. */
+export const RoomReplicaStatusSchema = z.object({
+  incidentId: z.string(),
+  state: z.enum(['online', 'offline', 'syncing']),
+  unconfirmed: z.number().int(),
+  remote: z.string(),
+  role: RoomRoleSchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type RoomReplicaStatus = z.infer<typeof RoomReplicaStatusSchema>;
+
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
@@ -139,6 +150,17 @@ export const HostApi = {
     listRoomTokens: method(z.object({ incidentId: IncidentIdSchema }), z.array(RoomTokenInfoSchema)),
     revokeRoomToken: method(z.object({ id: z.string().max(64) }), z.object({ revoked: z.boolean() })),
     roomConnections: method(z.object({ incidentId: IncidentIdSchema }), z.array(RoomConnectionSchema)),
+    // ---- joined rooms: this host's replica of another host's room (electron/host/replica) ----
+    /** Joins a room with a warroom:// link, a room URL, or "HOST:PORT ROOM CODE"; the incident syncs into the local store. */
+    joinRoom: method(z.object({ link: z.string().trim().min(1).max(2048), name: z.string().trim().min(1).max(100) }), RoomReplicaStatusSchema),
+    /** Stops syncing the incident with its room; the local copy stays. */
+    leaveRoom: method(z.object({ incidentId: IncidentIdSchema }), z.object({})),
+    roomStatus: method(z.object({}), z.array(RoomReplicaStatusSchema)),
+    /** Handover: this host serves its replica as the room; others re-point with the returned link. */
+    hostRoom: method(
+      z.object({ incidentId: IncidentIdSchema, hostname: z.string().trim().min(1).max(253), port: z.number().int().min(0).max(MAX_PORT) }),
+      z.object({ link: z.string(), code: z.string(), observerLink: z.string(), observerCode: z.string(), browserUrl: z.string(), port: z.number().int() }),
+    ),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
@@ -147,6 +169,8 @@ export const HostApi = {
     onIncidentsChanged: z.object({}),
     /** Someone joined or left the incident's shared room (or sharing stopped). */
     onRoomConnections: z.object({ incidentId: z.string(), connections: z.array(RoomConnectionSchema) }),
+    /** A joined room's sync state changed (online/offline/syncing, unconfirmed count). */
+    onRoomStatus: z.object({ rooms: z.array(RoomReplicaStatusSchema) }),
   },
 } as const;
 
