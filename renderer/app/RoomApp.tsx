@@ -13,11 +13,18 @@ import { applyTheme, storeBrowserName, storedBrowserName } from './settingsStore
 
 /** A room page has no settings of its own; the app's default theme. */
 const ROOM_THEME = 'dark';
+/** A join that takes longer than this is worth explaining (a browser cannot see a 401 on a WebSocket). */
+const SLOW_JOIN_MS = 8_000;
 
 export function RoomApp({ ticket }: { ticket: RoomTicket }) {
   const state = useRoomConnection(ticket);
   const [browserName, setBrowserName] = useState(storedBrowserName);
+  const [slow, setSlow] = useState(false);
   useEffect(() => applyTheme(ROOM_THEME), []);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SLOW_JOIN_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   const welcome = state.phase === 'ready' ? state.welcome : null;
   const name = welcome?.name ?? browserName;
@@ -40,6 +47,7 @@ export function RoomApp({ ticket }: { ticket: RoomTicket }) {
       <main className="screen-message" aria-busy="true">
         <p className="muted">Joining the incident room…</p>
         <SyncIndicator />
+        {slow && <p role="alert">Still trying. The room&apos;s host may be unreachable from here, or this link may have been revoked: ask for a new one.</p>}
       </main>
     );
   }

@@ -54,12 +54,3 @@ export function discoverRoomTicket(): RoomTicket | null {
   }
   return decision.ticket;
 }
-
-/** Leaves the room for good in this tab (e.g. the token was revoked): a reload will not rejoin. */
-export function forgetRoomTicket(): void {
-  try {
-    sessionStorage.removeItem(ROOM_TICKET_STORAGE_KEY);
-  } catch {
-    // Nothing stored, nothing to forget.
-  }
-}

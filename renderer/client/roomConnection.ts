@@ -43,7 +43,11 @@ export function openRoomConnection(origin: string, ticket: RoomTicketLike, optio
     provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
       const message = roomCloseMessage(event.code, String(event.reason ?? ''));
       if (message === null) return;
-      provider.disconnect();
+      // The provider has already scheduled a reconnect for this close, and its connect() re-arms
+      // itself; so a final close replaces connect on this connection's socket with nothing.
+      const socket = provider.configuration.websocketProvider;
+      socket.connect = async () => {};
+      socket.disconnect();
       resolve(message);
     });
   });
