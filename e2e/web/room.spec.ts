@@ -28,13 +28,18 @@ async function declareIncident(page: Page, host: ServedHost): Promise<string> {
   return /#\/incident\/([0-9A-Z]{26})/.exec(page.url())![1]!;
 }
 
-/** `warroom token create` with the built CLI, as an operator would; returns the browser URL. */
+const warroom = (host: ServedHost, ...args: string[]) =>
+  execFileSync(process.execPath, [path.resolve('bin/warroom.mjs'), ...args, '--data-dir', host.dataDir], { encoding: 'utf8' });
+
+/** Token ids by browser URL, for `token revoke`. */
+const tokenIds = new Map<string, string>();
+
+/** `warroom token create` with the built CLI, as an operator would; returns the browser URL (and the token id). */
 function createToken(host: ServedHost, incidentId: string, role: 'responder' | 'observer'): string {
-  const address = new URL(host.roomUrl!).host;
-  const out = execFileSync(process.execPath, [path.resolve('bin/warroom.mjs'), 'token', 'create', '--role', role, '--incident', incidentId, '--address', address, '--data-dir', host.dataDir], {
-    encoding: 'utf8',
-  });
-  return /browser URL: (\S+)/.exec(out)![1]!;
+  const out = warroom(host, 'token', 'create', '--role', role, '--incident', incidentId, '--address', new URL(host.roomUrl!).host);
+  const url = /browser URL: (\S+)/.exec(out)![1]!;
+  tokenIds.set(url, /^id: (\S+)/m.exec(out)![1]!);
+  return url;
 }
 
 async function join(browser: Browser, url: string, name: string): Promise<Page> {
@@ -157,4 +162,10 @@ test('responders see each other live, an observer watches read-only, and the syn
   await ana.reload();
   await expect(row(ana, 'Bo: written while offline')).toBeVisible();
   await expect(chip(ana, /^Ana Responder \(you\), responder/)).toBeVisible();
+
+  // Revoking the observer's token (another process, the CLI) ends their page's room at once, with a reason.
+  warroom(host, 'token', 'revoke', tokenIds.get(observerUrl)!);
+  await expect(zoe.getByRole('alert').filter({ hasText: 'access to this room was revoked' })).toBeVisible();
+  await expect(zoe.getByRole('status', { name: /^Sync state: Offline/ })).toBeVisible();
+  await expect(chip(ana, /^Zoe Watcher/)).toHaveCount(0);
 });
