@@ -77,49 +77,49 @@ function PostmortemExport({ incident, rpc }: { incident: Incident; rpc: RpcClien
 
   return (
     <div className="postmortem-export">
-        <fieldset className="options">
-          <legend>Timeline in the export</legend>
-          <label className="inline">
-            <input type="radio" name="postmortem-scope" checked={!all} onChange={() => setAll(false)} />
-            Key events only
-          </label>
-          <label className="inline">
-            <input type="radio" name="postmortem-scope" checked={all} onChange={() => setAll(true)} />
-            Everything
-          </label>
-          <label className="inline">
-            <span>Times in</span>
-            <select aria-label="Postmortem time zone" value={zoneChoice} onChange={(e) => setZoneChoice(e.target.value as ZoneChoice)}>
-              {ZONE_CHOICES.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        </fieldset>
-        <div className="row">
-          <button type="button" className="primary" onClick={() => void save('md')}>
-            Save Markdown
-          </button>
-          <button type="button" onClick={() => void save('json')}>
-            Save JSON archive
-          </button>
-        </div>
-        {message && (
-          <p className="muted" role="status">
-            {message}
-          </p>
-        )}
-        {preview === null && <p className="muted">Rendering preview…</p>}
-        {preview && 'error' in preview && (
-          <p className="field-error" role="alert">
-            Preview unavailable: {preview.error}
-          </p>
-        )}
-        {preview && 'html' in preview && (
-          <article className="markdown-preview" aria-label="Postmortem preview" dangerouslySetInnerHTML={{ __html: preview.html }} />
-        )}
+      <fieldset className="options">
+        <legend>Timeline in the export</legend>
+        <label className="inline">
+          <input type="radio" name="postmortem-scope" checked={!all} onChange={() => setAll(false)} />
+          Key events only
+        </label>
+        <label className="inline">
+          <input type="radio" name="postmortem-scope" checked={all} onChange={() => setAll(true)} />
+          Everything
+        </label>
+        <label className="inline">
+          <span>Times in</span>
+          <select aria-label="Postmortem time zone" value={zoneChoice} onChange={(e) => setZoneChoice(e.target.value as ZoneChoice)}>
+            {ZONE_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void save('md')}>
+          Save Markdown
+        </button>
+        <button type="button" onClick={() => void save('json')}>
+          Save JSON archive
+        </button>
+      </div>
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+      {preview === null && <p className="muted">Rendering preview…</p>}
+      {preview && 'error' in preview && (
+        <p className="field-error" role="alert">
+          Preview unavailable: {preview.error}
+        </p>
+      )}
+      {preview && 'html' in preview && (
+        <article className="markdown-preview" aria-label="Postmortem preview" dangerouslySetInnerHTML={{ __html: preview.html }} />
+      )}
     </div>
   );
 }

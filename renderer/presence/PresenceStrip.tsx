@@ -1,6 +1,7 @@
 // The header's "who is here" strip: one chip per connected page, with initials, name, room role,
 // incident roles, the tab they are on and "typing…". Compact by default; the full line is the
 // chip's accessible name and tooltip.
+import type { Awareness } from 'y-protocols/awareness';
 import { useIncidentContext } from '../app/session';
 import { describePresence, type PresenceRow } from './presenceModel';
 import { usePresenceSession } from './presenceContext';
@@ -13,7 +14,7 @@ export function PresenceStrip({ incidentCommander }: { incidentCommander: string
   return <PresenceList awareness={session.awareness} incidentCommander={incidentCommander} />;
 }
 
-function PresenceList({ awareness, incidentCommander }: { awareness: NonNullable<ReturnType<typeof usePresenceSession>>['awareness']; incidentCommander: string }) {
+function PresenceList({ awareness, incidentCommander }: { awareness: Awareness; incidentCommander: string }) {
   const { doc } = useIncidentContext();
   const rows = usePresenceRows(awareness, doc, incidentCommander);
   return (
