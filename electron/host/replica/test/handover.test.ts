@@ -10,7 +10,7 @@ import { addEntry } from '../../../../shared/model/commands';
 import { incidentDocName, type RoomReplicaStatus } from '../../../../shared/protocol/api';
 import { buildJoinLink } from '../../../../shared/protocol/room';
 import { buildCli, connectSync, entryTextsOnDisk, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
-import { converged, roomState, startPeer, texts, type Peer } from './replicaHelpers';
+import { converged, createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 const EDITS_ONLINE = 10;
@@ -88,6 +88,23 @@ describe('host handover after SIGKILL', () => {
     await roomState(c, incidentId, 'online');
     for (const peer of [b, c]) {
       expect(entryTextsOnDisk(`${peer.dataDir}/warroom.db`, incidentDocName(incidentId)).sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('`warroom join LINK` runs a headless participant that joins and stays in the room', async () => {
+    const a = await startSharingPeer('a');
+    peers.push(a);
+    const incidentId = await createIncident(a);
+    const joiner = spawn(process.execPath, [cli, 'join', joinLink(a, incidentId), '--name', 'night shift', '--data-dir', tempDir()], { env });
+    let out = '';
+    joiner.stdout?.on('data', (chunk) => (out += chunk));
+    try {
+      await waitFor(() => /War Room is serving at/.test(out), 15_000, 'join output');
+      expect(out).toMatch(new RegExp(`Joined room ${incidentId} at 127\\.0\\.0\\.1:\\d+ as responder`));
+      await waitFor(() => a.host.room?.connections().some((x) => x.presenceName === 'night shift') ?? false, 5000, 'joiner presence');
+    } finally {
+      joiner.kill('SIGTERM');
+      await new Promise((r) => joiner.once('exit', r));
     }
   });
 });
