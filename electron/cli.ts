@@ -12,6 +12,7 @@ import { parseHostPort, registerTokenCommands, type HostPort } from './host/shar
 import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArchiveOrThrow } from './host/incidentFiles';
 import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
+import { registerJoinCommand } from './host/replica/joinCommand';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
 import { copyRecordings } from './host/terminals/recordingFiles';
 import { listRecordingsIn } from './host/terminals/recordings';
@@ -172,6 +173,8 @@ function buildProgram(): Command {
     dataDirOption,
     usageError: (message) => new UsageError(message),
   });
+
+  registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
 
   return program;
 }

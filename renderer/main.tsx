@@ -1,16 +1,22 @@
-// Renderer entry: find the host (preload or #token), connect once for the window's
-// lifetime, and render. Same code in the Electron window and in a browser tab.
+// Renderer entry: a room link (`#room=…&token=…`) joins that shared room without RPC; otherwise
+// find the host (preload or #token), connect once for the window's lifetime, and render.
+// Same code in the Electron window and in a browser tab.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { desktopBridge } from './client/desktopBridge';
 import { discoverEndpoint } from './client/endpoint';
 import { connectHost } from './client/hostConnection';
 import { App } from './app/App';
+import { RoomApp } from './app/RoomApp';
+import { discoverRoomTicket } from './app/roomTicket';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import './styles/theme.css';
 import './styles/base.css';
 import './app/app.css';
 
-const endpoint = discoverEndpoint();
+// The Electron window is always its own host's; only a browser tab can be a room page.
+const roomTicket = desktopBridge() ? null : discoverRoomTicket();
+const endpoint = roomTicket ? null : discoverEndpoint();
 const host = endpoint ? connectHost(endpoint) : null;
 
 const root = document.getElementById('root');
@@ -18,7 +24,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App host={host} />
+      {roomTicket ? <RoomApp ticket={roomTicket} /> : <App host={host} />}
     </ErrorBoundary>
   </StrictMode>,
 );

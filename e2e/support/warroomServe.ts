@@ -6,6 +6,8 @@ import path from 'node:path';
 import { test as base } from '@playwright/test';
 
 const READY_LINE = /War Room is serving at (\S+)/;
+/** Printed right after READY_LINE when `--listen` is given. */
+const ROOM_LINE = /Room listener at (\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
 export interface ServedHost {
@@ -14,6 +16,8 @@ export interface ServedHost {
   /** The URL with the token fragment, as printed by `warroom serve`. */
   openUrl: string;
   dataDir: string;
+  /** http(s)://ADDR:PORT of the room listener, when started with `--listen`. */
+  roomUrl?: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -25,15 +29,17 @@ export async function startServe(args: string[] = [], dataDir?: string): Promise
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const openUrl = await new Promise<string>((resolve, reject) => {
+  const listening = args.includes('--listen');
+  const { openUrl, roomUrl } = await new Promise<{ openUrl: string; roomUrl?: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`warroom serve did not start: ${stderr}`)), START_TIMEOUT_MS);
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (c: string) => {
       out += c;
       const m = READY_LINE.exec(out);
-      if (m) {
+      const room = ROOM_LINE.exec(out);
+      if (m && (!listening || room)) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve({ openUrl: m[1]!, ...(room ? { roomUrl: room[1]! } : {}) });
       }
     });
     child.once('exit', (code) => reject(new Error(`warroom serve exited (${code}): ${stderr}`)));
@@ -41,6 +47,7 @@ export async function startServe(args: string[] = [], dataDir?: string): Promise
   return {
     url: new URL(openUrl).origin,
     openUrl,
+    ...(roomUrl ? { roomUrl } : {}),
     dataDir: dir,
     process: child,
     stop: () =>

@@ -16,6 +16,9 @@ import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { PersistenceExtension } from './extensions/persistenceExtension';
 import { createHostApi } from './hostApi';
 import { rebuildMissingRows } from './incidentIndex';
+import { ReplicaGuardExtension } from './replica/replicaGuard';
+import { ReplicaManager } from './replica/replicaManager';
+import type { ReconnectDelays } from './replica/roomReplica';
 import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
@@ -23,8 +26,9 @@ import { IncidentStore } from './store';
 import { TerminalService } from './terminals/terminalService';
 import type { RateLimitOptions } from './sharing/rateLimit';
 import { RoomAuthExtension } from './sharing/roomAuthExtension';
-import { startRoomListener, type RoomConnectionInfo, type RoomListener } from './sharing/roomListener';
+import type { RoomConnectionInfo } from './sharing/roomListener';
 import { RoomTokens } from './sharing/roomTokens';
+import { ShareControl } from './sharing/shareControl';
 import { generateToken } from './token';
 import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
 
@@ -55,6 +59,8 @@ export interface HostOptions {
   storeProbeIntervalMs?: number;
   /** Test-only simulation of a full disk: cap the database at this many pages. */
   maxPageCount?: number;
+  /** Test-only: how soon joined rooms retry an unreachable host. */
+  replicaReconnect?: ReconnectDelays;
   /** Sharing: also listen here for room-token holders (sharing/roomListener.ts). TLS is PEM text. */
   listen?: { hostname: string; port: number; tls?: { cert: string; key: string }; rateLimit?: RateLimitOptions };
 }
@@ -69,7 +75,7 @@ export interface RunningHost {
   storeStatus(): StoreStatus;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
-  /** The shared-room listener, when `listen` was given. */
+  /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
   room?: { url: string; port: number; fingerprint?: string; connections(): RoomConnectionInfo[] };
   /** Room tokens in this store; null when the store is unusable. */
   tokens: RoomTokens | null;
@@ -102,6 +108,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const settings: SettingsBackend = opts.settings ?? createConfSettings(dataDir);
 
   let rpc: RpcServer<typeof HostApi> | null = null;
+  // Rooms this host joined (desktop join): created once Hocuspocus exists, asked by its guard before.
+  let replicas: ReplicaManager | null = null;
   const incidentsChanged = () => rpc?.broadcast('onIncidentsChanged', {});
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
   const hocuspocus = new Hocuspocus({
@@ -110,7 +118,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     // debounce; 0 also lets a document unload as soon as its last client leaves.
     debounce: 0,
     maxDebounce: 0,
-    extensions: [new AuthExtension({ token, store }), new RoomAuthExtension(), new PersistenceExtension({ store, log }), index],
+    extensions: [
+      new AuthExtension({ token, store }),
+      new RoomAuthExtension(),
+      new ReplicaGuardExtension((incidentId) => replicas?.isObserved(incidentId) ?? false),
+      new PersistenceExtension({ store, log }),
+      index,
+    ],
   });
   const terminals = new TerminalService({
     dataDir,
@@ -119,6 +133,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     hostToken: token,
     // Through Hocuspocus, like createIncident, so open timelines show logged commands at once.
     async writeEntry(incidentId, author, entry) {
+      // An observed room's replica is read-only here too: the room would refuse the logged command.
+      if (replicas?.isObserved(incidentId)) throw new Error(`incident ${incidentId} is an observed room: not logged`);
       const connection = await hocuspocus.openDirectConnection(incidentDocName(incidentId), { author });
       try {
         await connection.transact((doc) => {
@@ -129,7 +145,27 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
     },
   });
-  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals }), log);
+  // Sharing: a second listener, on the interface the user chose, for room-token holders only.
+  const tokens = store.status.ok ? new RoomTokens(store) : null;
+  const share = new ShareControl({
+    hocuspocus,
+    tokens,
+    staticDir,
+    log,
+    hasIncident: (id) => store.status.ok && store.hasDoc(incidentDocName(id)),
+    onConnections: (incidentId, connections) => rpc?.broadcast('onRoomConnections', { incidentId, connections }),
+  });
+  replicas = new ReplicaManager({
+    store,
+    hocuspocus,
+    sharing: share,
+    log,
+    onStatus: (rooms) => rpc?.broadcast('onRoomStatus', { rooms }),
+    // A joined incident appears in the local list as soon as its first sync lands.
+    onSynced: (doc) => index.refresh(doc),
+    ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
+  });
+  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas }), log);
 
   const syncSockets = new Set<WebSocket>();
   let probeTimer: NodeJS.Timeout | null = null;
@@ -182,19 +218,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   port = (server.address() as AddressInfo).port;
   origins = hostOrigins(port, opts.extraOrigins);
   const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
-  // Sharing: a second listener, on the interface the user chose, for room-token holders only.
-  const tokens = store.status.ok ? new RoomTokens(store) : null;
-  let room: RoomListener | null = null;
   if (opts.listen) {
     try {
       if (!tokens) throw new Error(`sharing needs a usable store: ${store.status.ok ? store.file : store.status.reason}`);
-      room = await startRoomListener({ ...opts.listen, hocuspocus, tokens, staticDir, log });
+      await share.start(opts.listen);
     } catch (err) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
       throw err;
     }
   }
+  // Joined rooms sync again after a restart; in the background, so an unreachable room delays nothing.
+  const resuming = replicas.resume();
 
   return {
     url,
@@ -203,11 +238,16 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
     simulateDiskFull: (full) => store.simulateDiskFull(full),
-    ...(room ? { room: { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } } : {}),
+    get room() {
+      const room = share.listener();
+      return room ? { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } : undefined;
+    },
     tokens,
     async close() {
       if (probeTimer) clearInterval(probeTimer);
-      await room?.close();
+      await resuming;
+      await replicas.close();
+      await share.stop();
       // Shells first: their recordings flush and no logged command is written to a closed store.
       await terminals.closeAll();
       rpc?.closeAll();

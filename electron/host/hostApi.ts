@@ -9,6 +9,8 @@ import type { IncidentIndexExtension } from './extensions/incidentIndexExtension
 import { HostError } from './hostError';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
+import type { ReplicaManager } from './replica/replicaManager';
+import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
 
@@ -21,6 +23,8 @@ export interface HostApiDeps {
   settings: SettingsBackend;
   incidentsChanged: () => void;
   terminals: TerminalService;
+  share: ShareControl;
+  replicas: ReplicaManager;
 }
 
 function requireWritableStore(store: IncidentStore): void {
@@ -97,6 +101,54 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async readRecording(args) {
       return deps.terminals.readRecording(args.incidentId, args.recordingId);
+    },
+
+    async shareStatus() {
+      return { listening: deps.share.status(), interfaces: deps.share.interfaces() };
+    },
+
+    async startSharing(args) {
+      return deps.share.startFromPaths(args);
+    },
+
+    async stopSharing() {
+      await deps.share.stop();
+      return {};
+    },
+
+    async createRoomToken(args) {
+      return deps.share.createToken(args);
+    },
+
+    async listRoomTokens(args) {
+      return deps.share.listTokens(args.incidentId);
+    },
+
+    async revokeRoomToken(args) {
+      return { revoked: deps.share.revokeToken(args.id) };
+    },
+
+    async roomConnections(args) {
+      return deps.share.connections(args.incidentId);
+    },
+
+    async joinRoom(args) {
+      const status = await deps.replicas.join(args);
+      deps.incidentsChanged();
+      return status;
+    },
+
+    async leaveRoom(args) {
+      await deps.replicas.leave(args.incidentId);
+      return {};
+    },
+
+    async roomStatus() {
+      return deps.replicas.status();
+    },
+
+    async hostRoom(args) {
+      return deps.replicas.host(args);
     },
   };
 }

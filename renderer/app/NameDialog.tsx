@@ -1,4 +1,6 @@
-// First run: ask who is typing, because every timeline entry records its author.
+// First run: ask who is typing, because every timeline entry records its author. The local app
+// keeps the name through the host's settings; a page in a shared room has no RPC and keeps it in
+// this browser (NamePrompt with its own save).
 import { useState, type FormEvent } from 'react';
 import { Dialog } from './Dialog';
 import { useHost } from './session';
@@ -7,6 +9,16 @@ import { FieldError } from './FieldError';
 
 export function NameDialog() {
   const { rpc } = useHost();
+  return (
+    <NamePrompt
+      onSave={async (displayName) => {
+        await updateSettings(rpc, { displayName });
+      }}
+    />
+  );
+}
+
+export function NamePrompt({ onSave }: { onSave: (name: string) => Promise<void> }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -15,7 +27,7 @@ export function NameDialog() {
     const displayName = name.trim();
     if (!displayName) return setError('Enter the name your colleagues know you by.');
     try {
-      await updateSettings(rpc, { displayName });
+      await onSave(displayName);
     } catch (e) {
       setError((e as Error).message);
     }

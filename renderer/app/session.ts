@@ -22,6 +22,11 @@ export function useIncidentContext(): IncidentContext {
 
 export const HostContextReact = createContext<HostConnection | null>(null);
 
+/** The local host's connection, or null in a shared room (a browser joined over a room token: no RPC). */
+export function useLocalHost(): HostConnection | null {
+  return useContext(HostContextReact);
+}
+
 export function useHost(): HostConnection {
   const host = useContext(HostContextReact);
   if (!host) throw new Error('useHost() must be used inside <App>.');

@@ -21,6 +21,19 @@ function browserDisplayName(): string | null {
   }
 }
 
+/** A browser's own display name for a page without RPC (a shared room); '' when none is kept. */
+export function storedBrowserName(): string {
+  try {
+    return localStorage.getItem(BROWSER_NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function storeBrowserName(name: string): void {
+  localStorage.setItem(BROWSER_NAME_KEY, name);
+}
+
 function withBrowserName(settings: Settings): Settings {
   const name = browserDisplayName();
   return name === null ? settings : { ...settings, displayName: name };

@@ -5,6 +5,7 @@
 // against an empty replica.
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import { WS_PATHS, incidentDocName } from '../../shared/protocol/api';
 import { toWebSocketUrl, type HostEndpoint } from './endpoint';
@@ -83,7 +84,7 @@ export function openIncidentConnection(
 
 export type IncidentConnectionState =
   | { phase: 'loading'; doc: null; error: null }
-  | { phase: 'ready'; doc: Y.Doc; error: null }
+  | { phase: 'ready'; doc: Y.Doc; error: null; awareness: Awareness | null }
   | { phase: 'failed'; doc: null; error: string };
 
 const LOADING: IncidentConnectionState = { phase: 'loading', doc: null, error: null };
@@ -96,7 +97,7 @@ export function useIncidentConnection(endpoint: HostEndpoint, incidentId: string
     const connection = openIncidentConnection(endpoint, incidentId);
     let live = true;
     connection.synced.then(
-      () => live && setState({ key: incidentId, value: { phase: 'ready', doc: connection.doc, error: null } }),
+      () => live && setState({ key: incidentId, value: { phase: 'ready', doc: connection.doc, error: null, awareness: connection.provider.awareness } }),
       (error: Error) => live && setState({ key: incidentId, value: { phase: 'failed', doc: null, error: error.message } }),
     );
     return () => {

@@ -1,6 +1,7 @@
 // The incident's masthead: what is broken, how bad, where we are, for how long,
 // what time it is, when the next status update is due, how far the checklists are,
-// and whether our notes are safe on disk.
+// and whether our notes are safe on disk (in a shared room: whether the room has them), and who
+// else is here.
 import { useState } from 'react';
 import { setSeverity, setStatus } from '../../shared/model/commands';
 import { SEVERITIES, STATUSES, type Incident, type IncidentStatus, type Severity } from '../../shared/model/types';
@@ -13,6 +14,9 @@ import { SavedIndicator } from './SavedIndicator';
 import { FieldError } from '../app/FieldError';
 import { ChecklistProgressBadge } from '../checklists/ChecklistProgressBadge';
 import { CadenceCountdown } from '../comms/CadenceCountdown';
+import { SharePanel } from '../sharing/SharePanel';
+import { PresenceStrip } from '../presence/PresenceStrip';
+import { SyncIndicator } from '../presence/SyncIndicator';
 
 const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -25,14 +29,19 @@ interface HeaderProps {
   incident: Incident;
   postmortemOpen: boolean;
   onTogglePostmortem: () => void;
-  onExport: () => void;
+  /** Absent without a local host (a shared room has no export RPC). */
+  onExport?: () => void;
   exportMessage: string | null;
-  onOpenSettings: () => void;
+  /** Absent without a local host (settings live there). */
+  onOpenSettings?: () => void;
+  /** A browser in a shared room: no way "back" to a Home it cannot see, and a sync state instead of "saved". */
+  room?: boolean;
 }
 
-export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, onExport, exportMessage, onOpenSettings }: HeaderProps) {
+export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, onExport, exportMessage, onOpenSettings, room = false }: HeaderProps) {
   const context = useIncidentContext();
   const [error, setError] = useState<string | null>(null);
+  const [shareOpen, setShareOpen] = useState(false);
 
   const run = (command: () => void) => {
     try {
@@ -46,9 +55,11 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
   return (
     <header className="incident-header">
       <div className="header-row">
-        <a className="back-link" href={routeHash({ screen: 'home' })} aria-label="All incidents" title="All incidents">
-          ←
-        </a>
+        {!room && (
+          <a className="back-link" href={routeHash({ screen: 'home' })} aria-label="All incidents" title="All incidents">
+            ←
+          </a>
+        )}
         <DraftField incident={incident} field="title" label="Incident title" hideLabel className="title-field" />
         <select
           aria-label="Severity"
@@ -80,16 +91,28 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
         <WallClocks zone={incident.timeZone} />
         <CadenceCountdown />
         <ChecklistProgressBadge />
-        <SavedIndicator />
+        {room ? <SyncIndicator /> : <SavedIndicator />}
         <button type="button" aria-pressed={postmortemOpen} onClick={onTogglePostmortem}>
           Postmortem
         </button>
-        <button type="button" className="primary" onClick={onExport}>
-          Export postmortem
-        </button>
-        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
-          ⚙
-        </button>
+        {!room && (
+          <button type="button" onClick={() => setShareOpen(true)}>
+            Share
+          </button>
+        )}
+        {onExport && (
+          <button type="button" className="primary" onClick={onExport}>
+            Export postmortem
+          </button>
+        )}
+        {onOpenSettings && (
+          <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+            ⚙
+          </button>
+        )}
+      </div>
+      <div className="header-row">
+        <PresenceStrip incidentCommander={incident.commander} />
       </div>
       {(error || exportMessage) && (
         <div className="header-messages">
@@ -101,6 +124,8 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
           )}
         </div>
       )}
+      {/* Sharing is the host owner's business: a browser that joined a room never sees it. */}
+      {shareOpen && !room && <SharePanel incidentId={context.incidentId} onClose={() => setShareOpen(false)} />}
     </header>
   );
 }

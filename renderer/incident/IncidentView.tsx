@@ -1,11 +1,13 @@
 // One open incident: header on top, the revisit banner, a tab per view (timeline by
 // default, terminals on a local connection, decisions, checklists, actions, comms, roles, postmortem), and the two draft
 // dialogs mounted once. The doc is shown only once synced with the host.
+// OpenIncident is shared with room mode (renderer/app/RoomApp.tsx): there is no local host
+// (no RPC: no export, settings, recent list or terminals), and the host decides canWrite.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useIncidentConnection } from '../client/incidentConnection';
 import { routeHash } from '../app/route';
-import { IncidentContextReact, useHost, useIncidentContext, type IncidentContext } from '../app/session';
+import { IncidentContextReact, useHost, useIncidentContext, useLocalHost, type IncidentContext } from '../app/session';
 import { updateSettings, useSettings, withRecentIncident } from '../app/settingsStore';
 import { useQuickAddShortcut } from '../app/shortcuts';
 import { TimelinePanel, focusQuickAdd } from '../timeline/TimelinePanel';
@@ -20,6 +22,7 @@ import { useHostIsLocal, useTerminalWorkspace } from '../terminals/useTerminalWo
 import { RevisitBanner } from '../decisions/RevisitBanner';
 import { DecisionDraftDialog } from '../decisions/DecisionDraftDialog';
 import { ActionDraftDialog } from '../actions/ActionDraftDialog';
+import { PresenceContextReact, usePresenceField, useStampUser, type PresenceSession } from '../presence/presenceContext';
 import './incident.css';
 
 /** Long enough to read "Downloaded …" after glancing back from another window. */
@@ -48,7 +51,16 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
       </main>
     );
   }
-  return <OpenIncident doc={connection.doc} incidentId={incidentId} author={author} />;
+  return <LocalIncident doc={connection.doc} awareness={connection.awareness} incidentId={incidentId} author={author} />;
+}
+
+/** The local UI is its host's owner: read-write, and a responder in the room's presence. */
+function LocalIncident({ doc, awareness, incidentId, author }: { doc: Y.Doc; awareness: PresenceSession['awareness'] | null; incidentId: string; author: string }) {
+  const presence = useMemo<PresenceSession | null>(
+    () => (awareness && author ? { awareness, user: { name: author, roomRole: 'responder' } } : null),
+    [awareness, author],
+  );
+  return <OpenIncident doc={doc} incidentId={incidentId} author={author} canWrite presence={presence} />;
 }
 
 function useRememberRecent(incidentId: string) {
@@ -62,17 +74,29 @@ function useRememberRecent(incidentId: string) {
   }, [rpc, incidentId]);
 }
 
-function OpenIncident({ doc, incidentId, author }: { doc: Y.Doc; incidentId: string; author: string }) {
-  const context = useMemo<IncidentContext>(() => ({ doc, incidentId, author, canWrite: true }), [doc, incidentId, author]);
+export interface OpenIncidentProps {
+  doc: Y.Doc;
+  incidentId: string;
+  author: string;
+  canWrite: boolean;
+  /** This page's presence; null until its name is known. */
+  presence: PresenceSession | null;
+}
+
+export function OpenIncident({ doc, incidentId, author, canWrite, presence }: OpenIncidentProps) {
+  const context = useMemo<IncidentContext>(() => ({ doc, incidentId, author, canWrite }), [doc, incidentId, author, canWrite]);
+  useStampUser(presence);
   return (
     <IncidentContextReact.Provider value={context}>
-      <IncidentLayout />
+      <PresenceContextReact.Provider value={presence}>
+        <IncidentLayout />
+      </PresenceContextReact.Provider>
     </IncidentContextReact.Provider>
   );
 }
 
 function IncidentLayout() {
-  const { rpc } = useHost();
+  const host = useLocalHost();
   const { incidentId } = useIncidentContext();
   const incident = useIncidentMeta();
   const [view, setView] = useState<IncidentViewId>(DEFAULT_VIEW);
@@ -86,6 +110,7 @@ function IncidentLayout() {
     }, []),
   );
   useOpenViewEvent(setView);
+  usePresenceField('view', view);
   const local = useHostIsLocal();
   const terminals = useTerminalWorkspace(incidentId, local);
 
@@ -109,7 +134,7 @@ function IncidentLayout() {
     );
   }
 
-  const exportNow = async () => {
+  const exportNow = async (rpc: NonNullable<typeof host>['rpc']) => {
     setExportMessage('Exporting…');
     try {
       setExportMessage(await exportAndSave(rpc, { incidentId, format: 'md', all: false }));
@@ -124,9 +149,10 @@ function IncidentLayout() {
         incident={incident}
         postmortemOpen={view === 'postmortem'}
         onTogglePostmortem={() => setView((current) => (current === 'postmortem' ? 'timeline' : 'postmortem'))}
-        onExport={() => void exportNow()}
+        onExport={host ? () => void exportNow(host.rpc) : undefined}
         exportMessage={exportMessage}
-        onOpenSettings={() => setSettingsOpen(true)}
+        onOpenSettings={host ? () => setSettingsOpen(true) : undefined}
+        room={!host}
       />
       <RevisitBanner />
       <IncidentTabs active={view} onSelect={setView} views={visibleViews(local)} />

@@ -1,10 +1,12 @@
 // The Postmortem view: write the summary, impact and analysis sections (root cause and
 // trigger, what went well, what went wrong, where we got lucky), preview the postmortem
-// exactly as the host exports it, and save it as Markdown or as a JSON archive.
+// exactly as the host exports it, and save it as Markdown or as a JSON archive. A browser in a
+// shared room has no export RPC: it writes the sections (responders) or reads them (observers).
 import { useEffect, useState } from 'react';
 import type { Incident } from '../../shared/model/types';
 import { resolveZone, type ZoneChoice } from '../../shared/time/zones';
-import { useHost, useIncidentContext } from '../app/session';
+import { useIncidentContext, useLocalHost } from '../app/session';
+import type { RpcClient } from '../client/rpc';
 import { DraftField } from './DraftField';
 import { PostmortemSectionField } from './PostmortemSectionField';
 import { exportAndSave, fetchExport } from './exportIncident';
@@ -28,7 +30,23 @@ const ANALYSIS_SECTIONS = [
 ] as const;
 
 export function PostmortemPane({ incident }: { incident: Incident }) {
-  const { rpc } = useHost();
+  const rpc = useLocalHost()?.rpc ?? null;
+  return (
+    <aside className="postmortem-view" aria-label="Postmortem">
+      <div className="postmortem-sections">
+        <h2>Postmortem</h2>
+        <DraftField incident={incident} field="summary" label="Summary" multiline placeholder="What happened, in two or three sentences." />
+        <DraftField incident={incident} field="impact" label="Impact" multiline placeholder="Who was affected, how, and for how long." />
+        {ANALYSIS_SECTIONS.map(({ section, label, placeholder }) => (
+          <PostmortemSectionField key={section} section={section} saved={incident.postmortem[section]} label={label} placeholder={placeholder} />
+        ))}
+      </div>
+      {rpc ? <PostmortemExport incident={incident} rpc={rpc} /> : <p className="muted">Preview and export are in the War Room app of whoever hosts this room.</p>}
+    </aside>
+  );
+}
+
+function PostmortemExport({ incident, rpc }: { incident: Incident; rpc: RpcClient }) {
   const { doc, incidentId } = useIncidentContext();
   const [all, setAll] = useState(false);
   const [zoneChoice, setZoneChoice] = useState<ZoneChoice>('incident');
@@ -58,60 +76,50 @@ export function PostmortemPane({ incident }: { incident: Incident }) {
   };
 
   return (
-    <aside className="postmortem-view" aria-label="Postmortem">
-      <div className="postmortem-sections">
-        <h2>Postmortem</h2>
-        <DraftField incident={incident} field="summary" label="Summary" multiline placeholder="What happened, in two or three sentences." />
-        <DraftField incident={incident} field="impact" label="Impact" multiline placeholder="Who was affected, how, and for how long." />
-        {ANALYSIS_SECTIONS.map(({ section, label, placeholder }) => (
-          <PostmortemSectionField key={section} section={section} saved={incident.postmortem[section]} label={label} placeholder={placeholder} />
-        ))}
+    <div className="postmortem-export">
+      <fieldset className="options">
+        <legend>Timeline in the export</legend>
+        <label className="inline">
+          <input type="radio" name="postmortem-scope" checked={!all} onChange={() => setAll(false)} />
+          Key events only
+        </label>
+        <label className="inline">
+          <input type="radio" name="postmortem-scope" checked={all} onChange={() => setAll(true)} />
+          Everything
+        </label>
+        <label className="inline">
+          <span>Times in</span>
+          <select aria-label="Postmortem time zone" value={zoneChoice} onChange={(e) => setZoneChoice(e.target.value as ZoneChoice)}>
+            {ZONE_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void save('md')}>
+          Save Markdown
+        </button>
+        <button type="button" onClick={() => void save('json')}>
+          Save JSON archive
+        </button>
       </div>
-      <div className="postmortem-export">
-        <fieldset className="options">
-          <legend>Timeline in the export</legend>
-          <label className="inline">
-            <input type="radio" name="postmortem-scope" checked={!all} onChange={() => setAll(false)} />
-            Key events only
-          </label>
-          <label className="inline">
-            <input type="radio" name="postmortem-scope" checked={all} onChange={() => setAll(true)} />
-            Everything
-          </label>
-          <label className="inline">
-            <span>Times in</span>
-            <select aria-label="Postmortem time zone" value={zoneChoice} onChange={(e) => setZoneChoice(e.target.value as ZoneChoice)}>
-              {ZONE_CHOICES.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        </fieldset>
-        <div className="row">
-          <button type="button" className="primary" onClick={() => void save('md')}>
-            Save Markdown
-          </button>
-          <button type="button" onClick={() => void save('json')}>
-            Save JSON archive
-          </button>
-        </div>
-        {message && (
-          <p className="muted" role="status">
-            {message}
-          </p>
-        )}
-        {preview === null && <p className="muted">Rendering preview…</p>}
-        {preview && 'error' in preview && (
-          <p className="field-error" role="alert">
-            Preview unavailable: {preview.error}
-          </p>
-        )}
-        {preview && 'html' in preview && (
-          <article className="markdown-preview" aria-label="Postmortem preview" dangerouslySetInnerHTML={{ __html: preview.html }} />
-        )}
-      </div>
-    </aside>
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+      {preview === null && <p className="muted">Rendering preview…</p>}
+      {preview && 'error' in preview && (
+        <p className="field-error" role="alert">
+          Preview unavailable: {preview.error}
+        </p>
+      )}
+      {preview && 'html' in preview && (
+        <article className="markdown-preview" aria-label="Postmortem preview" dangerouslySetInnerHTML={{ __html: preview.html }} />
+      )}
+    </div>
   );
 }

@@ -5,14 +5,16 @@
 //   unmounts) ends its shells; a reload does not unmount anything, so the sockets just drop
 //   and the host keeps the shells for its grace period, to be re-attached on the next load.
 import { useEffect, useMemo, useState } from 'react';
-import { useHost } from '../app/session';
+import { useLocalHost } from '../app/session';
 import { useSettings } from '../app/settingsStore';
 import { TerminalWorkspace } from './terminalWorkspace';
 
 export function useHostIsLocal(): boolean {
-  const { rpc } = useHost();
+  // A page in a shared room has no local host at all (no RPC): never local.
+  const rpc = useLocalHost()?.rpc ?? null;
   const [local, setLocal] = useState(false);
   useEffect(() => {
+    if (!rpc) return;
     let live = true;
     rpc.hello({}).then(
       (hello) => live && setLocal(hello.local),
@@ -64,10 +66,10 @@ function release(incidentId: string, entry: Held): void {
 }
 
 export function useTerminalWorkspace(incidentId: string, enabled: boolean): TerminalWorkspace | null {
-  const host = useHost();
+  const host = useLocalHost();
   const entry = useMemo(
     () =>
-      enabled
+      enabled && host
         ? workspaceFor(
             incidentId,
             () =>

@@ -13,6 +13,7 @@ import { describeStoreError, useSyncState, waitForSaved } from '../client/syncSt
 import { registerQuickAddInput } from './quickAddFocus';
 import { openDecisionDraft } from '../decisions/decisionDraft';
 import { openActionDraft } from '../actions/actionDraft';
+import { useTypingPresence } from '../presence/presenceContext';
 
 const PLACEHOLDER = 'Add entry: "14:25 text", "-10m …", "/decision …", "!" key event, "#workstream" — Enter adds';
 
@@ -23,6 +24,8 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
   const [error, setError] = useState<string | null>(null);
   const draftId = useRef<string | null>(null);
   const errorId = useId();
+  // Others in the room see "typing…" while this box has text.
+  useTypingPresence(text.trim() !== '');
 
   const preview = useMemo(() => (text.trim() === '' ? null : parseQuickAdd(text, { now: nowInstant(), zone })), [text, zone]);
 

@@ -127,7 +127,8 @@ export function TimelinePanel() {
         canWrite={canWrite}
         actions={actions}
       />
-      <QuickAddBar zone={zone} onAdded={revealAdded} />
+      {/* Read-only (an observer in a shared room): no box to type into at all, rather than a dead one. */}
+      {canWrite && <QuickAddBar zone={zone} onAdded={revealAdded} />}
       {retractingId && <RetractDialog entryId={retractingId} onClose={() => setRetractingId(null)} />}
     </section>
   );

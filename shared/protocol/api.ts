@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SEVERITIES, STATUSES } from '../model/types';
 import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
+import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -33,6 +34,47 @@ export const StoreStatusSchema = z.discriminatedUnion('ok', [
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
 
 export const ExportFormat = z.enum(['md', 'json']);
+
+const MAX_PORT = 65535;
+
+/** The room listener as the share panel shows it. `advertisedHost` is what join links carry. */
+export const ShareListeningSchema = z.object({
+  url: z.string(),
+  port: z.number().int(),
+  hostname: z.string(),
+  advertisedHost: z.string().nullable(),
+  fingerprint: z.string().optional(),
+});
+export type ShareListening = z.infer<typeof ShareListeningSchema>;
+
+export const NetworkInterfaceSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  family: z.enum(['IPv4', 'IPv6']),
+  internal: z.boolean(),
+});
+export type NetworkInterfaceInfo = z.infer<typeof NetworkInterfaceSchema>;
+
+/** One live room connection. `name` is the token's person, else the name the joiner gave. */
+export const RoomConnectionSchema = z.object({
+  tokenId: z.string(),
+  name: z.string().nullable(),
+  roomRole: RoomRoleSchema,
+  connectedAt: z.string(),
+  address: z.string(),
+});
+export type RoomConnection = z.infer<typeof RoomConnectionSchema>;
+
+/** One joined room as the sync badge shows it. `unconfirmed`: local changes the room has not acknowledged. */
+export const RoomReplicaStatusSchema = z.object({
+  incidentId: z.string(),
+  state: z.enum(['online', 'offline', 'syncing']),
+  unconfirmed: z.number().int(),
+  remote: z.string(),
+  role: RoomRoleSchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type RoomReplicaStatus = z.infer<typeof RoomReplicaStatusSchema>;
 
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
@@ -85,12 +127,50 @@ export const HostApi = {
       z.object({ incidentId: z.string().max(64), recordingId: z.string().max(64) }),
       z.object({ content: z.string(), fileName: z.string() }),
     ),
+    // ---- sharing (local connections only; the room listener never serves /rpc) ----
+    /** Whether the room listener is up, where, and the interfaces the user can choose from. */
+    shareStatus: method(z.object({}), z.object({ listening: ShareListeningSchema.nullable(), interfaces: z.array(NetworkInterfaceSchema) })),
+    /** Starts the room listener; TLS when both PEM paths are given (read by the host). */
+    startSharing: method(
+      z.object({
+        hostname: z.string().trim().min(1, 'Choose an interface').max(253),
+        port: z.number().int().min(0).max(MAX_PORT),
+        tlsCertPath: z.string().trim().max(4096).optional(),
+        tlsKeyPath: z.string().trim().max(4096).optional(),
+      }),
+      ShareListeningSchema,
+    ),
+    /** Closes the room listener and every room connection; tokens stay valid for the next start. */
+    stopSharing: method(z.object({}), z.object({})),
+    /** A new token for the incident, with its links built for the listening address. */
+    createRoomToken: method(
+      z.object({ incidentId: IncidentIdSchema, role: RoomRoleSchema, name: z.string().trim().max(100).optional() }),
+      z.object({ id: z.string(), secret: z.string(), code: z.string(), joinLink: z.string(), browserUrl: z.string() }),
+    ),
+    listRoomTokens: method(z.object({ incidentId: IncidentIdSchema }), z.array(RoomTokenInfoSchema)),
+    revokeRoomToken: method(z.object({ id: z.string().max(64) }), z.object({ revoked: z.boolean() })),
+    roomConnections: method(z.object({ incidentId: IncidentIdSchema }), z.array(RoomConnectionSchema)),
+    // ---- joined rooms: this host's replica of another host's room (electron/host/replica) ----
+    /** Joins a room with a warroom:// link, a room URL, or "HOST:PORT ROOM CODE"; the incident syncs into the local store. */
+    joinRoom: method(z.object({ link: z.string().trim().min(1).max(2048), name: z.string().trim().min(1).max(100) }), RoomReplicaStatusSchema),
+    /** Stops syncing the incident with its room; the local copy stays. */
+    leaveRoom: method(z.object({ incidentId: IncidentIdSchema }), z.object({})),
+    roomStatus: method(z.object({}), z.array(RoomReplicaStatusSchema)),
+    /** Handover: this host serves its replica as the room; others re-point with the returned link. */
+    hostRoom: method(
+      z.object({ incidentId: IncidentIdSchema, hostname: z.string().trim().min(1).max(253), port: z.number().int().min(0).max(MAX_PORT) }),
+      z.object({ link: z.string(), code: z.string(), observerLink: z.string(), observerCode: z.string(), browserUrl: z.string(), port: z.number().int() }),
+    ),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
     onStoreStatus: StoreStatusSchema,
     /** The incident list changed (created, imported, meta edited). */
     onIncidentsChanged: z.object({}),
+    /** Someone joined or left the incident's shared room (or sharing stopped). */
+    onRoomConnections: z.object({ incidentId: z.string(), connections: z.array(RoomConnectionSchema) }),
+    /** A joined room's sync state changed (online/offline/syncing, unconfirmed count). */
+    onRoomStatus: z.object({ rooms: z.array(RoomReplicaStatusSchema) }),
   },
 } as const;
 

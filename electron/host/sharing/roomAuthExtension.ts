@@ -4,12 +4,15 @@
 //  - Observers are read-only twice over: Hocuspocus' connectionConfig.readOnly, and an explicit
 //    check here that closes an observer whose update or sync step 2 would change the document
 //    (readOnly handling in Hocuspocus has had bugs; this does not depend on it).
+//  - Once established, a room connection is told the identity its token grants (roomWelcome.ts),
+//    because its presence must carry exactly that identity.
 // Presence is stamped earlier, in the room listener's frame gate (presenceStamp.ts), because that
 // needs to rewrite awareness frames and Hocuspocus hooks can only refuse a frame.
-import type { beforeHandleMessagePayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { beforeHandleMessagePayload, connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type WebSocket from 'ws';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
+import { encodeRoomWelcome } from '../../../shared/protocol/roomWelcome';
 import { SyncRefused } from '../extensions/authExtension';
 import { inspectFrame, SyncType, updateChangesDoc } from './roomFrames';
 import type { RoomGrant } from './roomTokens';
@@ -41,6 +44,11 @@ export class RoomAuthExtension implements Extension {
     if (!room) return;
     if (data.documentName !== incidentDocName(room.incidentId)) throw new SyncRefused(ROOM_CLOSE.wrongDocument.reason);
     if (room.role === 'observer') data.connectionConfig.readOnly = true;
+  }
+
+  async connected({ context, connection }: connectedPayload): Promise<void> {
+    const room = roomOf(context);
+    if (room) connection.sendStateless(encodeRoomWelcome({ roomRole: room.role, name: room.name }));
   }
 
   async beforeHandleMessage({ context, connection, document, update }: beforeHandleMessagePayload): Promise<void> {

@@ -39,12 +39,16 @@ export interface RoomListenerOptions {
   staticDir: string | null;
   log: (line: string) => void;
   rateLimit?: RateLimitOptions;
+  /** Told the incident whose room gained or lost a connection (the share panel's live list). */
+  onConnectionsChanged?: (incidentId: string) => void;
 }
 
 /** One live room connection, for the share panel's "who is connected". */
 export interface RoomConnectionInfo extends RoomGrant {
   address: string;
   connectedAt: string;
+  /** The (stamped) awareness name the joiner gave, once its presence arrived. */
+  presenceName?: string | null;
 }
 
 export interface RoomListener {
@@ -77,6 +81,17 @@ function awarenessView(hocuspocus: Hocuspocus, docName: string, ws: WebSocket): 
     stateOf: (clientId) => document?.awareness.getStates().get(clientId),
     ownedElsewhere: (clientId) => document?.getConnections().some((c) => c.webSocket !== ws && document.getClients(c.webSocket).has(clientId)) ?? false,
   };
+}
+
+/** The name in the socket's own awareness state; the stamp guarantees it matches a named token. */
+function presenceName(hocuspocus: Hocuspocus, docName: string, ws: WebSocket): string | null {
+  const document = hocuspocus.documents.get(docName);
+  if (!document) return null;
+  for (const clientId of document.getClients(ws)) {
+    const user = (document.awareness.getStates().get(clientId) as { user?: { name?: unknown } } | undefined)?.user;
+    if (typeof user?.name === 'string') return user.name;
+  }
+  return null;
 }
 
 export async function startRoomListener(opts: RoomListenerOptions): Promise<RoomListener> {
@@ -121,10 +136,12 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     byToken.set(grant.tokenId, set);
     set.add(ws);
     info.set(ws, { ...grant, address, connectedAt: new Date().toISOString() });
+    opts.onConnectionsChanged?.(grant.incidentId);
     ws.once('close', () => {
       set.delete(ws);
       if (set.size === 0) byToken.delete(grant.tokenId);
       info.delete(ws);
+      opts.onConnectionsChanged?.(grant.incidentId);
     });
   };
 
@@ -168,13 +185,20 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.hostname, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port, opts.hostname, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    // A port in use must not leave the poll and the revoke listener behind (the user retries).
+    clearInterval(revocationPoll);
+    stopRevokeListener();
+    throw err;
+  }
   server.on('error', (err) => log(`room listener error: ${err.message}`));
   // TLS handshakes that fail (plain HTTP to an HTTPS port, scanners) are not the room's business.
   server.on('tlsClientError', () => {});
@@ -185,7 +209,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     url: `${scheme}://${hostForUrl}:${port}`,
     port,
     ...(opts.tls ? { fingerprint: certificateFingerprint(opts.tls.cert) } : {}),
-    connections: () => [...info.values()],
+    connections: () => [...info].map(([ws, c]) => ({ ...c, presenceName: presenceName(hocuspocus, incidentDocName(c.incidentId), ws) })),
     async close() {
       clearInterval(revocationPoll);
       stopRevokeListener();

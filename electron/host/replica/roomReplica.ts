@@ -1,0 +1,237 @@
+// One joined room: this host's own copy of the incident (the LOCAL Hocuspocus document, loaded and
+// persisted by the local store) bound to the remote room through a Hocuspocus provider running in
+// the host. The renderer keeps talking only to its local host; it sees remote edits because they
+// land in the same document it is connected to.
+//  - A direct connection keeps the local document loaded (and so persisted) while the room is joined.
+//  - The provider applies remote updates with itself as the transaction origin: the persistence
+//    extension appends them like any update, and the provider does not send them back upstream.
+//  - Local edits (origin: a local connection) go upstream; while the room is unreachable they are
+//    already on disk here, and the provider's state-vector sync sends them when it returns.
+//  - Observers never send: the update handler is detached, since any change would close the socket.
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import type { Hocuspocus } from '@hocuspocus/server';
+import WebSocket, { type ClientOptions } from 'ws';
+import type * as Y from 'yjs';
+import { incidentDocName } from '../../../shared/protocol/api';
+import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
+import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
+import type { JoinedRoom } from './joinedRooms';
+import { pinnedSocketOptions } from './tlsPin';
+
+export type ReplicaState = 'online' | 'offline' | 'syncing';
+
+export interface ReplicaStatus {
+  incidentId: string;
+  state: ReplicaState;
+  /** Local changes the room has not yet acknowledged (the provider's unsyncedChanges). */
+  unconfirmed: number;
+  /** host:port of the room. */
+  remote: string;
+  role: RoomRole | null;
+  /** Why the replica stopped trying, or what the last attempt ran into; null when all is well. */
+  problem: string | null;
+}
+
+/** How long to wait for the room's welcome before stamping presence from the scope alone. */
+const WELCOME_WAIT_MS = 1000;
+
+export interface ReconnectDelays {
+  minMs: number;
+  maxMs: number;
+}
+
+/** A few seconds at most between attempts: an incident room should come back as soon as it can. */
+export const DEFAULT_RECONNECT: ReconnectDelays = { minMs: 250, maxMs: 5000 };
+
+/** Closes after which reconnecting cannot help (ROOM_CLOSE: "do not reconnect"). */
+const FINAL_CLOSE_REASONS: ReadonlySet<string> = new Set([
+  ROOM_CLOSE.tokenRevoked.reason,
+  ROOM_CLOSE.observerReadOnly.reason,
+  ROOM_CLOSE.wrongDocument.reason,
+  ROOM_CLOSE.malformedFrame.reason,
+  ROOM_CLOSE.forbiddenMessage.reason,
+  ROOM_CLOSE.tooLarge.reason,
+]);
+const HTTP_REFUSALS: Record<string, string> = {
+  '401': 'the room refused the token (wrong, expired or revoked)',
+  '403': 'the room refused this connection (origin)',
+  '404': 'there is no room at that address',
+};
+
+export interface RoomReplicaOptions {
+  hocuspocus: Hocuspocus;
+  room: JoinedRoom;
+  reconnect?: ReconnectDelays;
+  onChange(replica: RoomReplica): void;
+  /** The room told us our scope on authentication. */
+  onRole(role: RoomRole): void;
+  /** A sync with the room completed: the local document now holds at least the room's state. */
+  onSynced?(document: Y.Doc): void;
+  log(line: string): void;
+}
+
+const scopeRole = (scope: string): RoomRole => (scope === 'readonly' ? 'observer' : 'responder');
+
+export class RoomReplica {
+  role: RoomRole | null;
+  problem: string | null = null;
+  private stopped = false;
+  private sending = true;
+  private welcomeTimer: NodeJS.Timeout | undefined;
+  private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
+
+  private constructor(
+    private readonly opts: RoomReplicaOptions,
+    private readonly connection: Awaited<ReturnType<Hocuspocus['openDirectConnection']>>,
+    readonly provider: HocuspocusProvider,
+    private readonly socket: HocuspocusProviderWebsocket,
+  ) {
+    this.role = opts.room.role;
+  }
+
+  static async open(opts: RoomReplicaOptions): Promise<RoomReplica> {
+    const { room } = opts;
+    const name = incidentDocName(room.incidentId);
+    const connection = await opts.hocuspocus.openDirectConnection(name, { replica: true });
+    const document = connection.document;
+    if (!document) throw new Error(`incident ${room.incidentId} could not be opened locally`);
+    const wsOptions: ClientOptions = room.tls && room.certPem ? pinnedSocketOptions(room.certPem, room.tls) : {};
+    let replica: RoomReplica | null = null;
+    class RoomSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, wsOptions);
+        this.once('error', (err) => replica?.onSocketError(err));
+      }
+    }
+    const delays = opts.reconnect ?? DEFAULT_RECONNECT;
+    const hostForUrl = room.host.includes(':') ? `[${room.host}]` : room.host;
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${room.tls ? 'wss' : 'ws'}://${hostForUrl}:${room.port}/sync?token=${encodeURIComponent(room.token)}`,
+      WebSocketPolyfill: RoomSocket,
+      delay: delays.minMs,
+      minDelay: delays.minMs,
+      maxDelay: delays.maxMs,
+      // Retry forever: a participant's replica waits out a host that is down for hours.
+      maxAttempts: 0,
+    });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
+    replica = new RoomReplica(opts, connection, provider, socket);
+    replica.wire();
+    provider.attach();
+    return replica;
+  }
+
+  get incidentId(): string {
+    return this.opts.room.incidentId;
+  }
+
+  status(): ReplicaStatus {
+    const connected = this.socket.status === WebSocketStatus.Connected && this.provider.isAuthenticated;
+    const unconfirmed = this.provider.unsyncedChanges;
+    const state: ReplicaState = !connected ? 'offline' : this.provider.isSynced && unconfirmed === 0 ? 'online' : 'syncing';
+    return { incidentId: this.incidentId, state, unconfirmed, remote: `${this.opts.room.host}:${this.opts.room.port}`, role: this.role, problem: this.problem };
+  }
+
+  /** Resolves with the granted role once the room authenticates us, or with why it would not. */
+  authenticated(timeoutMs: number): Promise<{ role: RoomRole } | { problem: string }> {
+    if (this.provider.isAuthenticated && this.role) return Promise.resolve({ role: this.role });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish({ problem: this.problem ?? `no answer from ${this.status().remote}` }), timeoutMs);
+      const finish = (outcome: { role: RoomRole } | { problem: string }) => {
+        clearTimeout(timer);
+        this.authWaiters.delete(finish);
+        resolve(outcome);
+      };
+      this.authWaiters.add(finish);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.welcomeTimer);
+    this.provider.destroy();
+    this.socket.destroy();
+    await this.connection.disconnect();
+  }
+
+  private settle(outcome: { role: RoomRole } | { problem: string }): void {
+    for (const waiter of [...this.authWaiters]) waiter(outcome);
+  }
+
+  private wire(): void {
+    const { provider, socket } = this;
+    const changed = () => {
+      if (!this.stopped) this.opts.onChange(this);
+    };
+    provider.awareness?.setLocalState({});
+    if (this.role === 'observer') this.stopSending();
+    provider.on('authenticated', ({ scope }: { scope: string }) => {
+      const role = scopeRole(scope);
+      this.problem = null;
+      if (role !== this.role) {
+        this.role = role;
+        this.opts.onRole(role);
+      }
+      if (role === 'observer') this.stopSending();
+      // Presence waits for the room's welcome (the granted role and, for a named token, the name):
+      // the host closes a socket whose user claims anything else. A room without welcomes gets ours.
+      clearTimeout(this.welcomeTimer);
+      this.welcomeTimer = setTimeout(() => this.stampPresence(role, null), WELCOME_WAIT_MS);
+      this.settle({ role });
+      changed();
+    });
+    provider.on('stateless', ({ payload }: { payload: string }) => {
+      const welcome = parseRoomWelcome(payload);
+      if (!welcome) return;
+      clearTimeout(this.welcomeTimer);
+      this.stampPresence(welcome.roomRole, welcome.name);
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.giveUp(`the room refused to authenticate: ${reason}`));
+    provider.on('synced', () => {
+      this.opts.onSynced?.(provider.document);
+      changed();
+    });
+    provider.on('unsyncedChanges', changed);
+    provider.on('status', changed);
+    socket.on('close', ({ event }: { event: { code: number; reason: unknown } }) => {
+      const reason = String(event.reason ?? '');
+      if (reason === ROOM_CLOSE.forgedPresence.reason) {
+        // The token names someone else: stay in the room without a presence name rather than loop.
+        this.problem = 'the room token is issued to another person; joined without a presence name';
+        provider.awareness?.setLocalState({});
+    if (this.role === 'observer') this.stopSending();
+      } else if (FINAL_CLOSE_REASONS.has(reason)) this.giveUp(`the room closed the connection: ${reason}`);
+      changed();
+    });
+  }
+
+  private stampPresence(roomRole: RoomRole, grantedName: string | null): void {
+    if (this.stopped) return;
+    this.provider.awareness?.setLocalStateField('user', { name: grantedName ?? this.opts.room.name, roomRole });
+  }
+
+  private onSocketError(err: Error): void {
+    const status = /Unexpected server response: (\d+)/.exec(err.message)?.[1];
+    const refusal = status ? HTTP_REFUSALS[status] : undefined;
+    if (refusal) return this.giveUp(refusal);
+    this.problem = err.message;
+    this.settle({ problem: err.message });
+    this.opts.onChange(this);
+  }
+
+  private giveUp(problem: string): void {
+    this.problem = problem;
+    this.opts.log(`room ${this.incidentId}: ${problem}; not reconnecting`);
+    this.socket.disconnect();
+    this.settle({ problem });
+    if (!this.stopped) this.opts.onChange(this);
+  }
+
+  /** Observers only receive: detach the handler that would send local updates upstream. */
+  private stopSending(): void {
+    if (!this.sending) return;
+    this.sending = false;
+    this.provider.document.off('update', this.provider.boundDocumentUpdateHandler);
+  }
+}

@@ -1,0 +1,110 @@
+// Host handover: the room's host (the built CLI, `serve --listen`, as a child process) is killed
+// with SIGKILL; a participant re-hosts from its replica, another re-points, and nothing anyone
+// wrote (online, or offline after the kill) is lost.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEntry } from '../../../../shared/model/commands';
+import { incidentDocName, type RoomReplicaStatus } from '../../../../shared/protocol/api';
+import { buildJoinLink } from '../../../../shared/protocol/room';
+import { buildCli, connectSync, entryTextsOnDisk, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
+import { converged, createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
+
+const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
+const EDITS_ONLINE = 10;
+const EDITS_OFFLINE = 50;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('host handover after SIGKILL', () => {
+  let cli = '';
+  let child: ChildProcess | null = null;
+  const peers: Peer[] = [];
+  const env = { ...process.env, XDG_DATA_HOME: tempDir() };
+  const warroom = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env }).stdout;
+  const field = (out: string, name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(out)?.[1] ?? '';
+
+  beforeAll(async () => {
+    cli = await buildCli();
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await Promise.all(peers.map((p) => p.close()));
+    rmSync(cli, { force: true });
+  });
+
+  it('B re-hosts from its replica, C re-points, and every entry from A, B and C is everywhere', async () => {
+    const dir = tempDir();
+    const incidentId = warroom('import', SAMPLE, '--data-dir', dir).trim();
+    const secretFor = () => field(warroom('token', 'create', '--role', 'responder', '--incident', incidentId, '--data-dir', dir), 'token');
+    const roomPort = await freePort();
+    child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--listen', `127.0.0.1:${roomPort}`, '--data-dir', dir], { env });
+    let out = '';
+    child.stdout?.on('data', (c) => (out += c));
+    await waitFor(() => /Room listener at /.test(out), 15_000, 'serve output');
+    const [, aUrl, aToken] = /serving at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(out) ?? [];
+    const linkToA = () => buildJoinLink({ host: '127.0.0.1', port: roomPort, room: incidentId, token: secretFor() });
+
+    const [b, c] = await Promise.all([startPeer('b'), startPeer('c')]);
+    peers.push(b, c);
+    for (const peer of [b, c]) await peer.rpc.value('joinRoom', { link: linkToA(), name: peer.name });
+    const atA = connectSync(String(aUrl).replace(/^http/, 'ws'), String(aToken), incidentId);
+    const [atB, atC] = [b.local(incidentId), c.local(incidentId)];
+    await Promise.all([atA, atB, atC].map((x) => x.synced()));
+    await waitFor(() => texts(atB.doc).length > 0 && texts(atB.doc).length === texts(atA.doc).length, 10_000, 'B has the sample');
+    const expected = texts(atA.doc);
+    for (let i = 0; i < EDITS_ONLINE; i++) {
+      for (const [who, client] of [['a', atA], ['b', atB], ['c', atC]] as const) {
+        addEntry(client.doc, { author: who }, { text: `${who} online ${i}` });
+        expected.push(`${who} online ${i}`);
+      }
+    }
+    await converged([atA.doc, atB.doc, atC.doc], expected);
+
+    child.kill('SIGKILL');
+    await new Promise((r) => child?.once('exit', r));
+    atA.destroy();
+    await Promise.all([roomState(b, incidentId, 'offline'), roomState(c, incidentId, 'offline')]);
+    for (let i = 0; i < EDITS_OFFLINE; i++) {
+      for (const [who, client] of [['b', atB], ['c', atC]] as const) {
+        addEntry(client.doc, { author: who }, { text: `${who} offline ${i}` });
+        expected.push(`${who} offline ${i}`);
+      }
+    }
+
+    const hosted = await b.rpc.value<{ link: string }>('hostRoom', { incidentId, hostname: '127.0.0.1', port: 0 });
+    expect((await b.rooms()).find((r) => r.incidentId === incidentId)).toBeUndefined();
+    const status = await c.rpc.value<RoomReplicaStatus>('joinRoom', { link: hosted.link, name: 'c' });
+    expect(status.remote).not.toBe(`127.0.0.1:${roomPort}`);
+    await converged([atB.doc, atC.doc], expected, 20_000);
+    await roomState(c, incidentId, 'online');
+    for (const peer of [b, c]) {
+      expect(entryTextsOnDisk(`${peer.dataDir}/warroom.db`, incidentDocName(incidentId)).sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('`warroom join LINK` runs a headless participant that joins and stays in the room', async () => {
+    const a = await startSharingPeer('a');
+    peers.push(a);
+    const incidentId = await createIncident(a);
+    const joiner = spawn(process.execPath, [cli, 'join', joinLink(a, incidentId), '--name', 'night shift', '--data-dir', tempDir()], { env });
+    let out = '';
+    joiner.stdout?.on('data', (chunk) => (out += chunk));
+    try {
+      await waitFor(() => /War Room is serving at/.test(out), 15_000, 'join output');
+      expect(out).toMatch(new RegExp(`Joined room ${incidentId} at 127\\.0\\.0\\.1:\\d+ as responder`));
+      await waitFor(() => a.host.room?.connections().some((x) => x.presenceName === 'night shift') ?? false, 5000, 'joiner presence');
+    } finally {
+      joiner.kill('SIGTERM');
+      await new Promise((r) => joiner.once('exit', r));
+    }
+  });
+});
