@@ -16,6 +16,8 @@ test('declare an incident, log across midnight, edit, retract, filter, switch zo
   await page.goto(host.openUrl);
   await page.getByLabel('Your name').fill('Priya Raman');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
 
   // Bad input keeps what was typed and says what is wrong.
   await page.getByLabel('Title').fill('Primary database outage');

@@ -15,6 +15,8 @@ async function join(browser: Browser, openUrl: string, name: string): Promise<Pa
   await page.goto(openUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   return page;
 }
 

@@ -26,6 +26,8 @@ async function openIncident(page: Page, openUrl: string): Promise<void> {
   await page.goto(openUrl);
   await page.getByLabel('Your name').fill('Priya Raman');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await page.getByLabel('Title').fill('Standby wiped by rsync');
   await page.getByLabel('Severity').selectOption('SEV1');
   await page.getByLabel('Time zone').fill('UTC');
@@ -93,6 +95,8 @@ test('terminal settings: a bad regex or env line is an inline error, keeps the t
   await page.goto(host.openUrl);
   await page.getByLabel('Your name').fill('Priya Raman');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
 

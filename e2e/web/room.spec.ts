@@ -22,6 +22,8 @@ async function declareIncident(page: Page, host: ServedHost): Promise<string> {
   await page.goto(host.openUrl);
   await page.getByLabel('Your name').fill('Host Owner');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await page.getByLabel('Title').fill('Checkout is down');
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
@@ -48,6 +50,8 @@ async function join(browser: Browser, url: string, name: string): Promise<Page> 
   await page.goto(url);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
   // The secret is gone from the address bar at once.
   expect(page.url()).not.toContain('token=');

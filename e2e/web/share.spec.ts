@@ -24,6 +24,8 @@ async function declareIncident(page: Page, openUrl: string): Promise<void> {
   await page.goto(openUrl);
   await page.getByLabel('Your name').fill('Host Owner');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await page.getByLabel('Title').fill('Checkout is down');
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
@@ -71,6 +73,8 @@ test('share an incident, invite an observer who joins from a browser, revoke, st
   await observer.goto(browserUrl);
   await observer.getByLabel('Your name').fill('Olu');
   await observer.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(observer.getByLabel('Your name')).toBeHidden();
   await expect(observer.getByRole('grid', { name: 'Timeline' })).toBeVisible();
   await expect(observer.getByLabel('Incident title')).toHaveValue('Checkout is down');
 

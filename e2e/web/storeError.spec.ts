@@ -18,6 +18,8 @@ test('a corrupt store is shown with its file and reason, and left untouched', as
     await page.goto(host.openUrl);
     await page.getByLabel('Your name').fill('Sam Okafor');
     await page.getByRole('button', { name: 'Continue' }).click();
+    // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+    await expect(page.getByLabel('Your name')).toBeHidden();
     const banner = page.getByRole('alert').filter({ hasText: 'warroom.db' }).first();
     await expect(banner).toBeVisible();
     await page.getByLabel('Title').fill('Cannot be saved');

@@ -12,6 +12,8 @@ async function openIncidentTerminal(page: Page, host: ServedHost): Promise<void>
   await page.goto(host.openUrl);
   await page.getByLabel('Your name').fill('Priya Raman');
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await page.getByLabel('Title').fill('Standby replication broken');
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
