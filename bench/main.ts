@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { benchAppend } from './append';
 import { benchBrowser } from './browser';
 import { benchExport } from './exportMarkdown';
+import { benchSharing } from './sharing';
 import { benchTerminals } from './terminals';
 import { publish, renderTable, type BenchRow } from './report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `npm run bench -- --only terminals` runs one group while working on it; the README keeps full runs only. */
-const GROUPS = ['core', 'timeline', 'terminals'] as const;
+const GROUPS = ['core', 'timeline', 'terminals', 'sharing'] as const;
 
 async function main() {
   const onlyAt = process.argv.indexOf('--only');
@@ -32,6 +33,10 @@ async function main() {
   if (runs('terminals')) {
     console.log('bench: terminals in Chromium (a 200 MB cat and 30 s of yes)…');
     rows.push(...(await benchTerminals(root)));
+  }
+  if (runs('sharing')) {
+    console.log('bench: shared room (edit latency, 20 clients for 60 s, a 100k-entry initial sync)…');
+    rows.push(...(await benchSharing(root)));
   }
   const meta = `_${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
   if (only === undefined) publish(root, rows, meta);
