@@ -1,0 +1,28 @@
+// A joined room's state in words, for the header chip: online, syncing, or offline with the
+// number of local changes the room has not confirmed, plus a refusal that stopped the retries.
+import type { RoomReplicaStatus } from '../../shared/protocol/api';
+
+export type RoomTone = 'ok' | 'busy' | 'warn' | 'danger';
+
+function changes(n: number): string {
+  return `${n} change${n === 1 ? '' : 's'} not confirmed`;
+}
+
+export function roomStatusLabel(status: Pick<RoomReplicaStatus, 'state' | 'unconfirmed' | 'problem'>): { text: string; tone: RoomTone } {
+  const { state, unconfirmed, problem } = status;
+  // A problem means the host stopped retrying (revoked, refused): say so before anything else.
+  if (problem) return { text: `Room: disconnected — ${problem}`, tone: 'danger' };
+  if (state === 'offline') return unconfirmed > 0 ? { text: `Room: offline — ${changes(unconfirmed)}`, tone: 'danger' } : { text: 'Room: offline', tone: 'warn' };
+  if (state === 'syncing') return { text: unconfirmed > 0 ? `Syncing… ${changes(unconfirmed)}` : 'Syncing…', tone: 'busy' };
+  return unconfirmed > 0 ? { text: `Room: online — ${changes(unconfirmed)}`, tone: 'busy' } : { text: 'Room: online', tone: 'ok' };
+}
+
+/** "via 10.0.0.5:7420 as responder", for the chip's details. */
+export function roomDetail(status: Pick<RoomReplicaStatus, 'remote' | 'role'>): string {
+  return `via ${status.remote}${status.role ? ` as ${status.role}` : ''}`;
+}
+
+/** The desktop's write permission for an incident: read-only when this host joined it as an observer. */
+export function canWriteJoined(status: Pick<RoomReplicaStatus, 'role'> | undefined): boolean {
+  return status?.role !== 'observer';
+}
