@@ -17,6 +17,8 @@ import { fetchPinnedCertificate } from './tlsPin';
 /** How long joinRoom waits for the room to accept us before reporting why it did not. */
 export const JOIN_TIMEOUT_MS = 10_000;
 
+/** How often a joined room that lost its local document (or could not resume) tries again. */
+const REOPEN_RETRY_MS = 500;
 /** Fast enough for a sync badge, slow enough not to flood the RPC socket during a burst. */
 const STATUS_EVENT_MS = 100;
 
@@ -55,6 +57,8 @@ export class ReplicaManager {
   private readonly joined: JoinedRooms | null;
   private readonly replicas = new Map<string, RoomReplica>();
   private emitTimer: NodeJS.Timeout | null = null;
+  private readonly reopenTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
 
   constructor(private readonly opts: ReplicaManagerOptions) {
     this.joined = opts.store.status.ok ? new JoinedRooms(opts.store) : null;
@@ -69,7 +73,8 @@ export class ReplicaManager {
       try {
         await this.open(room);
       } catch (err) {
-        this.opts.log(`room ${room.incidentId} not resumed: ${(err as Error).message}`);
+        this.opts.log(`room ${room.incidentId} not resumed yet: ${(err as Error).message}`);
+        this.reopenLater(room.incidentId);
       }
     }
   }
@@ -154,7 +159,10 @@ export class ReplicaManager {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.emitTimer) clearTimeout(this.emitTimer);
+    this.reopenTimers.forEach((t) => clearTimeout(t));
+    this.reopenTimers.clear();
     const replicas = [...this.replicas.values()];
     this.replicas.clear();
     await Promise.all(replicas.map((r) => r.close()));
@@ -166,12 +174,17 @@ export class ReplicaManager {
       room.certPem = await fetchPinnedCertificate(room.host, room.port, room.tls);
       this.joined?.update(room.incidentId, { certPem: room.certPem });
     }
-    const replica = await RoomReplica.open({
+    const replica: RoomReplica = await RoomReplica.open({
       hocuspocus: this.opts.hocuspocus,
       room,
       reconnect: this.opts.reconnect,
       log: this.opts.log,
       onChange: () => this.emit(),
+      onLost: () => {
+        if (this.replicas.get(room.incidentId) === replica) this.replicas.delete(room.incidentId);
+        this.reopenLater(room.incidentId);
+        this.emit();
+      },
       ...(this.opts.onSynced ? { onSynced: this.opts.onSynced } : {}),
       onRole: (role) => {
         this.joined?.update(room.incidentId, { role });
@@ -180,6 +193,29 @@ export class ReplicaManager {
     });
     this.replicas.set(room.incidentId, replica);
     return replica;
+  }
+
+  /**
+   * Re-opens a joined room once its local document can be loaded and saved again: after a failed
+   * save (the store probes itself back to health) or a resume that could not reach the room.
+   */
+  private reopenLater(incidentId: string): void {
+    if (this.closed || this.reopenTimers.has(incidentId)) return;
+    const timer = setTimeout(() => {
+      this.reopenTimers.delete(incidentId);
+      const room = this.joined?.list().find((r) => r.incidentId === incidentId);
+      if (this.closed || !room || this.replicas.has(incidentId)) return;
+      if (!this.opts.store.status.ok) return this.reopenLater(incidentId);
+      this.open(room).then(
+        () => this.emit(),
+        (err: Error) => {
+          this.opts.log(`room ${incidentId} not re-opened yet: ${err.message}`);
+          this.reopenLater(incidentId);
+        },
+      );
+    }, REOPEN_RETRY_MS);
+    timer.unref();
+    this.reopenTimers.set(incidentId, timer);
   }
 
   private requireStore(): JoinedRooms {

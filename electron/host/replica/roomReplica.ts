@@ -67,6 +67,12 @@ export interface RoomReplicaOptions {
   onRole(role: RoomRole): void;
   /** A sync with the room completed: the local document now holds at least the room's state. */
   onSynced?(document: Y.Doc): void;
+  /**
+   * The local document went away under the replica (the persistence extension evicts a document
+   * whose update could not be saved, e.g. a full disk). The manager re-opens the room once the store
+   * is writable: the fresh document loads from disk and the room re-sends what never got there.
+   */
+  onLost?(): void;
   log(line: string): void;
 }
 
@@ -116,6 +122,7 @@ export class RoomReplica {
     });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
     replica = new RoomReplica(opts, connection, provider, socket);
+    document.on('destroy', () => replica?.lost());
     replica.wire();
     provider.attach();
     return replica;
@@ -153,6 +160,13 @@ export class RoomReplica {
     this.provider.destroy();
     this.socket.destroy();
     await this.connection.disconnect();
+  }
+
+  private lost(): void {
+    if (this.stopped) return;
+    this.opts.log(`room ${this.incidentId}: the local copy was unloaded (not saved); re-opening`);
+    void this.close().catch(() => {});
+    this.opts.onLost?.();
   }
 
   private settle(outcome: { role: RoomRole } | { problem: string }): void {
