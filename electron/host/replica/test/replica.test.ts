@@ -74,6 +74,13 @@ describe('joined rooms (local replica)', () => {
       await converged([atA.doc, atB.doc], expected, 20_000);
       const online = await roomState(b, incidentId, 'online');
       expect(online.unconfirmed).toBe(0);
+      // The UI hears about it without polling.
+      await waitFor(() => b.rpc.events.some((e) => e.name === 'onRoomStatus' && JSON.stringify(e.payload).includes('"offline"')), 5000, 'offline event');
+      await waitFor(
+        () => (b.rpc.events.filter((e) => e.name === 'onRoomStatus').at(-1)?.payload as { rooms: Array<{ incidentId: string; state: string }> }).rooms.some((r) => r.incidentId === incidentId && r.state === 'online'),
+        5000,
+        'online event',
+      );
       expect(entryTextsOnDisk(`${a.dataDir}/warroom.db`, incidentDocName(incidentId)).sort()).toEqual([...expected].sort());
     } finally {
       await relay.close();
