@@ -10,16 +10,26 @@ function changes(n: number): string {
 
 export function roomStatusLabel(status: Pick<RoomReplicaStatus, 'state' | 'unconfirmed' | 'problem'>): { text: string; tone: RoomTone } {
   const { state, unconfirmed, problem } = status;
-  // A problem means the host stopped retrying (revoked, refused): say so before anything else.
-  if (problem) return { text: `Room: disconnected — ${problem}`, tone: 'danger' };
+  // A refusal means the host stopped retrying (revoked, refused): say so before anything else.
+  if (problem && isFinalProblem(problem)) return { text: `Room: disconnected — ${problem}`, tone: 'danger' };
   if (state === 'offline') return unconfirmed > 0 ? { text: `Room: offline — ${changes(unconfirmed)}`, tone: 'danger' } : { text: 'Room: offline', tone: 'warn' };
   if (state === 'syncing') return { text: unconfirmed > 0 ? `Syncing… ${changes(unconfirmed)}` : 'Syncing…', tone: 'busy' };
   return unconfirmed > 0 ? { text: `Room: online — ${changes(unconfirmed)}`, tone: 'busy' } : { text: 'Room: online', tone: 'ok' };
 }
 
-/** "via 10.0.0.5:7420 as responder", for the chip's details. */
-export function roomDetail(status: Pick<RoomReplicaStatus, 'remote' | 'role'>): string {
-  return `via ${status.remote}${status.role ? ` as ${status.role}` : ''}`;
+/**
+ * The host reports both kinds in `problem`: refusals after which it stops retrying (worded "the room
+ * …" / "there is no room …" by electron/host/replica/roomReplica.ts) and the last socket error of a
+ * room that is merely down (ECONNREFUSED…), which it keeps retrying.
+ */
+export function isFinalProblem(problem: string): boolean {
+  return /^(the room |there is no room)/.test(problem);
+}
+
+/** "via 10.0.0.5:7420 as responder", for the chip's details, with a transient error if any. */
+export function roomDetail(status: Pick<RoomReplicaStatus, 'remote' | 'role'> & { problem?: string | null }): string {
+  const last = status.problem && !isFinalProblem(status.problem) ? ` (last error: ${status.problem})` : '';
+  return `via ${status.remote}${status.role ? ` as ${status.role}` : ''}${last}`;
 }
 
 /** The desktop's write permission for an incident: read-only when this host joined it as an observer. */

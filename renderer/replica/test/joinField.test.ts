@@ -46,7 +46,14 @@ describe('roomStatusLabel', () => {
   });
 
   it('puts a refusal that stopped the retries first', () => {
-    expect(roomStatusLabel({ ...base, state: 'offline', unconfirmed: 2, problem: 'token-revoked' })).toEqual({ text: 'Room: disconnected — token-revoked', tone: 'danger' });
+    const revoked = 'the room closed the connection: token-revoked';
+    expect(roomStatusLabel({ ...base, state: 'offline', unconfirmed: 2, problem: revoked })).toEqual({ text: `Room: disconnected — ${revoked}`, tone: 'danger' });
+  });
+
+  it('keeps a room that is merely down (still retried) as offline, the socket error in the details', () => {
+    const down = { ...base, state: 'offline' as const, unconfirmed: 1, problem: 'connect ECONNREFUSED 127.0.0.1:7420' };
+    expect(roomStatusLabel(down).text).toBe('Room: offline — 1 change not confirmed');
+    expect(roomDetail({ ...down, remote: '127.0.0.1:7420', role: 'responder' })).toBe('via 127.0.0.1:7420 as responder (last error: connect ECONNREFUSED 127.0.0.1:7420)');
   });
 
   it('tells where the room is and the role, and makes observers read-only', () => {
