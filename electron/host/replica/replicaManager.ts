@@ -58,6 +58,8 @@ export class ReplicaManager {
   private readonly replicas = new Map<string, RoomReplica>();
   private emitTimer: NodeJS.Timeout | null = null;
   private readonly reopenTimers = new Map<string, NodeJS.Timeout>();
+  /** Incidents joined as observer; kept while a replica re-opens, so local clients stay read-only. */
+  private readonly observed = new Set<string>();
   private closed = false;
 
   constructor(private readonly opts: ReplicaManagerOptions) {
@@ -65,7 +67,7 @@ export class ReplicaManager {
   }
 
   /** The guard's question: is this incident a room we joined as an observer? */
-  isObserved = (incidentId: string): boolean => this.replicas.get(incidentId)?.role === 'observer';
+  isObserved = (incidentId: string): boolean => this.observed.has(incidentId);
 
   /** Re-opens every room joined before a restart; failures are reported per room, never thrown. */
   async resume(): Promise<void> {
@@ -90,6 +92,8 @@ export class ReplicaManager {
         throw new HostError('unreachable', `Could not verify the room at ${target.host}:${target.port}: ${(err as Error).message}`, 'link');
       }
     }
+    clearTimeout(this.reopenTimers.get(target.room));
+    this.reopenTimers.delete(target.room);
     const previous = this.replicas.get(target.room);
     const room: JoinedRoom = {
       incidentId: target.room,
@@ -110,6 +114,8 @@ export class ReplicaManager {
     if ('problem' in outcome) {
       await replica.close();
       this.replicas.delete(target.room);
+      // A failed re-point keeps the room it had: the old upstream resumes.
+      if (previous) this.reopenLater(target.room);
       this.emit();
       throw new HostError('room-refused', `Could not join the room at ${target.host}:${target.port}: ${outcome.problem}.`, 'link');
     }
@@ -121,6 +127,9 @@ export class ReplicaManager {
     const replica = this.replicas.get(incidentId);
     this.replicas.delete(incidentId);
     const known = this.joined?.remove(incidentId) ?? false;
+    this.observed.delete(incidentId);
+    clearTimeout(this.reopenTimers.get(incidentId));
+    this.reopenTimers.delete(incidentId);
     if (!replica && !known) throw new HostError('not-found', `This host has not joined a room for incident ${incidentId}.`, 'incidentId');
     await replica?.close();
     this.emit();
@@ -132,8 +141,10 @@ export class ReplicaManager {
 
   /**
    * Handover: serve this host's replica as the room, through the same sharing as the share panel
-   * (started on hostname:port unless it is already on). The old upstream is dropped, since this host
-   * IS the room now; the others re-point with joinRoom and the new link, and their copies merge in.
+   * (started on hostname:port unless it is already on); the others re-point with joinRoom and the
+   * new link, and their copies merge in. The replica of the old room is KEPT: it retries quietly
+   * while the old host is gone, and bridges the two rooms if it was only unreachable from here (or
+   * comes back), so people who have not re-pointed yet lose nothing either. Leave it to stop that.
    */
   async host(args: { incidentId: string; hostname: string; port: number }): Promise<HostedRoom> {
     this.requireStore();
@@ -144,7 +155,6 @@ export class ReplicaManager {
     }
     const { sharing } = this.opts;
     if (!sharing.status()) await sharing.start({ hostname: args.hostname, port: args.port, ...this.opts.listenExtras });
-    if (replica) await this.leave(args.incidentId);
     const responder = sharing.createToken({ incidentId: args.incidentId, role: 'responder' });
     const observer = sharing.createToken({ incidentId: args.incidentId, role: 'observer' });
     this.opts.log(`hosting room ${args.incidentId} on port ${sharing.status()?.port}`);
@@ -169,6 +179,7 @@ export class ReplicaManager {
   }
 
   private async open(room: JoinedRoom): Promise<RoomReplica> {
+    if (room.role === 'observer') this.observed.add(room.incidentId);
     if (room.tls && !room.certPem) {
       // Joined before the certificate could be fetched: try now; without it the token is never sent.
       room.certPem = await fetchPinnedCertificate(room.host, room.port, room.tls);
@@ -188,6 +199,8 @@ export class ReplicaManager {
       ...(this.opts.onSynced ? { onSynced: this.opts.onSynced } : {}),
       onRole: (role) => {
         this.joined?.update(room.incidentId, { role });
+        if (role === 'observer') this.observed.add(room.incidentId);
+        else this.observed.delete(room.incidentId);
         if (role === 'observer') reconnectLocalClients(this.opts.hocuspocus, room.incidentId);
       },
     });
