@@ -60,6 +60,8 @@ export class ReplicaManager {
   private readonly reopenTimers = new Map<string, NodeJS.Timeout>();
   /** Incidents joined as observer; kept while a replica re-opens, so local clients stay read-only. */
   private readonly observed = new Set<string>();
+  /** Incidents this host re-hosted (hostRoom) while still holding a replica of the old room. */
+  private readonly hosting = new Set<string>();
   private closed = false;
 
   constructor(private readonly opts: ReplicaManagerOptions) {
@@ -128,6 +130,7 @@ export class ReplicaManager {
     this.replicas.delete(incidentId);
     const known = this.joined?.remove(incidentId) ?? false;
     this.observed.delete(incidentId);
+    this.hosting.delete(incidentId);
     clearTimeout(this.reopenTimers.get(incidentId));
     this.reopenTimers.delete(incidentId);
     if (!replica && !known) throw new HostError('not-found', `This host has not joined a room for incident ${incidentId}.`, 'incidentId');
@@ -135,8 +138,8 @@ export class ReplicaManager {
     this.emit();
   }
 
-  status(): ReplicaStatus[] {
-    return [...this.replicas.values()].map((r) => r.status());
+  status(): Array<ReplicaStatus & { hosting: boolean }> {
+    return [...this.replicas.values()].map((r) => ({ ...r.status(), hosting: this.hosting.has(r.incidentId) }));
   }
 
   /**
@@ -155,6 +158,8 @@ export class ReplicaManager {
     }
     const { sharing } = this.opts;
     if (!sharing.status()) await sharing.start({ hostname: args.hostname, port: args.port, ...this.opts.listenExtras });
+    if (replica) this.hosting.add(args.incidentId);
+    this.emit();
     const responder = sharing.createToken({ incidentId: args.incidentId, role: 'responder' });
     const observer = sharing.createToken({ incidentId: args.incidentId, role: 'observer' });
     this.opts.log(`hosting room ${args.incidentId} on port ${sharing.status()?.port}`);

@@ -83,7 +83,7 @@ describe('host handover after SIGKILL', () => {
 
     const hosted = await b.rpc.value<{ link: string }>('hostRoom', { incidentId, hostname: '127.0.0.1', port: 0 });
     // B keeps its replica of the old room (offline now): it would bridge the two rooms if A came back.
-    expect((await b.rooms()).find((r) => r.incidentId === incidentId)?.state).toBe('offline');
+    expect((await b.rooms()).find((r) => r.incidentId === incidentId)).toMatchObject({ state: 'offline', hosting: true });
     const status = await c.rpc.value<RoomReplicaStatus>('joinRoom', { link: hosted.link, name: 'c' });
     expect(status.remote).not.toBe(`127.0.0.1:${roomPort}`);
     await converged([atB.doc, atC.doc], expected, 20_000);
