@@ -104,3 +104,75 @@ test('join a room from the desktop: both ways live, offline while the room host 
     rmSync(dirA, { recursive: true, force: true });
   }
 });
+
+test('an observer joined from the desktop is read-only; a responder can host the room when its host is gone', async ({ browser }) => {
+  const hostA = await startServe(['--listen', '127.0.0.1:0']);
+  const hostB = await startServe();
+  const hostC = await startServe();
+  const roomAddress = new URL(hostA.roomUrl!).host;
+  try {
+    const pageA = await (await browser.newContext()).newPage();
+    await enter(pageA, hostA, 'Ana Commander');
+    await expect(async () => {
+      await pageA.getByLabel('Title').fill('Search is slow');
+      await expect(pageA.getByLabel('Title')).toHaveValue('Search is slow', { timeout: 500 });
+    }).toPass();
+    await pageA.getByRole('button', { name: 'Create incident' }).click();
+    await expect(pageA.getByRole('grid', { name: 'Timeline' })).toBeVisible();
+    const incidentId = /#\/incident\/([0-9A-Z]{26})/.exec(pageA.url())![1]!;
+    await add(pageA, 'shard 3 is hot');
+    const token = (role: string) =>
+      /join link: (\S+)/.exec(
+        execFileSync(
+          process.execPath,
+          [path.resolve('bin/warroom.mjs'), 'token', 'create', '--role', role, '--incident', incidentId, '--address', roomAddress, '--data-dir', hostA.dataDir],
+          { encoding: 'utf8' },
+        ),
+      )![1]!;
+
+    const joinFrom = async (host: ServedHost, name: string, link: string) => {
+      const page = await (await browser.newContext()).newPage();
+      await enter(page, host, name);
+      await page.getByRole('button', { name: 'Join a room' }).click();
+      await page.getByLabel('Join link or code').fill(link);
+      await page.getByRole('dialog', { name: 'Join a room' }).getByRole('button', { name: 'Join' }).click();
+      await expect(row(page, 'shard 3 is hot')).toBeVisible();
+      return page;
+    };
+    const observer = await joinFrom(hostC, 'Olga Observer', token('observer'));
+    await expect(observer.getByRole('button', { name: /^Room: online, via .* as observer$/ })).toBeVisible();
+    await expect(observer.getByLabel('Add timeline entry')).toHaveCount(0);
+    await expect(observer.getByLabel('Severity')).toBeDisabled();
+
+    const responder = await joinFrom(hostB, 'Ben Responder', token('responder'));
+    await hostA.stop();
+    await responder.getByRole('button', { name: /^Room: offline/ }).click();
+    // An observer cannot take over; a responder can.
+    await observer.getByRole('button', { name: /^Room: offline/ }).click();
+    await expect(observer.getByRole('button', { name: 'Host this room' })).toHaveCount(0);
+    await responder.getByRole('button', { name: 'Host this room' }).click();
+    const dialog = responder.getByRole('dialog', { name: 'Host this room' });
+    await dialog.getByLabel('Interface').selectOption('127.0.0.1');
+    await dialog.getByLabel('Port').fill(String(20_000 + Math.floor(Math.random() * 20_000)));
+    await dialog.getByRole('button', { name: 'Host this room' }).click();
+    await expect(dialog.getByText('Send this to everyone; they re-join with it.')).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Join link', exact: true })).toHaveValue(/^warroom:\/\/join\?/);
+    const observerLink = await dialog.getByRole('textbox', { name: 'Observer join link' }).inputValue();
+    await expect(dialog.getByRole('textbox', { name: 'Join code', exact: true })).toHaveValue(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // B is the room now, and still writes (it may keep syncing with the old room for when A returns).
+    await add(responder, 'B took over the room');
+
+    // The observer re-points with the new link: its copy and B's are the same room again.
+    await observer.goto(hostC.openUrl);
+    await observer.getByRole('button', { name: 'Join a room' }).click();
+    await observer.getByLabel('Join link or code').fill(observerLink);
+    await observer.getByRole('dialog', { name: 'Join a room' }).getByRole('button', { name: 'Join' }).click();
+    await expect(row(observer, 'B took over the room')).toBeVisible();
+    await expect(observer.getByRole('button', { name: /^Room: online, via .* as observer$/ })).toBeVisible();
+  } finally {
+    await hostA.stop();
+    await hostB.stop();
+    await hostC.stop();
+  }
+});

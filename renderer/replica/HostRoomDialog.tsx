@@ -8,7 +8,6 @@ import { FieldError } from '../app/FieldError';
 import { useHost } from '../app/session';
 import { ALL_INTERFACES, initialDraft, interfaceLabel, startArgsFromDraft } from '../sharing/shareDraft';
 import { CopyField } from './CopyField';
-import { setRoomStatus } from './roomStatusStore';
 
 type Hosted = MethodResult<'hostRoom'>;
 
@@ -45,8 +44,6 @@ export function HostRoomDialog({ incidentId, onClose }: { incidentId: string; on
     setBusy(true);
     try {
       setHosted(await rpc.hostRoom({ incidentId, hostname: parsed.args.hostname, port: parsed.args.port }));
-      // This host is the room now: it no longer syncs with the old one.
-      setRoomStatus(incidentId, null);
       setError(null);
     } catch (e) {
       setError((e as Error).message);

@@ -18,7 +18,17 @@ export function RoomStatusChip({ incidentId }: { incidentId: string }) {
   const [hostOpen, setHostOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (!room) return hostOpen ? <HostRoomDialog incidentId={incidentId} onClose={() => setHostOpen(false)} /> : null;
+  // Kept in one place in the tree: hosting ends the joined room (no chip), and the dialog must
+  // survive that to show the new links.
+  const hostDialog = hostOpen && <HostRoomDialog incidentId={incidentId} onClose={() => setHostOpen(false)} />;
+  if (!room) {
+    return (
+      <>
+        {null}
+        {hostDialog}
+      </>
+    );
+  }
   const { text, tone } = roomStatusLabel(room);
   const detail = roomDetail(room);
 
@@ -33,37 +43,39 @@ export function RoomStatusChip({ incidentId }: { incidentId: string }) {
   };
 
   return (
-    <span className="room-chip-wrap">
-      <button
-        type="button"
-        className={`room-chip sync-indicator tone-${tone}`}
-        aria-haspopup="true"
-        aria-expanded={menuOpen}
-        aria-label={`${text}, ${detail}`}
-        title={detail}
-        onClick={() => setMenuOpen((open) => !open)}
-      >
-        {text}
-      </button>
-      {menuOpen && (
-        <div className="room-menu stack" role="group" aria-label="Joined room">
-          <p className="field-hint">
-            Joined {detail}. This app keeps a full copy: edits made offline are sent when the room is back.
-          </p>
-          <div className="row">
-            <button type="button" onClick={() => void leave()}>
-              Leave room
-            </button>
-            {room.role !== 'observer' && (
-              <button type="button" onClick={() => (setHostOpen(true), setMenuOpen(false))}>
-                Host this room
+    <>
+      <span className="room-chip-wrap">
+        <button
+          type="button"
+          className={`room-chip sync-indicator tone-${tone}`}
+          aria-haspopup="true"
+          aria-expanded={menuOpen}
+          aria-label={`${text}, ${detail}`}
+          title={detail}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {text}
+        </button>
+        {menuOpen && (
+          <div className="room-menu stack" role="group" aria-label="Joined room">
+            <p className="field-hint">
+              Joined {detail}. This app keeps a full copy: edits made offline are sent when the room is back.
+            </p>
+            <div className="row">
+              <button type="button" onClick={() => void leave()}>
+                Leave room
               </button>
-            )}
+              {room.role !== 'observer' && (
+                <button type="button" onClick={() => (setHostOpen(true), setMenuOpen(false))}>
+                  Host this room
+                </button>
+              )}
+            </div>
+            <FieldError message={error} />
           </div>
-          <FieldError message={error} />
-        </div>
-      )}
-      {hostOpen && <HostRoomDialog incidentId={incidentId} onClose={() => setHostOpen(false)} />}
-    </span>
+        )}
+      </span>
+      {hostDialog}
+    </>
   );
 }

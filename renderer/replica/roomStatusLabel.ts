@@ -8,8 +8,10 @@ function changes(n: number): string {
   return `${n} change${n === 1 ? '' : 's'} not confirmed`;
 }
 
-export function roomStatusLabel(status: Pick<RoomReplicaStatus, 'state' | 'unconfirmed' | 'problem'>): { text: string; tone: RoomTone } {
+/** `hosting`: this host took the room over (hostRoom) and may still sync with the old one. */
+export function roomStatusLabel(status: Pick<RoomReplicaStatus, 'state' | 'unconfirmed' | 'problem'> & { hosting?: boolean }): { text: string; tone: RoomTone } {
   const { state, unconfirmed, problem } = status;
+  if (status.hosting) return { text: 'Room: hosted here', tone: 'ok' };
   // A refusal means the host stopped retrying (revoked, refused): say so before anything else.
   if (problem && isFinalProblem(problem)) return { text: `Room: disconnected — ${problem}`, tone: 'danger' };
   if (state === 'offline') return unconfirmed > 0 ? { text: `Room: offline — ${changes(unconfirmed)}`, tone: 'danger' } : { text: 'Room: offline', tone: 'warn' };

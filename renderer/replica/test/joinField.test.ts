@@ -45,6 +45,10 @@ describe('roomStatusLabel', () => {
     expect(roomStatusLabel({ ...base, state: 'offline', unconfirmed: 3 })).toEqual({ text: 'Room: offline — 3 changes not confirmed', tone: 'danger' });
   });
 
+  it('says when this host took the room over', () => {
+    expect(roomStatusLabel({ ...base, state: 'offline', hosting: true })).toEqual({ text: 'Room: hosted here', tone: 'ok' });
+  });
+
   it('puts a refusal that stopped the retries first', () => {
     const revoked = 'the room closed the connection: token-revoked';
     expect(roomStatusLabel({ ...base, state: 'offline', unconfirmed: 2, problem: revoked })).toEqual({ text: `Room: disconnected — ${revoked}`, tone: 'danger' });
