@@ -16,6 +16,7 @@ import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
 import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
 import type { JoinedRoom } from './joinedRooms';
+import { bridgeRoomPresence } from './roomPresence';
 import { pinnedSocketOptions } from './tlsPin';
 
 export type ReplicaState = 'online' | 'offline' | 'syncing';
@@ -84,6 +85,7 @@ export class RoomReplica {
   private stopped = false;
   private sending = true;
   private welcomeTimer: NodeJS.Timeout | undefined;
+  private stopPresence: () => void = () => {};
   private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
 
   private constructor(
@@ -123,6 +125,7 @@ export class RoomReplica {
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
     replica = new RoomReplica(opts, connection, provider, socket);
     document.on('destroy', () => replica?.lost());
+    if (provider.awareness) replica.stopPresence = bridgeRoomPresence(provider.awareness, document.awareness);
     replica.wire();
     provider.attach();
     return replica;
@@ -157,6 +160,7 @@ export class RoomReplica {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.welcomeTimer);
+    this.stopPresence();
     this.provider.destroy();
     this.socket.destroy();
     await this.connection.disconnect();

@@ -124,6 +124,21 @@ describe('joined rooms (local replica)', () => {
     }
   });
 
+  it("shows the room's presence to the joiner's local clients, and takes it away on leave", async () => {
+    const incidentId = await createIncident(a);
+    const atA = a.local(incidentId);
+    await atA.synced();
+    atA.provider.setAwarenessField('user', { name: 'Ana Commander', view: 'timeline' });
+    await b.rpc.value('joinRoom', { link: joinLink(a, incidentId), name: 'b' });
+    const atB = b.local(incidentId);
+    const names = () => [...(atB.provider.awareness?.getStates().values() ?? [])].map((st) => (st as { user?: { name?: string } }).user?.name);
+    await waitFor(() => names().includes('Ana Commander'), 5000, 'the room presence at b');
+    // b's own room identity is not echoed back to it as someone else.
+    expect(names()).not.toContain('b');
+    await b.rpc.value('leaveRoom', { incidentId });
+    await waitFor(() => !names().includes('Ana Commander'), 5000, 'presence gone after leaving');
+  });
+
   it('resumes a joined room after a restart and says clearly when a token is refused', async () => {
     const incidentId = await createIncident(a);
     const d = await startPeer('d');
