@@ -1,8 +1,9 @@
-// Home: declare an incident, reopen one, or import an archive.
+// Home: declare an incident, reopen one, join someone else's room, or import an archive.
 import { useEffect, useState } from 'react';
 import { useHost } from '../app/session';
 import { useSettings } from '../app/settingsStore';
 import { SettingsDialog } from '../incident/SettingsDialog';
+import { JoinRoomDialog } from '../replica/JoinRoomDialog';
 import { CreateIncidentForm } from './CreateIncidentForm';
 import { ImportArchive } from './ImportArchive';
 import { IncidentTable } from './IncidentTable';
@@ -14,6 +15,7 @@ export function Home() {
   const { incidents, error } = useIncidents();
   const recent = useSettings((s) => s.settings?.recentIncidents ?? []);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [joinOpen, setJoinOpen] = useState(false);
 
   useEffect(() => followIncidents(rpc), [rpc]);
   useEffect(() => {
@@ -25,6 +27,9 @@ export function Home() {
       <header className="app-bar">
         <h1 className="brand">War Room</h1>
         <div className="row">
+          <button type="button" onClick={() => setJoinOpen(true)}>
+            Join a room
+          </button>
           <ImportArchive />
           <button type="button" onClick={() => setSettingsOpen(true)}>
             Settings
@@ -44,6 +49,7 @@ export function Home() {
         </section>
       </main>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {joinOpen && <JoinRoomDialog onClose={() => setJoinOpen(false)} />}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { CadenceCountdown } from '../comms/CadenceCountdown';
 import { SharePanel } from '../sharing/SharePanel';
 import { PresenceStrip } from '../presence/PresenceStrip';
 import { SyncIndicator } from '../presence/SyncIndicator';
+import { RoomStatusChip } from '../replica/RoomStatusChip';
 
 const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -92,6 +93,8 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
         <CadenceCountdown />
         <ChecklistProgressBadge />
         {room ? <SyncIndicator /> : <SavedIndicator />}
+        {/* A room this desktop joined (its host keeps the replica): hidden for incidents of our own. */}
+        {!room && <RoomStatusChip incidentId={context.incidentId} />}
         <button type="button" aria-pressed={postmortemOpen} onClick={onTogglePostmortem}>
           Postmortem
         </button>

@@ -22,6 +22,8 @@ import { useHostIsLocal, useTerminalWorkspace } from '../terminals/useTerminalWo
 import { RevisitBanner } from '../decisions/RevisitBanner';
 import { DecisionDraftDialog } from '../decisions/DecisionDraftDialog';
 import { ActionDraftDialog } from '../actions/ActionDraftDialog';
+import { canWriteJoined } from '../replica/roomStatusLabel';
+import { useJoinedRoom } from '../replica/roomStatusStore';
 import { PresenceContextReact, usePresenceField, useStampUser, type PresenceSession } from '../presence/presenceContext';
 import './incident.css';
 
@@ -54,13 +56,18 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
   return <LocalIncident doc={connection.doc} awareness={connection.awareness} incidentId={incidentId} author={author} />;
 }
 
-/** The local UI is its host's owner: read-write, and a responder in the room's presence. */
+/**
+ * The local UI is its host's owner: read-write, and a responder in the room's presence, except in
+ * a room this host joined as an observer (renderer/replica): read-only, as the host enforces too.
+ */
 function LocalIncident({ doc, awareness, incidentId, author }: { doc: Y.Doc; awareness: PresenceSession['awareness'] | null; incidentId: string; author: string }) {
+  const canWrite = canWriteJoined(useJoinedRoom(incidentId));
+  const roomRole = canWrite ? 'responder' : 'observer';
   const presence = useMemo<PresenceSession | null>(
-    () => (awareness && author ? { awareness, user: { name: author, roomRole: 'responder' } } : null),
-    [awareness, author],
+    () => (awareness && author ? { awareness, user: { name: author, roomRole } } : null),
+    [awareness, author, roomRole],
   );
-  return <OpenIncident doc={doc} incidentId={incidentId} author={author} canWrite presence={presence} />;
+  return <OpenIncident doc={doc} incidentId={incidentId} author={author} canWrite={canWrite} presence={presence} />;
 }
 
 function useRememberRecent(incidentId: string) {

@@ -73,6 +73,11 @@ export const RoomReplicaStatusSchema = z.object({
   remote: z.string(),
   role: RoomRoleSchema.nullable(),
   problem: z.string().nullable(),
+  /**
+   * This host took the room over (hostRoom): it serves the room itself, and this replica of the old
+   * room only bridges to it when the old host is reachable, so being offline here is expected.
+   */
+  hosting: z.boolean().optional(),
 });
 export type RoomReplicaStatus = z.infer<typeof RoomReplicaStatusSchema>;
 

@@ -17,6 +17,8 @@ import { fetchPinnedCertificate } from './tlsPin';
 /** How long joinRoom waits for the room to accept us before reporting why it did not. */
 export const JOIN_TIMEOUT_MS = 10_000;
 
+/** How often a joined room that lost its local document (or could not resume) tries again. */
+const REOPEN_RETRY_MS = 500;
 /** Fast enough for a sync badge, slow enough not to flood the RPC socket during a burst. */
 const STATUS_EVENT_MS = 100;
 
@@ -55,13 +57,19 @@ export class ReplicaManager {
   private readonly joined: JoinedRooms | null;
   private readonly replicas = new Map<string, RoomReplica>();
   private emitTimer: NodeJS.Timeout | null = null;
+  private readonly reopenTimers = new Map<string, NodeJS.Timeout>();
+  /** Incidents joined as observer; kept while a replica re-opens, so local clients stay read-only. */
+  private readonly observed = new Set<string>();
+  /** Incidents this host re-hosted (hostRoom) while still holding a replica of the old room. */
+  private readonly hosting = new Set<string>();
+  private closed = false;
 
   constructor(private readonly opts: ReplicaManagerOptions) {
     this.joined = opts.store.status.ok ? new JoinedRooms(opts.store) : null;
   }
 
   /** The guard's question: is this incident a room we joined as an observer? */
-  isObserved = (incidentId: string): boolean => this.replicas.get(incidentId)?.role === 'observer';
+  isObserved = (incidentId: string): boolean => this.observed.has(incidentId);
 
   /** Re-opens every room joined before a restart; failures are reported per room, never thrown. */
   async resume(): Promise<void> {
@@ -69,7 +77,8 @@ export class ReplicaManager {
       try {
         await this.open(room);
       } catch (err) {
-        this.opts.log(`room ${room.incidentId} not resumed: ${(err as Error).message}`);
+        this.opts.log(`room ${room.incidentId} not resumed yet: ${(err as Error).message}`);
+        this.reopenLater(room.incidentId);
       }
     }
   }
@@ -85,6 +94,8 @@ export class ReplicaManager {
         throw new HostError('unreachable', `Could not verify the room at ${target.host}:${target.port}: ${(err as Error).message}`, 'link');
       }
     }
+    clearTimeout(this.reopenTimers.get(target.room));
+    this.reopenTimers.delete(target.room);
     const previous = this.replicas.get(target.room);
     const room: JoinedRoom = {
       incidentId: target.room,
@@ -105,6 +116,8 @@ export class ReplicaManager {
     if ('problem' in outcome) {
       await replica.close();
       this.replicas.delete(target.room);
+      // A failed re-point keeps the room it had: the old upstream resumes.
+      if (previous) this.reopenLater(target.room);
       this.emit();
       throw new HostError('room-refused', `Could not join the room at ${target.host}:${target.port}: ${outcome.problem}.`, 'link');
     }
@@ -116,19 +129,25 @@ export class ReplicaManager {
     const replica = this.replicas.get(incidentId);
     this.replicas.delete(incidentId);
     const known = this.joined?.remove(incidentId) ?? false;
+    this.observed.delete(incidentId);
+    this.hosting.delete(incidentId);
+    clearTimeout(this.reopenTimers.get(incidentId));
+    this.reopenTimers.delete(incidentId);
     if (!replica && !known) throw new HostError('not-found', `This host has not joined a room for incident ${incidentId}.`, 'incidentId');
     await replica?.close();
     this.emit();
   }
 
-  status(): ReplicaStatus[] {
-    return [...this.replicas.values()].map((r) => r.status());
+  status(): Array<ReplicaStatus & { hosting: boolean }> {
+    return [...this.replicas.values()].map((r) => ({ ...r.status(), hosting: this.hosting.has(r.incidentId) }));
   }
 
   /**
    * Handover: serve this host's replica as the room, through the same sharing as the share panel
-   * (started on hostname:port unless it is already on). The old upstream is dropped, since this host
-   * IS the room now; the others re-point with joinRoom and the new link, and their copies merge in.
+   * (started on hostname:port unless it is already on); the others re-point with joinRoom and the
+   * new link, and their copies merge in. The replica of the old room is KEPT: it retries quietly
+   * while the old host is gone, and bridges the two rooms if it was only unreachable from here (or
+   * comes back), so people who have not re-pointed yet lose nothing either. Leave it to stop that.
    */
   async host(args: { incidentId: string; hostname: string; port: number }): Promise<HostedRoom> {
     this.requireStore();
@@ -139,7 +158,8 @@ export class ReplicaManager {
     }
     const { sharing } = this.opts;
     if (!sharing.status()) await sharing.start({ hostname: args.hostname, port: args.port, ...this.opts.listenExtras });
-    if (replica) await this.leave(args.incidentId);
+    if (replica) this.hosting.add(args.incidentId);
+    this.emit();
     const responder = sharing.createToken({ incidentId: args.incidentId, role: 'responder' });
     const observer = sharing.createToken({ incidentId: args.incidentId, role: 'observer' });
     this.opts.log(`hosting room ${args.incidentId} on port ${sharing.status()?.port}`);
@@ -154,32 +174,66 @@ export class ReplicaManager {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.emitTimer) clearTimeout(this.emitTimer);
+    this.reopenTimers.forEach((t) => clearTimeout(t));
+    this.reopenTimers.clear();
     const replicas = [...this.replicas.values()];
     this.replicas.clear();
     await Promise.all(replicas.map((r) => r.close()));
   }
 
   private async open(room: JoinedRoom): Promise<RoomReplica> {
+    if (room.role === 'observer') this.observed.add(room.incidentId);
     if (room.tls && !room.certPem) {
       // Joined before the certificate could be fetched: try now; without it the token is never sent.
       room.certPem = await fetchPinnedCertificate(room.host, room.port, room.tls);
       this.joined?.update(room.incidentId, { certPem: room.certPem });
     }
-    const replica = await RoomReplica.open({
+    const replica: RoomReplica = await RoomReplica.open({
       hocuspocus: this.opts.hocuspocus,
       room,
       reconnect: this.opts.reconnect,
       log: this.opts.log,
       onChange: () => this.emit(),
+      onLost: () => {
+        if (this.replicas.get(room.incidentId) === replica) this.replicas.delete(room.incidentId);
+        this.reopenLater(room.incidentId);
+        this.emit();
+      },
       ...(this.opts.onSynced ? { onSynced: this.opts.onSynced } : {}),
       onRole: (role) => {
         this.joined?.update(room.incidentId, { role });
+        if (role === 'observer') this.observed.add(room.incidentId);
+        else this.observed.delete(room.incidentId);
         if (role === 'observer') reconnectLocalClients(this.opts.hocuspocus, room.incidentId);
       },
     });
     this.replicas.set(room.incidentId, replica);
     return replica;
+  }
+
+  /**
+   * Re-opens a joined room once its local document can be loaded and saved again: after a failed
+   * save (the store probes itself back to health) or a resume that could not reach the room.
+   */
+  private reopenLater(incidentId: string): void {
+    if (this.closed || this.reopenTimers.has(incidentId)) return;
+    const timer = setTimeout(() => {
+      this.reopenTimers.delete(incidentId);
+      const room = this.joined?.list().find((r) => r.incidentId === incidentId);
+      if (this.closed || !room || this.replicas.has(incidentId)) return;
+      if (!this.opts.store.status.ok) return this.reopenLater(incidentId);
+      this.open(room).then(
+        () => this.emit(),
+        (err: Error) => {
+          this.opts.log(`room ${incidentId} not re-opened yet: ${err.message}`);
+          this.reopenLater(incidentId);
+        },
+      );
+    }, REOPEN_RETRY_MS);
+    timer.unref();
+    this.reopenTimers.set(incidentId, timer);
   }
 
   private requireStore(): JoinedRooms {

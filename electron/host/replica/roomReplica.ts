@@ -16,6 +16,7 @@ import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
 import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
 import type { JoinedRoom } from './joinedRooms';
+import { bridgeRoomPresence } from './roomPresence';
 import { pinnedSocketOptions } from './tlsPin';
 
 export type ReplicaState = 'online' | 'offline' | 'syncing';
@@ -67,6 +68,12 @@ export interface RoomReplicaOptions {
   onRole(role: RoomRole): void;
   /** A sync with the room completed: the local document now holds at least the room's state. */
   onSynced?(document: Y.Doc): void;
+  /**
+   * The local document went away under the replica (the persistence extension evicts a document
+   * whose update could not be saved, e.g. a full disk). The manager re-opens the room once the store
+   * is writable: the fresh document loads from disk and the room re-sends what never got there.
+   */
+  onLost?(): void;
   log(line: string): void;
 }
 
@@ -78,6 +85,7 @@ export class RoomReplica {
   private stopped = false;
   private sending = true;
   private welcomeTimer: NodeJS.Timeout | undefined;
+  private stopPresence: () => void = () => {};
   private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
 
   private constructor(
@@ -116,6 +124,8 @@ export class RoomReplica {
     });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
     replica = new RoomReplica(opts, connection, provider, socket);
+    document.on('destroy', () => replica?.lost());
+    if (provider.awareness) replica.stopPresence = bridgeRoomPresence(provider.awareness, document.awareness);
     replica.wire();
     provider.attach();
     return replica;
@@ -150,9 +160,17 @@ export class RoomReplica {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.welcomeTimer);
+    this.stopPresence();
     this.provider.destroy();
     this.socket.destroy();
     await this.connection.disconnect();
+  }
+
+  private lost(): void {
+    if (this.stopped) return;
+    this.opts.log(`room ${this.incidentId}: the local copy was unloaded (not saved); re-opening`);
+    void this.close().catch(() => {});
+    this.opts.onLost?.();
   }
 
   private settle(outcome: { role: RoomRole } | { problem: string }): void {

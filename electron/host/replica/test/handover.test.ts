@@ -10,6 +10,7 @@ import { addEntry } from '../../../../shared/model/commands';
 import { incidentDocName, type RoomReplicaStatus } from '../../../../shared/protocol/api';
 import { buildJoinLink } from '../../../../shared/protocol/room';
 import { buildCli, connectSync, entryTextsOnDisk, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
+import { Relay } from './relay';
 import { converged, createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
@@ -81,7 +82,8 @@ describe('host handover after SIGKILL', () => {
     }
 
     const hosted = await b.rpc.value<{ link: string }>('hostRoom', { incidentId, hostname: '127.0.0.1', port: 0 });
-    expect((await b.rooms()).find((r) => r.incidentId === incidentId)).toBeUndefined();
+    // B keeps its replica of the old room (offline now): it would bridge the two rooms if A came back.
+    expect((await b.rooms()).find((r) => r.incidentId === incidentId)).toMatchObject({ state: 'offline', hosting: true });
     const status = await c.rpc.value<RoomReplicaStatus>('joinRoom', { link: hosted.link, name: 'c' });
     expect(status.remote).not.toBe(`127.0.0.1:${roomPort}`);
     await converged([atB.doc, atC.doc], expected, 20_000);
@@ -105,6 +107,36 @@ describe('host handover after SIGKILL', () => {
     } finally {
       joiner.kill('SIGTERM');
       await new Promise((r) => joiner.once('exit', r));
+    }
+  });
+
+  it('a re-host while the old host was only unreachable bridges both rooms: nobody who stayed loses anything', async () => {
+    const [a, b, c, d] = await Promise.all([startSharingPeer('a2'), startPeer('b2'), startPeer('c2'), startPeer('d2')]);
+    peers.push(a, b, c, d);
+    const incidentId = await createIncident(a);
+    const relay = await Relay.start(a.host.room!.port);
+    try {
+      await b.rpc.value('joinRoom', { link: joinLink(a, incidentId, 'responder', relay.port), name: 'b' });
+      await c.rpc.value('joinRoom', { link: joinLink(a, incidentId), name: 'c' });
+      await d.rpc.value('joinRoom', { link: joinLink(a, incidentId), name: 'd' });
+      const [atB, atC, atD] = [b.local(incidentId), c.local(incidentId), d.local(incidentId)];
+      await Promise.all([atB, atC, atD].map((x) => x.synced()));
+      const atA = a.local(incidentId);
+      await atA.synced();
+      await converged([atB.doc, atC.doc, atD.doc], texts(atA.doc));
+      relay.cut(); // B alone loses A and takes over; C follows B, D stays with A.
+      await roomState(b, incidentId, 'offline');
+      const hosted = await b.rpc.value<{ link: string }>('hostRoom', { incidentId, hostname: '127.0.0.1', port: 0 });
+      await c.rpc.value('joinRoom', { link: hosted.link, name: 'c' });
+      const expected = texts(atB.doc);
+      for (const [who, client] of [['b', atB], ['c', atC], ['d', atD]] as const) {
+        addEntry(client.doc, { author: who }, { text: `${who} during the split` });
+        expected.push(`${who} during the split`);
+      }
+      relay.mend();
+      await converged([atA.doc, atB.doc, atC.doc, atD.doc], expected, 20_000);
+    } finally {
+      await relay.close();
     }
   });
 });

@@ -74,6 +74,13 @@ describe('joined rooms (local replica)', () => {
       await converged([atA.doc, atB.doc], expected, 20_000);
       const online = await roomState(b, incidentId, 'online');
       expect(online.unconfirmed).toBe(0);
+      // The UI hears about it without polling.
+      await waitFor(() => b.rpc.events.some((e) => e.name === 'onRoomStatus' && JSON.stringify(e.payload).includes('"offline"')), 5000, 'offline event');
+      await waitFor(
+        () => (b.rpc.events.filter((e) => e.name === 'onRoomStatus').at(-1)?.payload as { rooms: Array<{ incidentId: string; state: string }> }).rooms.some((r) => r.incidentId === incidentId && r.state === 'online'),
+        5000,
+        'online event',
+      );
       expect(entryTextsOnDisk(`${a.dataDir}/warroom.db`, incidentDocName(incidentId)).sort()).toEqual([...expected].sort());
     } finally {
       await relay.close();
@@ -115,6 +122,21 @@ describe('joined rooms (local replica)', () => {
     } finally {
       await e.close();
     }
+  });
+
+  it("shows the room's presence to the joiner's local clients, and takes it away on leave", async () => {
+    const incidentId = await createIncident(a);
+    const atA = a.local(incidentId);
+    await atA.synced();
+    atA.provider.setAwarenessField('user', { name: 'Ana Commander', view: 'timeline' });
+    await b.rpc.value('joinRoom', { link: joinLink(a, incidentId), name: 'b' });
+    const atB = b.local(incidentId);
+    const names = () => [...(atB.provider.awareness?.getStates().values() ?? [])].map((st) => (st as { user?: { name?: string } }).user?.name);
+    await waitFor(() => names().includes('Ana Commander'), 5000, 'the room presence at b');
+    // b's own room identity is not echoed back to it as someone else.
+    expect(names()).not.toContain('b');
+    await b.rpc.value('leaveRoom', { incidentId });
+    await waitFor(() => !names().includes('Ana Commander'), 5000, 'presence gone after leaving');
   });
 
   it('resumes a joined room after a restart and says clearly when a token is refused', async () => {

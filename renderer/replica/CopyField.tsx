@@ -1,0 +1,31 @@
+// A read-only value with a Copy button (same shape as the share panel's invitation fields, which
+// are private to renderer/sharing). Clipboard writes can be refused; the text stays selectable.
+import { useState } from 'react';
+
+export function CopyField({ label, value }: { label: string; value: string }) {
+  const [note, setNote] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setNote('Copied');
+    } catch {
+      setNote('Copy was refused: select the text and copy it by hand.');
+    }
+  };
+  return (
+    <div className="row">
+      <label className="field grow">
+        <span>{label}</span>
+        <input readOnly value={value} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+      </label>
+      <button type="button" aria-label={`Copy ${label.toLowerCase()}`} onClick={() => void copy()}>
+        Copy
+      </button>
+      {note && (
+        <span className="muted" role="status">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
