@@ -24,6 +24,8 @@ async function enter(page: Page, host: ServedHost, name: string): Promise<void> 
   await page.goto(host.openUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
+  await expect(page.getByLabel('Your name')).toBeHidden();
 }
 
 test('join a room from the desktop: both ways live, offline while the room host is gone, merged when it returns', async ({ browser }) => {
