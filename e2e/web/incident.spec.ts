@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { test, expect } from '../support/warroomServe';
 import { lintMarkdownFile } from '../support/markdownlint';
+import { giveName } from '../support/nameDialog';
 
 const ZONE = 'America/Denver';
 
@@ -14,10 +15,7 @@ test('declare an incident, log across midnight, edit, retract, filter, switch zo
   const d2 = day2.toFormat('yyyy-MM-dd');
 
   await page.goto(host.openUrl);
-  await page.getByLabel('Your name').fill('Priya Raman');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, 'Priya Raman');
 
   // Bad input keeps what was typed and says what is wrong.
   await page.getByLabel('Title').fill('Primary database outage');

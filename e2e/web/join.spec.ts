@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startServe, test, expect, type ServedHost } from '../support/warroomServe';
+import { giveName } from '../support/nameDialog';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -22,10 +23,7 @@ async function add(page: Page, text: string): Promise<void> {
 
 async function enter(page: Page, host: ServedHost, name: string): Promise<void> {
   await page.goto(host.openUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, name);
 }
 
 test('join a room from the desktop: both ways live, offline while the room host is gone, merged when it returns', async ({ browser }) => {

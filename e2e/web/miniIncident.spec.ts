@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
 import { lintMarkdownFile } from '../support/markdownlint';
+import { giveName } from '../support/nameDialog';
 
 const CONFIRM_ITEM = 'Check that the backups you may need are present and not being rotated away';
 const PLAIN_ITEM = 'Name the incident commander and say it in the channel';
@@ -13,10 +14,7 @@ const QUESTION = 'Roll back the deploy or restore from backup?';
 async function join(browser: Browser, openUrl: string, name: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await page.goto(openUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, name);
   return page;
 }
 

@@ -3,6 +3,7 @@
 // inline errors that keep what was typed and save nothing.
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
+import { giveName } from '../support/nameDialog';
 
 /** Long enough that a replay which had not really paused would visibly move on. */
 const PAUSE_CHECK_MS = 700;
@@ -24,10 +25,7 @@ async function terminalText(page: Page, name: string): Promise<string | null> {
 
 async function openIncident(page: Page, openUrl: string): Promise<void> {
   await page.goto(openUrl);
-  await page.getByLabel('Your name').fill('Priya Raman');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, 'Priya Raman');
   await page.getByLabel('Title').fill('Standby wiped by rsync');
   await page.getByLabel('Severity').selectOption('SEV1');
   await page.getByLabel('Time zone').fill('UTC');
@@ -93,10 +91,7 @@ test('replay a recorded session: play, seek to the end, pause', async ({ page, h
 
 test('terminal settings: a bad regex or env line is an inline error, keeps the text and saves nothing', async ({ page, host }) => {
   await page.goto(host.openUrl);
-  await page.getByLabel('Your name').fill('Priya Raman');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, 'Priya Raman');
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
 

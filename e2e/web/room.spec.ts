@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Browser, Page } from '@playwright/test';
 import { incidentDocName } from '../../shared/protocol/api';
 import { startServe, test as base, expect, type ServedHost } from '../support/warroomServe';
+import { giveName } from '../support/nameDialog';
 
 const test = base.extend<{ host: ServedHost }>({
   // eslint-disable-next-line no-empty-pattern
@@ -20,10 +21,7 @@ const test = base.extend<{ host: ServedHost }>({
 /** Declares an incident in the host owner's own tab; returns its id. */
 async function declareIncident(page: Page, host: ServedHost): Promise<string> {
   await page.goto(host.openUrl);
-  await page.getByLabel('Your name').fill('Host Owner');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, 'Host Owner');
   await page.getByLabel('Title').fill('Checkout is down');
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
@@ -48,10 +46,7 @@ async function join(browser: Browser, url: string, name: string): Promise<Page> 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, name);
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
   // The secret is gone from the address bar at once.
   expect(page.url()).not.toContain('token=');

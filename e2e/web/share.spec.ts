@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
+import { giveName } from '../support/nameDialog';
 
 /** A port nobody listens on right now (the OS picks it, we release it). */
 async function freePort(): Promise<number> {
@@ -22,10 +23,7 @@ async function occupiedPort(): Promise<{ port: number; server: Server }> {
 
 async function declareIncident(page: Page, openUrl: string): Promise<void> {
   await page.goto(openUrl);
-  await page.getByLabel('Your name').fill('Host Owner');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, 'Host Owner');
   await page.getByLabel('Title').fill('Checkout is down');
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
@@ -71,10 +69,7 @@ test('share an incident, invite an observer who joins from a browser, revoke, st
   const observerContext = await browser.newContext();
   const observer = await observerContext.newPage();
   await observer.goto(browserUrl);
-  await observer.getByLabel('Your name').fill('Olu');
-  await observer.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(observer.getByLabel('Your name')).toBeHidden();
+  await giveName(observer, 'Olu');
   await expect(observer.getByRole('grid', { name: 'Timeline' })).toBeVisible();
   await expect(observer.getByLabel('Incident title')).toHaveValue('Checkout is down');
 

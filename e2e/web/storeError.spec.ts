@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startServe } from '../support/warroomServe';
+import { giveName } from '../support/nameDialog';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -16,10 +17,7 @@ test('a corrupt store is shown with its file and reason, and left untouched', as
   const host = await startServe([], dir);
   try {
     await page.goto(host.openUrl);
-    await page.getByLabel('Your name').fill('Sam Okafor');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-    await expect(page.getByLabel('Your name')).toBeHidden();
+    await giveName(page, 'Sam Okafor');
     const banner = page.getByRole('alert').filter({ hasText: 'warroom.db' }).first();
     await expect(banner).toBeVisible();
     await page.getByLabel('Title').fill('Cannot be saved');

@@ -5,15 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type ServedHost } from '../support/warroomServe';
+import { giveName } from '../support/nameDialog';
 
 const TERMINAL = 'Terminal 1';
 
 async function openIncidentTerminal(page: Page, host: ServedHost): Promise<void> {
   await page.goto(host.openUrl);
-  await page.getByLabel('Your name').fill('Priya Raman');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  // The name dialog is modal: until it closes, typing elsewhere on the page goes nowhere.
-  await expect(page.getByLabel('Your name')).toBeHidden();
+  await giveName(page, 'Priya Raman');
   await page.getByLabel('Title').fill('Standby replication broken');
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();

@@ -6,8 +6,9 @@ import type { MethodResult, NetworkInterfaceInfo } from '../../shared/protocol/a
 import { Dialog } from '../app/Dialog';
 import { FieldError } from '../app/FieldError';
 import { useHost } from '../app/session';
-import { ALL_INTERFACES, initialDraft, interfaceLabel, startArgsFromDraft } from '../sharing/shareDraft';
-import { CopyField } from './CopyField';
+import { initialDraft, startArgsFromDraft } from '../sharing/shareDraft';
+import { CopyField } from '../sharing/CopyField';
+import { ListenAddressFields } from '../sharing/ListenAddressFields';
 
 type Hosted = MethodResult<'hostRoom'>;
 
@@ -74,23 +75,7 @@ export function HostRoomDialog({ incidentId, onClose }: { incidentId: string; on
             {interfaces === null ? (
               !error && <p className="muted">Loading…</p>
             ) : (
-              <div className="row wrap">
-                <label className="field grow">
-                  <span>Interface</span>
-                  <select value={hostname} onChange={(e) => setHostname(e.target.value)}>
-                    {interfaces.map((i) => (
-                      <option key={`${i.name}/${i.address}`} value={i.address}>
-                        {interfaceLabel(i)}
-                      </option>
-                    ))}
-                    <option value={ALL_INTERFACES}>All interfaces ({ALL_INTERFACES})</option>
-                  </select>
-                </label>
-                <label className="field share-port">
-                  <span>Port</span>
-                  <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} maxLength={5} />
-                </label>
-              </div>
+              <ListenAddressFields interfaces={interfaces} hostname={hostname} port={port} onHostname={setHostname} onPort={setPort} />
             )}
             <FieldError message={error} />
             <div className="row end">

@@ -6,6 +6,7 @@ import type { MethodResult } from '../../shared/protocol/api';
 import type { RoomRole } from '../../shared/protocol/room';
 import { FieldError } from '../app/FieldError';
 import { useHost } from '../app/session';
+import { CopyField } from './CopyField';
 
 type Invite = MethodResult<'createRoomToken'> & { role: RoomRole; name: string };
 
@@ -65,35 +66,6 @@ function InviteLinks({ invite }: { invite: Invite }) {
       <CopyField label="Join link" value={invite.joinLink} />
       <CopyField label="Browser URL" value={invite.browserUrl} />
       <CopyField label="Join code" value={invite.code} />
-    </div>
-  );
-}
-
-/** Clipboard writes can be refused (no permission, no focus); the text stays selectable then. */
-function CopyField({ label, value }: { label: string; value: string }) {
-  const [note, setNote] = useState<string | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setNote('Copied');
-    } catch {
-      setNote('Copy was refused: select the text and copy it by hand.');
-    }
-  };
-  return (
-    <div className="row">
-      <label className="field grow">
-        <span>{label}</span>
-        <input readOnly value={value} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
-      </label>
-      <button type="button" aria-label={`Copy ${label.toLowerCase()}`} onClick={() => void copy()}>
-        Copy
-      </button>
-      {note && (
-        <span className="muted" role="status">
-          {note}
-        </span>
-      )}
     </div>
   );
 }

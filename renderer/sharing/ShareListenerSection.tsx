@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { FieldError } from '../app/FieldError';
 import { useHost } from '../app/session';
-import { ALL_INTERFACES, initialDraft, interfaceLabel, startArgsFromDraft, type ShareDraft } from './shareDraft';
+import { initialDraft, startArgsFromDraft, type ShareDraft } from './shareDraft';
+import { ListenAddressFields } from './ListenAddressFields';
 import type { ShareStatus } from './useShareState';
 
 interface Props {
@@ -63,23 +64,13 @@ export function ShareListenerSection({ status, onChanged }: Props) {
   return (
     <form className="share-section stack" aria-label="Start sharing" onSubmit={start}>
       <p className="field-hint">Others on your network join through this address. This app keeps its own loopback connection.</p>
-      <div className="row wrap">
-        <label className="field grow">
-          <span>Interface</span>
-          <select value={draft.hostname} onChange={(e) => edit('hostname')(e.target.value)}>
-            {status.interfaces.map((i) => (
-              <option key={`${i.name}/${i.address}`} value={i.address}>
-                {interfaceLabel(i)}
-              </option>
-            ))}
-            <option value={ALL_INTERFACES}>All interfaces ({ALL_INTERFACES})</option>
-          </select>
-        </label>
-        <label className="field share-port">
-          <span>Port</span>
-          <input inputMode="numeric" value={draft.port} onChange={(e) => edit('port')(e.target.value)} maxLength={5} />
-        </label>
-      </div>
+      <ListenAddressFields
+        interfaces={status.interfaces}
+        hostname={draft.hostname}
+        port={draft.port}
+        onHostname={edit('hostname')}
+        onPort={edit('port')}
+      />
       <details className="share-tls">
         <summary>TLS (optional)</summary>
         <div className="stack">

@@ -1,5 +1,5 @@
-// A read-only value with a Copy button (same shape as the share panel's invitation fields, which
-// are private to renderer/sharing). Clipboard writes can be refused; the text stays selectable.
+// A read-only value with a Copy button, for join links and codes (the share panel's invitations and
+// the handover links). Clipboard writes can be refused; the text stays selectable then.
 import { useState } from 'react';
 
 export function CopyField({ label, value }: { label: string; value: string }) {
