@@ -1,10 +1,10 @@
-// Host append (the store's durable append, synchronous=FULL) vs a raw better-sqlite3 insert
+// Host append (the store's durable append, synchronous=FULL) vs a raw insert through the same binding
 // of the same update bytes into the same kind of table, same pragmas, same disk.
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
+import { openDatabase } from '../electron/host/sqlite';
 import { IncidentStore } from '../electron/host/store';
 import { addEntry, createIncident } from '../shared/model/commands';
 import { incidentDocName } from '../shared/protocol/api';
@@ -39,9 +39,9 @@ export function benchAppend(): BenchRow {
       hostTimes.push(performance.now() - t0);
       store.close();
 
-      const raw = new Database(path.join(dir, 'raw.db'));
-      raw.pragma('journal_mode = WAL');
-      raw.pragma('synchronous = FULL');
+      const raw = openDatabase(path.join(dir, 'raw.db'));
+      raw.exec('PRAGMA journal_mode = WAL');
+      raw.exec('PRAGMA synchronous = FULL');
       raw.exec('CREATE TABLE updates(seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at TEXT NOT NULL)');
       const insert = raw.prepare('INSERT INTO updates(doc, data, at) VALUES (?, ?, ?)');
       t0 = performance.now();
@@ -57,7 +57,7 @@ export function benchAppend(): BenchRow {
   return {
     what: `Host append, synchronous=FULL (${UPDATES} real Yjs updates)`,
     measured: `${(host * 1000).toFixed(0)} µs/update`,
-    baseline: `raw better-sqlite3 insert: ${(raw * 1000).toFixed(0)} µs/update`,
+    baseline: `raw @photostructure/sqlite insert: ${(raw * 1000).toFixed(0)} µs/update`,
     ratio: host / raw,
     target: '≤ 1.5×',
     pass: host / raw <= 1.5,

@@ -13,7 +13,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'node-pty', 'electron', '@playwright/test', 'playwright-core', 'esbuild'],
+  external: ['@photostructure/sqlite', 'node-pty', 'electron', '@playwright/test', 'playwright-core', 'esbuild'],
   banner: { js: "import { createRequire as __wrCreateRequire } from 'node:module'; const require = __wrCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

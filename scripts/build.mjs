@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-// Native modules must be loaded from node_modules (and rebuilt for Electron when packaging).
-const nativeExternals = ['better-sqlite3', 'node-pty', 'electron'];
+// Native modules are loaded from node_modules; both are N-API, so one build serves Node and Electron.
+const nativeExternals = ['@photostructure/sqlite', 'node-pty', 'electron'];
 const quiet = process.argv.includes('--quiet') || process.env.CI === 'true';
 
 async function buildNode() {

@@ -1,12 +1,12 @@
 // The SQLite store: an append-only log of Yjs updates per incident document, folded into
 // snapshots by compaction, plus the derived `incidents` index the home screen lists.
-// better-sqlite3 is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
-import Database from 'better-sqlite3';
+// The binding is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
 import type { IncidentSummary } from '../../shared/model/types';
+import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError } from './storeCheck';
 
 export const DB_FILE_NAME = 'warroom.db';
@@ -41,7 +41,8 @@ interface IncidentRow {
 
 export class IncidentStore {
   readonly file: string;
-  private db: Database.Database | null = null;
+  private db: SqliteDatabase | null = null;
+  private statements: StatementCache | null = null;
   private current: StoreStatus;
   private readonly listeners = new Set<(status: StoreStatus) => void>();
 
@@ -65,12 +66,13 @@ export class IncidentStore {
       return store;
     }
     try {
-      const db = new Database(store.file);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      const db = openDatabase(store.file);
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
       db.exec(SCHEMA);
-      if (opts.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`);
+      if (opts.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(opts.maxPageCount)}`);
       store.db = db;
+      store.statements = new StatementCache(db);
     } catch (err) {
       store.current = { ok: false, file: store.file, reason: describeWriteError(err, store.file) };
     }
@@ -88,14 +90,13 @@ export class IncidentStore {
 
   /** Snapshot first (if any), then every later update, in arrival order. */
   loadUpdates(docName: string): Uint8Array[] {
-    const db = this.readable();
-    const snap = db.prepare('SELECT data, upto_seq FROM snapshots WHERE doc = ?').get(docName) as
-      | { data: Buffer; upto_seq: number }
+    const snap = this.sql('SELECT data, upto_seq FROM snapshots WHERE doc = ?').get(docName) as
+      | { data: Uint8Array; upto_seq: number }
       | undefined;
-    const rows = db
-      .prepare('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq')
-      .all(docName, snap?.upto_seq ?? 0) as Array<{ data: Buffer }>;
-    // Buffers are Uint8Arrays already; copying a 29 MB snapshot again would only raise the host's peak memory.
+    const rows = this.sql('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq').all(docName, snap?.upto_seq ?? 0) as Array<{
+      data: Uint8Array;
+    }>;
+    // Used as read: copying a 29 MB snapshot again would only raise the host's peak memory.
     return [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)];
   }
 
@@ -109,23 +110,18 @@ export class IncidentStore {
   }
 
   hasDoc(docName: string): boolean {
-    const db = this.readable();
-    return (
-      db.prepare('SELECT 1 FROM snapshots WHERE doc = ? UNION ALL SELECT 1 FROM updates WHERE doc = ? LIMIT 1').get(docName, docName) !==
-      undefined
-    );
+    return this.sql('SELECT 1 FROM snapshots WHERE doc = ? UNION ALL SELECT 1 FROM updates WHERE doc = ? LIMIT 1').get(docName, docName) !== undefined;
   }
 
   docNames(): string[] {
-    const rows = this.readable().prepare('SELECT doc FROM snapshots UNION SELECT DISTINCT doc FROM updates').all() as Array<{ doc: string }>;
+    const rows = this.sql('SELECT doc FROM snapshots UNION SELECT DISTINCT doc FROM updates').all() as Array<{ doc: string }>;
     return rows.map((r) => r.doc);
   }
 
   /** Updates stored after the document's snapshot (what the next load must replay). */
   pendingUpdateCount(docName: string): number {
-    const db = this.readable();
-    const snap = db.prepare('SELECT upto_seq FROM snapshots WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;
-    const row = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE doc = ? AND seq > ?').get(docName, snap?.upto_seq ?? 0) as { n: number };
+    const snap = this.sql('SELECT upto_seq FROM snapshots WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;
+    const row = this.sql('SELECT COUNT(*) AS n FROM updates WHERE doc = ? AND seq > ?').get(docName, snap?.upto_seq ?? 0) as { n: number };
     return row.n;
   }
 
@@ -136,31 +132,29 @@ export class IncidentStore {
 
   /** Writes a whole new document and its index row in one transaction: all or nothing. */
   appendNewDoc(docName: string, update: Uint8Array, summary: IncidentSummary): void {
-    this.write(() => {
-      const db = this.db as Database.Database;
-      db.transaction(() => {
+    this.write(() =>
+      inTransaction(this.readable(), () => {
         this.insertUpdate(docName, update);
         this.upsertRow(summary);
-      })();
-    });
+      }),
+    );
   }
 
   /** Folds the snapshot and every update into one snapshot, in one transaction. Returns rows folded. */
   compact(docName: string): number {
     let folded = 0;
-    this.write(() => {
-      const db = this.db as Database.Database;
-      db.transaction(() => {
-        const maxRow = db.prepare('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE doc = ?').get(docName) as { m: number | null; n: number };
+    this.write(() =>
+      inTransaction(this.readable(), () => {
+        const maxRow = this.sql('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE doc = ?').get(docName) as { m: number | null; n: number };
         if (maxRow.m === null) return;
         const doc = this.loadDoc(docName) as Y.Doc;
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
-        db.prepare('INSERT OR REPLACE INTO snapshots(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, state, maxRow.m, nowInstant());
-        db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(docName, maxRow.m);
+        this.sql('INSERT OR REPLACE INTO snapshots(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, state, maxRow.m, nowInstant());
+        this.sql('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(docName, maxRow.m);
         folded = maxRow.n;
-      })();
-    });
+      }),
+    );
     return folded;
   }
 
@@ -169,20 +163,19 @@ export class IncidentStore {
   }
 
   listSummaries(): IncidentSummary[] {
-    const rows = this.readable().prepare('SELECT * FROM incidents ORDER BY created_at DESC, id DESC').all() as IncidentRow[];
+    const rows = this.sql('SELECT * FROM incidents ORDER BY created_at DESC, id DESC').all() as IncidentRow[];
     return rows.map(rowToSummary);
   }
 
   getSummary(id: string): IncidentSummary | undefined {
-    const row = this.readable().prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    const row = this.sql('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
     return row && rowToSummary(row);
   }
 
   /** The open database, for tables kept beside the documents (sharing/roomTokens.ts). Throws when unusable. */
-  database(): Database.Database {
+  database(): SqliteDatabase {
     return this.readable();
   }
-
 
   /** Tries a throw-away write; when it succeeds after a failure, the store is usable again. */
   probe(): boolean {
@@ -191,7 +184,7 @@ export class IncidentStore {
     try {
       db.exec('BEGIN IMMEDIATE');
       try {
-        db.prepare('INSERT INTO probe(data) VALUES (?)').run(Buffer.alloc(PROBE_BYTES));
+        db.prepare('INSERT INTO probe(data) VALUES (?)').run(new Uint8Array(PROBE_BYTES));
       } finally {
         db.exec('ROLLBACK');
       }
@@ -205,19 +198,26 @@ export class IncidentStore {
   /** Test-only simulation of a full disk: cap the file at its current size, or lift the cap. */
   simulateDiskFull(full: boolean): void {
     if (!this.db) return;
-    const pages = full ? (this.db.pragma('page_count', { simple: true }) as number) : SQLITE_DEFAULT_MAX_PAGES;
-    this.db.pragma(`max_page_count = ${pages}`);
+    const pages = full ? Number(pragmaValue(this.db, 'page_count')) : SQLITE_DEFAULT_MAX_PAGES;
+    this.db.exec(`PRAGMA max_page_count = ${pages}`);
   }
 
   close(): void {
-    this.db?.close();
+    if (this.db) closeDatabase(this.db);
     this.db = null;
+    this.statements = null;
     this.listeners.clear();
   }
 
-  private readable(): Database.Database {
+  private readable(): SqliteDatabase {
     if (!this.db) throw new StoreError(this.current.ok ? `${this.file} is closed` : this.current.reason);
     return this.db;
+  }
+
+  /** A cached prepared statement on the open database. */
+  private sql(text: string) {
+    this.readable();
+    return (this.statements as StatementCache).get(text);
   }
 
   private write(fn: () => void): void {
@@ -233,16 +233,14 @@ export class IncidentStore {
   }
 
   private insertUpdate(docName: string, update: Uint8Array): void {
-    (this.db as Database.Database).prepare('INSERT INTO updates(doc, data, at) VALUES (?, ?, ?)').run(docName, update, nowInstant());
+    this.sql('INSERT INTO updates(doc, data, at) VALUES (?, ?, ?)').run(docName, update, nowInstant());
   }
 
   private upsertRow(s: IncidentSummary): void {
-    (this.db as Database.Database)
-      .prepare(
-        `INSERT OR REPLACE INTO incidents(id, title, severity, status, detected_at, resolved_at, created_at, time_zone, entry_count, updated_at)
+    this.sql(
+      `INSERT OR REPLACE INTO incidents(id, title, severity, status, detected_at, resolved_at, created_at, time_zone, entry_count, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.id, s.title, s.severity, s.status, s.detectedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
+    ).run(s.id, s.title, s.severity, s.status, s.detectedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
   }
 
   private setStatus(status: StoreStatus): void {

@@ -1,7 +1,7 @@
 // Decides, without writing a single byte, whether an existing database file may be used.
 // A corrupt file is evidence: we must never "repair" it by writing to it, so the check opens it
 // read-only and never changes its journal mode.
-import Database from 'better-sqlite3';
+import { openDatabase, pragmaList, sqliteCodeName, type SqliteDatabase } from './sqlite';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 
 /** Every SQLite 3 file starts with these 16 bytes (https://www.sqlite.org/fileformat.html). */
@@ -36,11 +36,10 @@ export function checkDatabaseFile(file: string): StoreCheck {
   } catch (err) {
     return { ok: false, reason: `${file} could not be opened: ${(err as Error).message}` };
   }
-  let db: Database.Database | null = null;
+  let db: SqliteDatabase | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-    const lines = rows.map((r) => r.integrity_check);
+    db = openDatabase(file, { readOnly: true });
+    const lines = pragmaList(db, 'integrity_check').map(String);
     if (lines.length === 1 && lines[0] === 'ok') return { ok: true };
     return {
       ok: false,
@@ -55,8 +54,7 @@ export function checkDatabaseFile(file: string): StoreCheck {
 
 /** A human sentence for a failed write, naming the file (shown verbatim in the UI). */
 export function describeWriteError(err: unknown, file: string): string {
-  const code = (err as { code?: unknown })?.code;
-  const text = typeof code === 'string' ? code : '';
+  const text = sqliteCodeName(err);
   if (text === 'SQLITE_FULL') return `Disk is full: ${file} could not be written`;
   if (text.startsWith('SQLITE_READONLY')) return `${file} is read-only and could not be written`;
   if (text.startsWith('SQLITE_IOERR')) return `I/O error while writing ${file} (${text})`;

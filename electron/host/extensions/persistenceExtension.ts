@@ -2,7 +2,7 @@
 // 'update' event, before Hocuspocus acknowledges it. Verified in @hocuspocus/server 3.4.4
 // (src/MessageReceiver.ts): for a sync update or step 2 it calls readUpdate / readSyncStep2, which
 // applies the update, and only then sends writeSyncStatus(true); the provider's unsyncedChanges drops
-// on that ack. Y.Doc emits 'update' synchronously inside applyUpdate and better-sqlite3 writes
+// on that ack. Y.Doc emits 'update' synchronously inside applyUpdate and the SQLite binding writes
 // synchronously, so "acknowledged" implies "on disk" (WAL, synchronous=FULL).
 // A failed append must not be acknowledged. readSyncStep2 swallows errors thrown by update listeners,
 // so throwing alone would not stop the ack; instead the listener closes every socket of the document

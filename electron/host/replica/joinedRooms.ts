@@ -3,7 +3,7 @@
 // re-joining the same incident (a re-pointed room after a handover) replaces the row.
 // The secret is stored as given: this host must present it again on every reconnect. The data dir
 // is the user's own (it already holds every incident), so this adds no exposure the replica lacks.
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqlite';
 import type { RoomRole } from '../../../shared/protocol/room';
 import type { IncidentStore } from '../store';
 
@@ -63,7 +63,7 @@ const fromRow = (r: Row): JoinedRoom => ({
 });
 
 export class JoinedRooms {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
 
   constructor(store: IncidentStore) {
     this.db = store.database();

@@ -3,7 +3,7 @@
 // Only SHA-256 hashes of the secret and of the short join code are stored: a copied database
 // file lets nobody join. Revocation is immediate in-process (onRevoke) and seen by other
 // processes through revokedAmong(), which the room listener polls.
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../sqlite';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../../shared/model/ids';
 import { normalizeJoinCode, RoomSecretSchema, type RoomRole, type RoomTokenInfo } from '../../../shared/protocol/room';
@@ -49,8 +49,8 @@ export interface CreatedRoomToken {
 
 interface TokenRow {
   id: string;
-  secret_hash: Buffer;
-  code_hash: Buffer;
+  secret_hash: Uint8Array;
+  code_hash: Uint8Array;
   role: RoomRole;
   incident_id: string;
   name: string | null;
@@ -67,7 +67,7 @@ function generateCode(): string {
 }
 
 export class RoomTokens {
-  private readonly db: Database.Database;
+  private readonly db: SqliteDatabase;
   private readonly revokeListeners = new Set<(tokenId: string) => void>();
 
   constructor(store: IncidentStore) {

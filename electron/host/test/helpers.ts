@@ -1,6 +1,6 @@
 // Real clients for host tests: a Hocuspocus provider over `ws`, and a raw /rpc client.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite';
 import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -118,7 +118,7 @@ export function wsBase(url: string): string {
   return url.replace(/^http/, 'ws');
 }
 
-/** Bundles the CLI like scripts/build.mjs does, beside node_modules so better-sqlite3 resolves. */
+/** Bundles the CLI like scripts/build.mjs does, beside node_modules so the native modules resolve. */
 export async function buildCli(): Promise<string> {
   const outfile = path.join(REPO_ROOT, 'node_modules', '.cache', 'war-room-host-test', `cli-${process.pid}.mjs`);
   await build({
@@ -128,7 +128,7 @@ export async function buildCli(): Promise<string> {
     format: 'esm',
     target: 'node20',
     outfile,
-    external: ['better-sqlite3', 'node-pty', 'electron'],
+    external: ['@photostructure/sqlite', 'node-pty', 'electron'],
     logLevel: 'error',
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
   });
@@ -137,9 +137,9 @@ export async function buildCli(): Promise<string> {
 
 /** Entry texts stored for a document, read straight from the database file by a separate, read-only connection. */
 export function entryTextsOnDisk(dbFile: string, docName: string): string[] {
-  const db = new Database(dbFile, { readonly: true });
+  const db = openDatabase(dbFile, { readOnly: true });
   try {
-    const rows = db.prepare('SELECT data FROM snapshots WHERE doc = ? UNION ALL SELECT data FROM updates WHERE doc = ?').all(docName, docName) as Array<{ data: Buffer }>;
+    const rows = db.prepare('SELECT data FROM snapshots WHERE doc = ? UNION ALL SELECT data FROM updates WHERE doc = ?').all(docName, docName) as Array<{ data: Uint8Array }>;
     const doc = new Y.Doc();
     rows.forEach((r) => Y.applyUpdate(doc, new Uint8Array(r.data)));
     return readEntries(doc).map((e) => e.text);

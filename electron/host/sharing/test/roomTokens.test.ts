@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../sqlite';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IncidentStore, DB_FILE_NAME } from '../../store';
@@ -29,7 +29,7 @@ describe('RoomTokens', () => {
     expect(tokens.verify(` ${code.toLowerCase().replace(/-/g, ' ')}`.trim().replace(/ /g, ''))).toEqual(grant);
     for (const bad of [null, '', 'x', `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`, 'AAAA-AAAA-AAAA', secret.slice(1)]) expect(tokens.verify(bad)).toBeNull();
     store.close();
-    const raw = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
+    const raw = openDatabase(path.join(dir, DB_FILE_NAME), { readOnly: true });
     const bytes = JSON.stringify(raw.prepare('SELECT * FROM room_tokens').all());
     raw.close();
     expect(bytes).not.toContain(secret);

@@ -1,6 +1,6 @@
 // A shell gets no app-internal variables and no file descriptors beyond 0–2, even while the
 // host process holds a SQLite database, sockets, a listening server and other terminals' ptys.
-import Database from 'better-sqlite3';
+import { openDatabase, type SqliteDatabase } from '../../sqlite';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const INTERNAL = {
 
 describe('shell env and fd hygiene', () => {
   let h: TermHarness;
-  let db: Database.Database;
+  let db: SqliteDatabase;
   let server: Server;
   const saved: Record<string, string | undefined> = {};
 
@@ -28,7 +28,7 @@ describe('shell env and fd hygiene', () => {
       saved[k] = process.env[k];
       process.env[k] = v;
     }
-    db = new Database(path.join(tempDir(), 'open.db'));
+    db = openDatabase(path.join(tempDir(), 'open.db'));
     db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
     server = createServer().listen(0, '127.0.0.1');
     h = await startHarness(quietShellSettings({ env: { HOME: tempDir(), PS1: '$ ', FROM_SETTINGS: 'yes' } }));
