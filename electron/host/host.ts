@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import pkg from '../../package.json';
 import { addEntry } from '../../shared/model/commands';
-import { HostApi, incidentDocName, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
+import { HostApi, incidentDocName, incidentIdFromDocName, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { PersistenceExtension } from './extensions/persistenceExtension';
@@ -124,6 +124,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       new ReplicaGuardExtension((incidentId) => replicas?.isObserved(incidentId) ?? false),
       new PersistenceExtension({ store, log }),
       index,
+      {
+        // A joiner's name arrives in its awareness, after its socket: the share panel follows it.
+        async onAwarenessUpdate({ documentName }: { documentName: string }) {
+          const incidentId = incidentIdFromDocName(documentName);
+          if (incidentId) share.presenceChanged(incidentId);
+        },
+      },
     ],
   });
   const terminals = new TerminalService({

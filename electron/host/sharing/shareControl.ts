@@ -14,8 +14,6 @@ import { certificateFingerprint, startRoomListener, type RoomListener } from './
 import type { RateLimitOptions } from './rateLimit';
 import type { RoomTokens } from './roomTokens';
 
-/** A joiner's awareness (and so its name) arrives just after the socket; re-announce then. */
-export const PRESENCE_SETTLE_MS = 750;
 const WILDCARDS: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);
 
 export interface ShareControlDeps {
@@ -102,7 +100,6 @@ export class ShareControl {
   private hostname = '';
   private advertised: string | null = null;
   private starting: Promise<ShareListening> | null = null;
-  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: ShareControlDeps) {}
 
@@ -173,8 +170,6 @@ export class ShareControl {
   async stop(): Promise<void> {
     const room = this.room;
     this.room = null;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
     if (!room) return;
     await room.close();
     this.deps.log('sharing stopped');
@@ -216,14 +211,16 @@ export class ShareControl {
       .map((c) => ({ tokenId: c.tokenId, name: c.name ?? c.presenceName ?? null, roomRole: c.role, connectedAt: c.connectedAt, address: c.address }));
   }
 
+  /**
+   * A joiner's awareness (and so its name) arrives after its socket: the host calls this from
+   * Hocuspocus's awareness hook, so "Connected now" shows the name as soon as it is known.
+   */
+  presenceChanged(incidentId: string): void {
+    if (this.room?.connections().some((c) => c.incidentId === incidentId)) this.announce(incidentId);
+  }
+
   private announce(incidentId: string): void {
     this.deps.onConnections(incidentId, this.connections(incidentId));
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (this.room) this.deps.onConnections(incidentId, this.connections(incidentId));
-    }, PRESENCE_SETTLE_MS);
-    timer.unref();
-    this.timers.add(timer);
   }
 
   /** What a joiner should dial: the address itself, or for a wildcard the first external one. */

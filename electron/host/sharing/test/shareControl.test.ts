@@ -104,6 +104,9 @@ describe('share control over the local RPC', () => {
     const observer = await rpc.value<Created>('createRoomToken', { incidentId, role: 'observer' });
     const watcher = roomClient(wsBase(listening.url), observer.secret, incidentId);
     await waitFor(() => watcher.provider.isSynced, 10_000, 'observer sync');
+    // The observer's name arrives in its awareness, after its socket: the panel hears it then.
+    watcher.provider.setAwarenessField('user', { name: 'Olu', roomRole: 'observer' });
+    await waitFor(() => pushed(rpc.events).at(-1)?.connections.some((c) => (c as { name: unknown }).name === 'Olu') ?? false, 5000, 'observer name pushed');
     expect(await rpc.value('stopSharing')).toEqual({});
     await waitFor(() => watcher.closes.length > 0, 2000, 'observer closed by stop');
     watcher.destroy();
