@@ -7,7 +7,9 @@ import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
-import { checkDatabaseFile, describeWriteError } from './storeCheck';
+import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
+
+export { StoreError };
 import { migrateStore } from './storeSchema';
 
 export const DB_FILE_NAME = 'warroom.db';
@@ -17,10 +19,6 @@ const SQLITE_DEFAULT_MAX_PAGES = 4294967294;
 const PROBE_BYTES = 64 * 1024;
 
 
-/** Thrown when the store cannot be used; `code` matches the RPC error code. */
-export class StoreError extends Error {
-  readonly code = 'store';
-}
 
 export interface StoreOptions {
   /** Test-only: simulate a full disk by capping the database at this many pages (SQLITE_FULL). */

@@ -5,6 +5,7 @@
 // journal mode.
 import { openDatabase, pragmaList, sqliteCodeName, type SqliteDatabase } from './sqlite';
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { readStoreMarks } from './storeSchema';
 
 /** Every SQLite 3 file starts with these 16 bytes (https://www.sqlite.org/fileformat.html). */
@@ -13,6 +14,11 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 const INTEGRITY_LINES_QUOTED = 3;
 
 /** `marked`: the file already carries this build's marks (false for a new file or an unmarked old store). */
+/** Thrown when the store cannot be used; `code` matches the RPC error code. */
+export class StoreError extends Error {
+  readonly code = 'store';
+}
+
 export type StoreCheck = { ok: true; marked: boolean } | { ok: false; reason: string };
 
 function readHeader(file: string): string {
@@ -26,9 +32,28 @@ function readHeader(file: string): string {
   }
 }
 
+/**
+ * Whether the database file is there. Only "no such file" means absent: a data directory we may not
+ * read (mode 000, another owner) must never pass for an empty one, as if its incidents were gone.
+ */
+export function storeFilePresence(file: string): { present: boolean } | { error: string } {
+  try {
+    statSync(file);
+    return { present: true };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { present: false };
+    const dir = path.dirname(file);
+    if (code === 'EACCES' || code === 'EPERM') return { error: `${file} cannot be reached: permission denied on ${dir} or the file (${code})` };
+    return { error: `${file} cannot be reached: ${(err as Error).message}` };
+  }
+}
+
 /** Checks an existing database file; a missing file is fine (it will be created). */
 export function checkDatabaseFile(file: string): StoreCheck {
-  if (!existsSync(file)) return { ok: true, marked: false };
+  const presence = storeFilePresence(file);
+  if ('error' in presence) return { ok: false, reason: presence.error };
+  if (!presence.present) return { ok: true, marked: false };
   let size: number;
   try {
     size = statSync(file).size;
@@ -78,6 +103,35 @@ function checkOpenDatabase(db: SqliteDatabase, file: string): StoreCheck {
     ok: false,
     reason: `${file} failed PRAGMA integrity_check: ${lines.slice(0, INTEGRITY_LINES_QUOTED).join('; ')}`,
   };
+}
+
+/**
+ * The error as people should read it when SQLite raised it: with the file named (SQLite's own
+ * messages, such as "attempt to write a readonly database", name none). Other errors pass as they are.
+ */
+export function withFileNamed(err: unknown, file: string): unknown {
+  const code = sqliteCodeName(err);
+  if (code === '') return err;
+  const sentence = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN)/.test(code) ? describeWriteError(err, file) : `${file}: ${(err as Error).message} (${code})`;
+  return new StoreError(sentence);
+}
+
+/** The same methods, whose SQLite errors name the store file (for the RPC implementation). */
+export function namingStoreFile<T extends object>(methods: T, file: string): T {
+  const named = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(methods)) {
+    named[name] =
+      typeof fn === 'function'
+        ? async (...args: unknown[]) => {
+            try {
+              return await (fn as (...a: unknown[]) => unknown)(...args);
+            } catch (err) {
+              throw withFileNamed(err, file);
+            }
+          }
+        : fn;
+  }
+  return named as T;
 }
 
 /** A human sentence for a failed write, naming the file (shown verbatim in the UI). */
