@@ -1,6 +1,6 @@
 // Writes one session's asciicast v2 file: a header, then "o" (output, redacted) and "r" (resize)
 // events, never input. Output passes through a streaming redactor so a secret split across two
-// batches is still caught. Nothing is dropped: when the file stream is backed up, write() returns
+// batches is still caught, told where each prompt and each command's output ends. Nothing is dropped: when the file stream is backed up, write() returns
 // false and the session pauses the pty until onDrain.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
@@ -65,9 +65,24 @@ export class RecordingWriter {
     return this.stream.write(line);
   }
 
-  /** Returns false when the caller should pause its source until onDrain. */
-  output(text: string): boolean {
-    const safe = this.redactor.push(text);
+  /**
+   * `streamEnds`: offsets in `text` where a prompt (with its echo) or a command's output ended, so
+   * that a key block is closed only by an END in its own stream. Returns false when the caller
+   * should pause its source until onDrain.
+   */
+  output(text: string, streamEnds: readonly number[] = []): boolean {
+    let safe: string;
+    if (streamEnds.length === 0) safe = this.redactor.push(text);
+    else {
+      const parts: string[] = [];
+      let from = 0;
+      for (const at of streamEnds) {
+        parts.push(this.redactor.push(text.slice(from, at)), this.redactor.endStream());
+        from = at;
+      }
+      parts.push(this.redactor.push(text.slice(from)));
+      safe = parts.join('');
+    }
     return safe ? this.put(encodeEvent(this.elapsed(), 'o', safe)) : !this.backedUp();
   }
 
