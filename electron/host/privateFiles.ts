@@ -71,3 +71,34 @@ export function tightenExisting(targets: readonly TightenTarget[]): number {
   for (const target of targets) visit(target.path, target.withContents === true);
   return changed;
 }
+
+/** A SQLite database with its WAL and shared-memory files (SQLite gives them the database's mode when it creates them). */
+export function sqliteFiles(file: string): string[] {
+  return [file, `${file}-wal`, `${file}-shm`];
+}
+
+/** True when `target` exists (not as a symlink) and others may read or enter it. */
+export function isLoose(target: string): boolean {
+  if (process.platform === 'win32' || !existsSync(target)) return false;
+  const stat = lstatSync(target);
+  if (stat.isSymbolicLink()) return false;
+  return (stat.mode & PERMISSION_BITS) !== (stat.isDirectory() ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE);
+}
+
+/**
+ * The host's own entries in its data dir. Only these are tightened: Electron's userData also holds
+ * Chromium's files, which are not ours to change, and the store's files are tightened by the store
+ * once it has checked that the file is ours.
+ */
+const OWN_FILES = ['settings.json'] as const;
+const OWN_FOLDERS = ['recordings', 'shell-integration'] as const;
+
+/** Creates the data dir 0700 (or tightens it) and tightens the host's own files and folders in it; returns how many changed. */
+export function tightenDataDir(dataDir: string): number {
+  const changed = isLoose(dataDir) ? 1 : 0;
+  ensurePrivateDir(dataDir);
+  return (
+    changed +
+    tightenExisting([...OWN_FILES.map((name) => ({ path: path.join(dataDir, name) })), ...OWN_FOLDERS.map((name) => ({ path: path.join(dataDir, name), withContents: true }))])
+  );
+}

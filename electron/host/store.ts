@@ -1,13 +1,13 @@
 // The SQLite store: an append-only log of Yjs updates per incident document, folded into
 // snapshots by compaction, plus the derived `incidents` index the home screen lists.
 // The binding is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError } from './storeCheck';
+import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
 
 export const DB_FILE_NAME = 'warroom.db';
 /** SQLite's own default ceiling for max_page_count; restoring it lifts a simulated full disk. */
@@ -55,7 +55,7 @@ export class IncidentStore {
   static open(dataDir: string, opts: StoreOptions = {}): IncidentStore {
     const store = new IncidentStore(path.join(dataDir, DB_FILE_NAME));
     try {
-      mkdirSync(dataDir, { recursive: true });
+      ensurePrivateDir(dataDir);
     } catch (err) {
       store.current = { ok: false, file: store.file, reason: `${dataDir} could not be created: ${(err as Error).message}` };
       return store;
@@ -70,6 +70,8 @@ export class IncidentStore {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
       db.exec(SCHEMA);
+      // The file is ours (checked above): it and its WAL and SHM are for this user only.
+      tightenExisting(sqliteFiles(store.file).map((file) => ({ path: file })));
       if (opts.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(opts.maxPageCount)}`);
       store.db = db;
       store.statements = new StatementCache(db);
