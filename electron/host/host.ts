@@ -22,8 +22,9 @@ import type { ReconnectDelays } from './replica/roomReplica';
 import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
-import { IncidentStore } from './store';
+import { DB_FILE_NAME, IncidentStore } from './store';
 import { namingStoreFile } from './storeCheck';
+import { isLoose, sqliteFiles, tightenDataDir } from './privateFiles';
 import { TerminalService } from './terminals/terminalService';
 import type { RateLimitOptions } from './sharing/rateLimit';
 import { RoomAuthExtension } from './sharing/roomAuthExtension';
@@ -96,7 +97,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const token = opts.token ?? generateToken();
   const staticDir = opts.staticDir === undefined ? defaultStaticDir() : opts.staticDir;
+  const storeWasLoose = sqliteFiles(path.join(dataDir, DB_FILE_NAME)).some(isLoose);
+  let tightened = 0;
+  try {
+    tightened = tightenDataDir(dataDir);
+  } catch (err) {
+    log(`data dir ${dataDir} could not be made private: ${(err as Error).message}`);
+  }
   const store = IncidentStore.open(dataDir, opts.maxPageCount === undefined ? {} : { maxPageCount: opts.maxPageCount });
+  // Said once: after this the modes are right and there is nothing left to say.
+  if (tightened > 0 || (storeWasLoose && store.status.ok)) {
+    log(`data dir ${dataDir}: made private to this user (folders 0700, files 0600); it was readable by other local users`);
+  }
   if (!store.status.ok) log(`store unusable: ${store.status.reason}`);
   else {
     try {

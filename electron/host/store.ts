@@ -1,16 +1,16 @@
 // The SQLite store: an append-only log of Yjs updates per incident document, folded into
 // snapshots by compaction, plus the derived `incidents` index the home screen lists.
 // The binding is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
+import { migrateStore } from './storeSchema';
+import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
 
 export { StoreError };
-import { migrateStore } from './storeSchema';
 
 export const DB_FILE_NAME = 'warroom.db';
 /** SQLite's own default ceiling for max_page_count; restoring it lifts a simulated full disk. */
@@ -46,7 +46,7 @@ export class IncidentStore {
   static open(dataDir: string, opts: StoreOptions = {}): IncidentStore {
     const store = new IncidentStore(path.join(dataDir, DB_FILE_NAME));
     try {
-      mkdirSync(dataDir, { recursive: true });
+      ensurePrivateDir(dataDir);
     } catch (err) {
       store.current = { ok: false, file: store.file, reason: `${dataDir} could not be created: ${(err as Error).message}` };
       return store;
@@ -62,6 +62,8 @@ export class IncidentStore {
       // Tables and marks first, in one transaction (a new file is still in rollback mode here), then WAL.
       if (!check.marked) inTransaction(db, () => migrateStore(db));
       db.exec('PRAGMA journal_mode = WAL');
+      // The file is ours (checked above): it and its WAL and SHM are for this user only.
+      tightenExisting(sqliteFiles(store.file).map((file) => ({ path: file })));
       if (opts.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(opts.maxPageCount)}`);
       store.db = db;
       store.statements = new StatementCache(db);
