@@ -75,6 +75,8 @@ export interface RunningHost {
   /** `${url}/#token=${token}` */
   openUrl: string;
   storeStatus(): StoreStatus;
+  /** Shells running in this host's terminals. */
+  runningTerminals(): number;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
   /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
@@ -258,6 +260,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token,
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
+    runningTerminals: () => terminals.count(),
     simulateDiskFull: (full) => store.simulateDiskFull(full),
     get room() {
       const room = share.listener();

@@ -69,6 +69,11 @@ export class TerminalService {
     return recordingFile(this.opts.dataDir, incidentId, recordingId);
   }
 
+  /** Shells still running (a session leaves the map when its shell is gone). */
+  count(): number {
+    return this.sessions.size;
+  }
+
   async closeIncident(incidentId: string): Promise<void> {
     await Promise.all([...this.sessions.values()].filter((s) => s.incidentId === incidentId).map((s) => s.end()));
   }
