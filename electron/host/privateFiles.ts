@@ -43,7 +43,13 @@ function tighten(target: string, mode: number): boolean {
   if (process.platform === 'win32') return false;
   const stat = lstatSync(target);
   if (stat.isSymbolicLink() || (stat.mode & PERMISSION_BITS) === mode) return false;
-  chmodSync(target, mode);
+  try {
+    chmodSync(target, mode);
+  } catch (err) {
+    // Owned by another user: not ours to change, and no reason to refuse to work with it.
+    if ((err as NodeJS.ErrnoException).code === 'EPERM') return false;
+    throw err;
+  }
   return true;
 }
 
