@@ -10,6 +10,7 @@ import { useRoute } from './route';
 import { HostContextReact, useHost } from './session';
 import { loadSettings, useSettings } from './settingsStore';
 import { StoreErrorBanner } from './StoreErrorBanner';
+import { useDesktopEvents } from './useDesktopEvents';
 
 export function App({ host }: { host: HostConnection | null }) {
   if (!host) return <NoTokenScreen />;
@@ -25,6 +26,7 @@ function Shell() {
   const { rpc } = useHost();
   const { settings, loadError } = useSettings();
   const route = useRoute();
+  useDesktopEvents(rpc);
 
   useEffect(() => {
     void loadSettings(rpc);
