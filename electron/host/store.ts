@@ -11,7 +11,7 @@ import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache
 import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
 
 export { StoreError };
-import { migrateStore } from './storeSchema';
+import { migrateStore, storeTablesMissing } from './storeSchema';
 import { UnreadableRowLedger, type StoredTable } from './unreadableRows';
 
 export const DB_FILE_NAME = 'warroom.db';
@@ -52,7 +52,7 @@ export class IncidentStore {
     this.current = { ok: true, dbFile: file };
     this.unreadable = new UnreadableRowLedger(
       file,
-      (doc, table, rowId) => this.sql('SELECT 1 FROM acknowledged_rows WHERE doc = ? AND tbl = ? AND row_id = ?').get(doc, table, rowId) !== undefined,
+      (doc, table, rowId) => this.sql('SELECT 1 FROM unreadable_row_acks WHERE doc = ? AND tbl = ? AND row_id = ?').get(doc, table, rowId) !== undefined,
       () => this.emit(),
     );
   }
@@ -75,7 +75,7 @@ export class IncidentStore {
       const db = openDatabase(store.file);
       db.exec('PRAGMA synchronous = FULL');
       // Tables and marks first, in one transaction (a new file is still in rollback mode here), then WAL.
-      if (!check.marked) inTransaction(db, () => migrateStore(db));
+      if (!check.marked || storeTablesMissing(db)) inTransaction(db, () => migrateStore(db));
       db.exec('PRAGMA journal_mode = WAL');
       if (opts.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(opts.maxPageCount)}`);
       store.db = db;
@@ -161,7 +161,7 @@ export class IncidentStore {
     const at = nowInstant();
     this.write(() =>
       inTransaction(this.readable(), () => {
-        for (const r of rows) this.sql('INSERT OR IGNORE INTO acknowledged_rows(doc, tbl, row_id, acknowledged_at) VALUES (?, ?, ?, ?)').run(docName, r.table, r.rowId, at);
+        for (const r of rows) this.sql('INSERT OR IGNORE INTO unreadable_row_acks(doc, tbl, row_id, acknowledged_at) VALUES (?, ?, ?, ?)').run(docName, r.table, r.rowId, at);
       }),
     );
     return this.unreadable.acknowledge(docName).length;

@@ -1,6 +1,6 @@
 // The store's ledger of rows that would not decode, per document. Rows in `updates` are found by a
 // scan when the store opens; a bad snapshot is found when its document is read. Acknowledgements
-// are kept in the store (table acknowledged_rows), so they outlive the process; the rows themselves
+// are kept in the store (table unreadable_row_acks), so they outlive the process; the rows themselves
 // are never deleted, and compaction leaves a document that has one alone.
 import type { UnreadableRow } from '../../shared/protocol/unreadableRows';
 import { incidentIdFromDocName } from '../../shared/protocol/api';
