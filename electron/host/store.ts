@@ -1,7 +1,6 @@
 // The SQLite store: an append-only log of Yjs updates per incident document, folded into
 // snapshots by compaction, plus the derived `incidents` index the home screen lists.
 // The binding is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
@@ -9,18 +8,17 @@ import { describeUnreadableRow } from '../../shared/protocol/unreadableRows';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
-
-export { StoreError };
+import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
 import { migrateStore, storeTablesMissing } from './storeSchema';
 import { UnreadableRowLedger, type StoredTable } from './unreadableRows';
+
+export { StoreError };
 
 export const DB_FILE_NAME = 'warroom.db';
 /** SQLite's own default ceiling for max_page_count; restoring it lifts a simulated full disk. */
 const SQLITE_DEFAULT_MAX_PAGES = 4294967294;
 /** A probe writes this much, so it needs fresh pages just as a real update would. */
 const PROBE_BYTES = 64 * 1024;
-
-
 
 export interface StoreOptions {
   /** Test-only: simulate a full disk by capping the database at this many pages (SQLITE_FULL). */
@@ -61,7 +59,7 @@ export class IncidentStore {
   static open(dataDir: string, opts: StoreOptions = {}): IncidentStore {
     const store = new IncidentStore(path.join(dataDir, DB_FILE_NAME));
     try {
-      mkdirSync(dataDir, { recursive: true });
+      ensurePrivateDir(dataDir);
     } catch (err) {
       store.current = { ok: false, file: store.file, reason: `${dataDir} could not be created: ${(err as Error).message}` };
       return store;
@@ -77,6 +75,8 @@ export class IncidentStore {
       // Tables and marks first, in one transaction (a new file is still in rollback mode here), then WAL.
       if (!check.marked || storeTablesMissing(db)) inTransaction(db, () => migrateStore(db));
       db.exec('PRAGMA journal_mode = WAL');
+      // The file is ours (checked above): it and its WAL and SHM are for this user only.
+      tightenExisting(sqliteFiles(store.file).map((file) => ({ path: file })));
       if (opts.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(opts.maxPageCount)}`);
       store.db = db;
       store.statements = new StatementCache(db);
