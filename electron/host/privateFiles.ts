@@ -38,12 +38,17 @@ export function createPrivateFile(file: string, data: string): void {
   }
 }
 
-/** chmod to `mode` when the permission bits differ; true when something changed. Symlinks are left alone. */
+/**
+ * Takes away every permission bit `mode` does not grant; true when something changed. It only ever
+ * removes: a file the user made read-only (0444) becomes 0400, never writable. Symlinks are left alone.
+ */
 function tighten(target: string, mode: number): boolean {
   if (process.platform === 'win32') return false;
   const stat = lstatSync(target);
-  if (stat.isSymbolicLink() || (stat.mode & PERMISSION_BITS) === mode) return false;
-  chmodSync(target, mode);
+  const current = stat.mode & PERMISSION_BITS;
+  const tightened = current & mode;
+  if (stat.isSymbolicLink() || current === tightened) return false;
+  chmodSync(target, tightened);
   return true;
 }
 
