@@ -121,7 +121,9 @@ describe('an update row that will not decode', () => {
 
   it('the host opens it read-only, reports it in the status and the export, and writes again once acknowledged', async () => {
     const d = damagedStore();
-    const host = await startHost({ dataDir: d.dir, staticDir: null, log: () => {} });
+    const logs: string[] = [];
+    const host = await startHost({ dataDir: d.dir, staticDir: null, log: (line) => logs.push(line) });
+    expect(logs).toContainEqual(expect.stringMatching(new RegExp(`^store: Incident ${d.id}: row ${d.badRow} of table updates in ${d.file} could not be read`)));
     const base = wsBase(host.url);
     const rpc = await RpcClient.connect(base, host.token);
     const hello = await rpc.value<{ store: StoreStatus }>('hello');
