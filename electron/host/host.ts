@@ -23,6 +23,7 @@ import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
 import { DB_FILE_NAME, IncidentStore } from './store';
+import { describeUnreadableRow } from '../../shared/protocol/unreadableRows';
 import { namingStoreFile } from './storeCheck';
 import { isLoose, sqliteFiles, tightenDataDir } from './privateFiles';
 import { TerminalService } from './terminals/terminalService';
@@ -119,6 +120,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     } catch (err) {
       log(`incident index not rebuilt: ${(err as Error).message}`);
     }
+    for (const row of store.status.ok ? (store.status.unreadableRows ?? []) : []) log(`store: ${describeUnreadableRow(row)}`);
   }
   const settings: SettingsBackend = opts.settings ?? createConfSettings(dataDir);
 

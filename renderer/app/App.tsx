@@ -11,12 +11,14 @@ import { HostContextReact, useHost } from './session';
 import { loadSettings, useSettings } from './settingsStore';
 import { StoreErrorBanner } from './StoreErrorBanner';
 import { useDesktopEvents } from './useDesktopEvents';
+import { UnreadableRowsBanner } from './UnreadableRowsBanner';
 
 export function App({ host }: { host: HostConnection | null }) {
   if (!host) return <NoTokenScreen />;
   return (
     <HostContextReact.Provider value={host}>
       <StoreErrorBanner />
+      <UnreadableRowsBanner />
       <Shell />
     </HostContextReact.Provider>
   );
