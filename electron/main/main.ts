@@ -33,7 +33,7 @@ function sendToWindow(channel: string, payload: unknown): void {
   if (win && !win.webContents.isDestroyed()) win.webContents.send(channel, payload);
 }
 
-const attention = new AttentionNotifier(keepAwake, (incidentId) => sendToWindow(IPC.openIncident, incidentId));
+const attention = new AttentionNotifier((incidentId) => sendToWindow(IPC.openIncident, incidentId));
 const quitGuard = new QuitGuard({
   runningTerminals: () => host?.runningTerminals() ?? 0,
   unsavedChanges: () => attention.unsavedChanges,
@@ -73,6 +73,11 @@ async function main() {
   const settings = createElectronSettings();
   const started = await startDesktopHost({ dataDir: app.getPath('userData'), distDir, settings });
   host = started.ok ? started.host : null;
+  if (started.ok) {
+    const followIncidents = () => keepAwake.set(started.host.activeIncidents() > 0);
+    followIncidents();
+    started.host.onIncidentsChanged(followIncidents);
+  }
   registerIpc({
     host: () => host,
     joinLinks,
