@@ -3,7 +3,7 @@
 import { app, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppCommandId } from '../../shared/protocol/commands';
+import { APP_COMMANDS, type AppCommandId } from '../../shared/protocol/commands';
 import { installAppMenu } from './appMenu';
 import { AttentionNotifier, KeepAwake } from './attention';
 import { storeFailureUrl } from './fatalScreen';
@@ -51,9 +51,10 @@ function readmePath(): string {
   return path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'README.md');
 }
 
+/** Commands marked native in the registry run here; the rest run in the window, as the UI runs them. */
 function runMenuCommand(command: AppCommandId): void {
+  if (!APP_COMMANDS[command].native) return sendToWindow(IPC.command, command);
   if (command === 'help.readme') void shell.openPath(readmePath());
-  else sendToWindow(IPC.command, command);
 }
 
 async function main() {
