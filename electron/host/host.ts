@@ -78,6 +78,10 @@ export interface RunningHost {
   storeStatus(): StoreStatus;
   /** Shells running in this host's terminals. */
   runningTerminals(): number;
+  /** Incidents not yet resolved (investigating, identified, monitoring), from the incident index. */
+  activeIncidents(): number;
+  /** Called whenever the incident index changes (created, imported, status or title edited…); returns the unsubscribe. */
+  onIncidentsChanged(listener: () => void): () => void;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
   /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
@@ -127,7 +131,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let rpc: RpcServer<typeof HostApi> | null = null;
   // Rooms this host joined (desktop join): created once Hocuspocus exists, asked by its guard before.
   let replicas: ReplicaManager | null = null;
-  const incidentsChanged = () => rpc?.broadcast('onIncidentsChanged', {});
+  const incidentListeners = new Set<() => void>();
+  const incidentsChanged = () => {
+    rpc?.broadcast('onIncidentsChanged', {});
+    for (const listener of incidentListeners) listener();
+  };
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -263,6 +271,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
     runningTerminals: () => terminals.count(),
+    activeIncidents: () => (store.status.ok ? store.listSummaries().filter((summary) => summary.status !== 'resolved').length : 0),
+    onIncidentsChanged: (listener) => {
+      incidentListeners.add(listener);
+      return () => incidentListeners.delete(listener);
+    },
     simulateDiskFull: (full) => store.simulateDiskFull(full),
     get room() {
       const room = share.listener();

@@ -1,10 +1,11 @@
-// What an incident needs from the desktop while the window may be hidden or minimised: a native
+// What incidents need from the desktop while the window may be hidden or minimised: a native
 // notification the first time each status update or decision revisit falls due (a click opens
-// its incident), the overdue count on the dock or taskbar badge, and no sleep while an incident
-// is active (investigating, identified, monitoring), released on resolve or quit.
+// its incident), the overdue count on the dock or taskbar badge, and no sleep while any incident
+// is active (investigating, identified, monitoring), released when the last is resolved, and on quit.
 import { app, Notification, powerSaveBlocker } from 'electron';
 import type { DesktopAttention } from '../../shared/protocol/desktopBridge';
 
+/** Follows the host's incident index, whatever screen the window shows: long outages run through the night. */
 export class KeepAwake {
   private blockerId: number | null = null;
 
@@ -31,15 +32,11 @@ export class AttentionNotifier {
   private readonly live = new Set<Notification>();
   private unsaved = 0;
 
-  constructor(
-    private readonly keepAwake: KeepAwake,
-    private readonly openIncident: (incidentId: string) => void,
-  ) {}
+  constructor(private readonly openIncident: (incidentId: string) => void) {}
 
   update(attention: DesktopAttention): void {
     this.unsaved = attention.unsavedChanges;
     app.setBadgeCount(attention.overdue);
-    this.keepAwake.set(attention.incidentActive);
     for (const reminder of attention.reminders) {
       if (this.notified.has(reminder.key)) continue;
       this.notified.add(reminder.key);

@@ -3,7 +3,7 @@
 import { app, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppCommandId } from '../../shared/protocol/commands';
+import { APP_COMMANDS, type AppCommandId } from '../../shared/protocol/commands';
 import { installAppMenu } from './appMenu';
 import { AttentionNotifier, KeepAwake } from './attention';
 import { storeFailureUrl } from './fatalScreen';
@@ -33,7 +33,7 @@ function sendToWindow(channel: string, payload: unknown): void {
   if (win && !win.webContents.isDestroyed()) win.webContents.send(channel, payload);
 }
 
-const attention = new AttentionNotifier(keepAwake, (incidentId) => sendToWindow(IPC.openIncident, incidentId));
+const attention = new AttentionNotifier((incidentId) => sendToWindow(IPC.openIncident, incidentId));
 const quitGuard = new QuitGuard({
   runningTerminals: () => host?.runningTerminals() ?? 0,
   unsavedChanges: () => attention.unsavedChanges,
@@ -51,9 +51,10 @@ function readmePath(): string {
   return path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'README.md');
 }
 
+/** Commands marked native in the registry run here; the rest run in the window, as the UI runs them. */
 function runMenuCommand(command: AppCommandId): void {
+  if (!APP_COMMANDS[command].native) return sendToWindow(IPC.command, command);
   if (command === 'help.readme') void shell.openPath(readmePath());
-  else sendToWindow(IPC.command, command);
 }
 
 async function main() {
@@ -73,6 +74,11 @@ async function main() {
   const settings = createElectronSettings();
   const started = await startDesktopHost({ dataDir: app.getPath('userData'), distDir, settings });
   host = started.ok ? started.host : null;
+  if (started.ok) {
+    const followIncidents = () => keepAwake.set(started.host.activeIncidents() > 0);
+    followIncidents();
+    started.host.onIncidentsChanged(followIncidents);
+  }
   registerIpc({
     host: () => host,
     joinLinks,

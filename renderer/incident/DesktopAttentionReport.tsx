@@ -1,5 +1,5 @@
-// Reports the open incident's reminders, overdue count, activity and unsaved changes to the
-// desktop app (notifications, badge, keep-awake, quit confirmation). A component of its own so
+// Reports the open incident's reminders, overdue count and unsaved changes to the desktop app
+// (notifications, badge, quit confirmation). A component of its own so
 // that its clock tick re-renders nothing else; renders nothing, and is absent in a browser tab.
 import { useEffect, useMemo } from 'react';
 import type { DesktopBridge } from '../../shared/protocol/desktopBridge';
@@ -25,7 +25,7 @@ export function DesktopAttentionReport({ bridge }: { bridge: DesktopBridge }) {
   // Sent when it changes, not on every tick.
   const report = JSON.stringify(attention);
   useEffect(() => bridge.reportAttention(JSON.parse(report)), [bridge, report]);
-  // Leaving the incident: no badge, no keep-awake for it.
+  // Leaving the incident: no badge for it.
   useEffect(() => () => bridge.reportAttention(NO_ATTENTION), [bridge]);
   return null;
 }

@@ -1,6 +1,6 @@
 // What the open incident asks of the desktop (shared/protocol/desktopBridge.ts DesktopAttention):
-// overdue status updates and decision revisits as reminders, whether the machine must stay
-// awake, and how many changes are not yet on disk. Pure, so the rules are tested without a window.
+// overdue status updates and decision revisits as reminders, and how many changes are not yet
+// on disk. Pure, so the rules are tested without a window.
 import { nextUpdateDue } from '../../shared/model/cadenceRecords';
 import { dueRevisits } from '../../shared/model/decisionRevisits';
 import type { Decision, StatusCadence, StatusUpdate } from '../../shared/model/responseTypes';
@@ -17,7 +17,7 @@ export interface AttentionInput {
   unsynced: number;
 }
 
-export const NO_ATTENTION: DesktopAttention = { overdue: 0, reminders: [], incidentActive: false, unsavedChanges: 0 };
+export const NO_ATTENTION: DesktopAttention = { overdue: 0, reminders: [], unsavedChanges: 0 };
 
 export function desktopAttention(input: AttentionInput): DesktopAttention {
   const { incident, now } = input;
@@ -42,5 +42,5 @@ export function desktopAttention(input: AttentionInput): DesktopAttention {
       incidentId: incident.id,
     });
   }
-  return { overdue: reminders.length, reminders, incidentActive: active, unsavedChanges: input.unsynced };
+  return { overdue: reminders.length, reminders, unsavedChanges: input.unsynced };
 }

@@ -29,8 +29,6 @@ export const DesktopAttentionSchema = z.object({
   /** Shown as the dock or taskbar badge. */
   overdue: z.number().int().min(0),
   reminders: z.array(DueReminderSchema).max(MAX_REMINDERS),
-  /** Investigating, identified or monitoring: the machine must not sleep. */
-  incidentActive: z.boolean(),
   /** Changes the host has not confirmed on disk; quitting asks first. */
   unsavedChanges: z.number().int().min(0),
 });

@@ -10,14 +10,14 @@ vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 
 const revisit = { key: 'revisit:D1@2026-11-21T10:00:00.000Z', title: 'Revisit decision', body: 'Fail over? (due 10:00)', incidentId: 'I1' };
 const update = { key: 'status-update:I1@2026-11-21T10:30:00.000Z', title: 'Status update due', body: 'DB down: due 10:30.', incidentId: 'I1' };
-const state = (patch: Partial<DesktopAttention>): DesktopAttention => ({ overdue: 0, reminders: [], incidentActive: true, unsavedChanges: 0, ...patch });
+const state = (patch: Partial<DesktopAttention>): DesktopAttention => ({ overdue: 0, reminders: [], unsavedChanges: 0, ...patch });
 
 describe('notifications, badge and keep-awake (fake electron)', () => {
   beforeEach(resetFakeElectron);
 
   it('notifies each reminder once, badges the overdue count, and a click opens its incident', () => {
     const opened: string[] = [];
-    const notifier = new AttentionNotifier(new KeepAwake(), (id) => opened.push(id));
+    const notifier = new AttentionNotifier((id) => opened.push(id));
     notifier.update(state({ overdue: 1, reminders: [revisit] }));
     notifier.update(state({ overdue: 2, reminders: [revisit, update] }));
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['Revisit decision', 'Status update due']);
@@ -28,22 +28,21 @@ describe('notifications, badge and keep-awake (fake electron)', () => {
     expect(fakeElectron.app.badgeCount).toBe(0);
   });
 
-  it('keeps the machine awake while an incident is active, and lets it sleep on resolve and on quit', () => {
+  it('keeps the machine awake while told an incident is active, once, and lets it sleep when not and on quit', () => {
     const keepAwake = new KeepAwake();
-    const notifier = new AttentionNotifier(keepAwake, () => {});
-    notifier.update(state({ incidentActive: true }));
-    notifier.update(state({ incidentActive: true }));
+    keepAwake.set(true);
+    keepAwake.set(true);
     expect([...fakeElectron.powerSaveBlocker.started.values()]).toEqual(['prevent-app-suspension']);
-    notifier.update(state({ incidentActive: false }));
+    keepAwake.set(false);
     expect(fakeElectron.powerSaveBlocker.started.size).toBe(0);
-    notifier.update(state({ incidentActive: true }));
+    keepAwake.set(true);
     keepAwake.release();
     expect(fakeElectron.powerSaveBlocker.started.size).toBe(0);
     expect(keepAwake.active).toBe(false);
   });
 
   it('remembers the unsaved changes last reported, for the quit confirmation', () => {
-    const notifier = new AttentionNotifier(new KeepAwake(), () => {});
+    const notifier = new AttentionNotifier(() => {});
     notifier.update(state({ unsavedChanges: 3 }));
     expect(notifier.unsavedChanges).toBe(3);
   });

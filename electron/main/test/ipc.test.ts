@@ -59,7 +59,7 @@ describe('IPC (fake electron)', () => {
 
   it('takes a valid attention report from our window and drops a malformed one', () => {
     const { reports } = setUp();
-    const good = { overdue: 1, reminders: [{ key: 'k', title: 'Revisit decision', body: 'b', incidentId: 'I1' }], incidentActive: true, unsavedChanges: 0 };
+    const good = { overdue: 1, reminders: [{ key: 'k', title: 'Revisit decision', body: 'b', incidentId: 'I1' }], unsavedChanges: 0 };
     fakeElectron.ipcMain.emit(IPC.attention, ipcEvent(`${HOST.url}/`), good);
     fakeElectron.ipcMain.emit(IPC.attention, ipcEvent(`${HOST.url}/`), { overdue: -1 });
     fakeElectron.ipcMain.emit(IPC.attention, ipcEvent('https://evil.example/'), good);

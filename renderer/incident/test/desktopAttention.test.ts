@@ -18,7 +18,7 @@ describe('desktop attention', () => {
     proposeDecision(doc, ctx, { question: 'Fail over to the replica?', revisitAt: '2026-11-21T20:30:00.000Z' });
     const updateDue = nextUpdateDue({ incident: readIncident(doc)!, cadence: readCadence(doc), updates: readStatusUpdates(doc) })!;
     const before = attentionAt(doc, '2026-11-21T20:01:00.000Z');
-    expect(before).toMatchObject({ overdue: 0, reminders: [], incidentActive: true });
+    expect(before).toMatchObject({ overdue: 0, reminders: [] });
     const later = new Date(Math.max(Date.parse(updateDue), Date.parse('2026-11-21T20:30:00.000Z')) + 60_000).toISOString();
     const after = attentionAt(doc, later, 2);
     expect(after.overdue).toBe(2);
@@ -28,10 +28,10 @@ describe('desktop attention', () => {
     expect(attentionAt(doc, later).reminders.map((r) => r.key)).toEqual(after.reminders.map((r) => r.key));
   });
 
-  it('lets the machine sleep and stops reminding once the incident is resolved', () => {
+  it('stops reminding once the incident is resolved', () => {
     const { doc, ctx } = openIncident();
     proposeDecision(doc, ctx, { question: 'Fail over?', revisitAt: '2026-11-21T20:30:00.000Z' });
     setStatus(doc, ctx, 'resolved');
-    expect(attentionAt(doc, '2026-11-22T09:00:00.000Z')).toEqual({ overdue: 0, reminders: [], incidentActive: false, unsavedChanges: 0 });
+    expect(attentionAt(doc, '2026-11-22T09:00:00.000Z')).toEqual({ overdue: 0, reminders: [], unsavedChanges: 0 });
   });
 });
