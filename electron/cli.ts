@@ -10,6 +10,7 @@ import { describeUnreadableRow } from '../shared/protocol/unreadableRows';
 import { resolveDataDir } from './host/dataDir';
 import { startHost } from './host/host';
 import { HostError } from './host/hostError';
+import { registerIntakeCommands } from './host/intake/intakeCommands';
 import { parseHostPort, registerTokenCommands, type HostPort } from './host/sharing/tokenCommands';
 import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArchiveOrThrow } from './host/incidentFiles';
 import { rebuildMissingRows } from './host/incidentIndex';
@@ -210,11 +211,13 @@ function buildProgram(): Command {
       }
     });
 
-  registerTokenCommands(program, {
-    openStore: (dataDir) => openStore(resolveDataDir(dataDir)),
+  const storeCommandDeps = {
+    openStore: (dataDir: string | undefined) => openStore(resolveDataDir(dataDir)),
     dataDirOption,
-    usageError: (message) => new UsageError(message),
-  });
+    usageError: (message: string) => new UsageError(message),
+  };
+  registerTokenCommands(program, storeCommandDeps);
+  registerIntakeCommands(program, storeCommandDeps);
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
 

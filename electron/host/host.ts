@@ -13,6 +13,10 @@ import { addEntry } from '../../shared/model/commands';
 import { HostApi, incidentDocName, incidentIdFromDocName, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
+import { createIntake } from './intake/intakeService';
+import { isIntakeRequest } from './intake/intakeEndpoint';
+import type { IntakeTokens } from './intake/intakeTokens';
+import { writeIncident, type IncidentWriterDeps } from './incidentWriter';
 import { PersistenceExtension } from './extensions/persistenceExtension';
 import { createHostApi } from './hostApi';
 import { rebuildMissingRows } from './incidentIndex';
@@ -88,6 +92,8 @@ export interface RunningHost {
   room?: { url: string; port: number; fingerprint?: string; connections(): RoomConnectionInfo[] };
   /** Room tokens in this store; null when the store is unusable. */
   tokens: RoomTokens | null;
+  /** Alert intake tokens in this store; null when the store is unusable. */
+  intakeTokens: IntakeTokens | null;
   close(): Promise<void>;
 }
 
@@ -158,29 +164,25 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       },
     ],
   });
+  const writer: IncidentWriterDeps = {
+    hocuspocus,
+    refreshIndex: (doc) => index.refresh(doc),
+    isObserved: (incidentId) => replicas?.isObserved(incidentId) ?? false,
+  };
   const terminals = new TerminalService({
     dataDir,
     settings: () => settings.get().terminal,
     log,
     hostToken: token,
     // Through Hocuspocus, like createIncident, so open timelines show logged commands at once.
-    async writeEntry(incidentId, author, entry) {
-      // An observed room's replica is read-only here too: the room would refuse the logged command.
-      if (replicas?.isObserved(incidentId)) throw new Error(`incident ${incidentId} is an observed room: not logged`);
-      const connection = await hocuspocus.openDirectConnection(incidentDocName(incidentId), { author });
-      try {
-        await connection.transact((doc) => {
-          addEntry(doc, { author }, entry);
-        });
-      } finally {
-        await connection.disconnect();
-      }
-    },
+    writeEntry: (incidentId, author, entry) => writeIncident(writer, incidentId, author, (doc, ctx) => void addEntry(doc, ctx, entry)),
   });
   // Sharing: a second listener, on the interface the user chose, for room-token holders only.
   const tokens = store.status.ok ? new RoomTokens(store) : null;
+  const intake = createIntake({ store, writer, log });
   const share = new ShareControl({
     hocuspocus,
+    intake: intake.endpoint,
     tokens,
     staticDir,
     log,
@@ -222,6 +224,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('ok');
     }
+    if (isIntakeRequest(req.url ?? '/')) return intake.endpoint(req, res);
     serveStatic(req, res, staticDir, port).catch((err: Error) => {
       log(`static: ${err.message}`);
       if (!res.headersSent) res.writeHead(500);
@@ -282,6 +285,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return room ? { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } : undefined;
     },
     tokens,
+    intakeTokens: intake.tokens,
     async close() {
       if (probeTimer) clearInterval(probeTimer);
       await resuming;

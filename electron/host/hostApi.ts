@@ -7,6 +7,7 @@ import { incidentDocName, type HostApiImpl } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
 import type { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { HostError } from './hostError';
+import { writeIncident } from './incidentWriter';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
 import type { ReplicaManager } from './replica/replicaManager';
@@ -54,22 +55,16 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       if (!isValidZone(args.timeZone)) throw new HostError('bad-args', `"${args.timeZone}" is not a known time zone.`, 'timeZone');
       const id = newId();
       // Through Hocuspocus, so clients already connected to this document see it at once.
-      const connection = await hocuspocus.openDirectConnection(incidentDocName(id), { author: args.author });
-      try {
-        await connection.transact((doc) => {
-          createIncident(doc, { author: args.author }, {
-            id,
-            title: args.title,
-            severity: args.severity,
-            startedAt: args.startedAt,
-            timeZone: args.timeZone,
-            commander: args.commander,
-          });
+      await writeIncident({ hocuspocus, refreshIndex: (doc) => deps.index.refresh(doc) }, id, args.author, (doc, ctx) => {
+        createIncident(doc, ctx, {
+          id,
+          title: args.title,
+          severity: args.severity,
+          startedAt: args.startedAt,
+          timeZone: args.timeZone,
+          commander: args.commander,
         });
-        if (connection.document) deps.index.refresh(connection.document);
-      } finally {
-        await connection.disconnect();
-      }
+      });
       return { id };
     },
 

@@ -9,7 +9,7 @@ import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
 import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
-import { migrateStore, storeTablesMissing } from './storeSchema';
+import { migrateStore, storeNeedsMigration } from './storeSchema';
 import { UnreadableRowLedger, type StoredTable } from './unreadableRows';
 
 export { StoreError };
@@ -73,7 +73,7 @@ export class IncidentStore {
       const db = openDatabase(store.file);
       db.exec('PRAGMA synchronous = FULL');
       // Tables and marks first, in one transaction (a new file is still in rollback mode here), then WAL.
-      if (!check.marked || storeTablesMissing(db)) inTransaction(db, () => migrateStore(db));
+      if (storeNeedsMigration(db, check.marked)) inTransaction(db, () => migrateStore(db));
       db.exec('PRAGMA journal_mode = WAL');
       // The file is ours (checked above): it and its WAL and SHM are for this user only.
       tightenExisting(sqliteFiles(store.file).map((file) => ({ path: file })));

@@ -8,7 +8,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  * The schema version this build writes (PRAGMA user_version). Raise it with a migration step in
  * migrateStore() whenever a table changes shape; a file with a higher number is refused.
  */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 /** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
@@ -21,6 +21,26 @@ CREATE TABLE IF NOT EXISTS probe(data BLOB);
 CREATE TABLE IF NOT EXISTS unreadable_row_acks(doc TEXT NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL, acknowledged_at TEXT NOT NULL,
   PRIMARY KEY(doc, tbl, row_id));
 `;
+
+/**
+ * One step per store version after the first, applied in order to a store below it. Each step
+ * only adds (tables, indexes), so an older file gains it without losing a row.
+ */
+const STORE_MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    // Alert intake: tokens (hashes only, bound to a source and a routing rule) and which incident
+    // each alert's dedup key opened, so a repeat appends instead of opening a second one.
+    version: 2,
+    sql: `
+CREATE TABLE IF NOT EXISTS intake_tokens(id TEXT PRIMARY KEY, secret_hash BLOB NOT NULL UNIQUE, source TEXT NOT NULL,
+  route TEXT NOT NULL CHECK (route IN ('new', 'append')), service TEXT, severity_label TEXT NOT NULL, service_label TEXT NOT NULL,
+  title_template TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE IF NOT EXISTS intake_alerts(dedup_key TEXT NOT NULL, incident_id TEXT NOT NULL, service TEXT, source TEXT NOT NULL,
+  opened_at TEXT NOT NULL, PRIMARY KEY(dedup_key, incident_id));
+CREATE INDEX IF NOT EXISTS intake_alerts_by_service ON intake_alerts(service, opened_at);
+`,
+  },
+];
 
 /**
  * Every table a store had before the marks existed, exactly as it was created then (store.ts,
@@ -97,17 +117,26 @@ export function readStoreMarks(db: SqliteDatabase, file: string): StoreMarks {
 
 /** Whether a marked store lacks one of this version's tables (a store from before a table was added to it). */
 export function storeTablesMissing(db: SqliteDatabase): boolean {
-  const wanted = [...STORE_SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+  const schema = [STORE_SCHEMA, ...STORE_MIGRATIONS.map((step) => step.sql)].join('\n');
+  const wanted = [...schema.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
   const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
   return wanted.some((name) => !present.has(name as string));
 }
 
+/** Whether a writable connection needs migrateStore(): unmarked, an older version, or a table missing. */
+export function storeNeedsMigration(db: SqliteDatabase, marked: boolean): boolean {
+  return !marked || Number(pragmaValue(db, 'user_version')) < STORE_SCHEMA_VERSION || storeTablesMissing(db);
+}
+
 /**
- * Brings a writable connection to this build's schema, in one transaction: a new file or an unmarked
- * store gets the tables and the marks together, so a crash leaves either the old file or a marked one.
+ * Brings a writable connection to this build's schema; the caller runs it in one transaction, so a
+ * new file or an older store gets the tables and the marks together and a crash leaves either the
+ * old file or a marked one at this version.
  */
 export function migrateStore(db: SqliteDatabase): void {
+  const from = Number(pragmaValue(db, 'user_version'));
   db.exec(STORE_SCHEMA);
+  for (const step of STORE_MIGRATIONS) if (step.version > from) db.exec(step.sql);
   db.exec(`PRAGMA application_id = ${WAR_ROOM_APPLICATION_ID}`);
   db.exec(`PRAGMA user_version = ${STORE_SCHEMA_VERSION}`);
 }

@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { incidentDocName, MAX_MESSAGE_BYTES, WS_PATHS } from '../../../shared/protocol/api';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
+import { isIntakeRequest } from '../intake/intakeEndpoint';
 import { serveStatic } from '../staticFiles';
 import { refuseUpgrade } from '../upgradeGate';
 import { gateFrames } from './frameGate';
@@ -39,6 +40,8 @@ export interface RoomListenerOptions {
   staticDir: string | null;
   log: (line: string) => void;
   rateLimit?: RateLimitOptions;
+  /** Alert intake: POST /intake/<source> with an intake token (the room token means nothing there). */
+  intake?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Told the incident whose room gained or lost a connection (the share panel's live list). */
   onConnectionsChanged?: (incidentId: string) => void;
 }
@@ -105,6 +108,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
     if (CLOSED_PATHS.has(pathname)) return statusLine(res, HTTP_NOT_FOUND, 'not found');
+    if (opts.intake && isIntakeRequest(pathname)) return opts.intake(req, res);
     serveStatic(req, res, opts.staticDir, port).catch((err: Error) => {
       log(`room static: ${err.message}`);
       if (!res.headersSent) res.writeHead(500);

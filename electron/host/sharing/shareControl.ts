@@ -7,6 +7,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { createSecureContext } from 'node:tls';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NetworkInterfaceInfo, RoomConnection, ShareListening } from '../../../shared/protocol/api';
 import { buildBrowserUrl, buildJoinLink, type RoomRole, type RoomTokenInfo } from '../../../shared/protocol/room';
 import { HostError } from '../hostError';
@@ -27,6 +28,8 @@ export interface ShareControlDeps {
   onConnections: (incidentId: string, connections: RoomConnection[]) => void;
   /** Test hook; the listener's default otherwise. */
   rateLimit?: RateLimitOptions;
+  /** Alert intake (POST /intake/<source>), served on the room listener too. */
+  intake?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Test hook: the machine's interfaces. */
   interfaces?: () => NetworkInterfaceInfo[];
 }
@@ -148,6 +151,7 @@ export class ShareControl {
           ...(rateLimit ? { rateLimit } : {}),
           hocuspocus: this.deps.hocuspocus,
           tokens,
+          ...(this.deps.intake ? { intake: this.deps.intake } : {}),
           staticDir: this.deps.staticDir,
           log: this.deps.log,
           onConnectionsChanged: (incidentId) => this.announce(incidentId),

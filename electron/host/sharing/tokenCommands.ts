@@ -48,14 +48,18 @@ export interface TokenCommandDeps {
   usageError(message: string): Error;
 }
 
-function withTokens<T>(deps: TokenCommandDeps, dataDir: string | undefined, fn: (tokens: RoomTokens, store: IncidentStore) => T): T {
+/** Runs fn on the store of --data-dir, closing it after, whatever happens. */
+export function withStore<T>(deps: TokenCommandDeps, dataDir: string | undefined, fn: (store: IncidentStore) => T): T {
   const store = deps.openStore(dataDir);
   try {
-    return fn(new RoomTokens(store), store);
+    return fn(store);
   } finally {
     store.close();
   }
 }
+
+const withTokens = <T>(deps: TokenCommandDeps, dataDir: string | undefined, fn: (tokens: RoomTokens, store: IncidentStore) => T): T =>
+  withStore(deps, dataDir, (store) => fn(new RoomTokens(store), store));
 
 interface CreateOptions {
   role: RoomRole;

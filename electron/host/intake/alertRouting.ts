@@ -1,0 +1,147 @@
+// Where an alert goes: the open incident its dedup key already opened, else (route "append") the
+// open incident of its service, else a new incident for a firing alert. Every alert becomes an
+// `event` entry dated when the alert itself started (or ended, for a resolution), written through
+// the caller's document writer (Hocuspocus direct connections), so open timelines update live.
+// Requests are routed one at a time: two deliveries of one alert can never both open an incident.
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import type * as Y from 'yjs';
+import { addEntry, createIncident, type CommandContext } from '../../../shared/model/commands';
+import { proposeDecision } from '../../../shared/model/decisionCommands';
+import { readDecisions } from '../../../shared/model/decisions';
+import { entriesMap } from '../../../shared/model/doc';
+import { instantMillis } from '../../../shared/time/instant';
+import type { Severity } from '../../../shared/model/types';
+import type { SqliteDatabase } from '../sqlite';
+import { SOURCE_NAMES, type IntakeAlert, type IntakeSource } from './alertSources';
+import type { IntakeGrant, IntakeRule } from './intakeTokens';
+import { alertEntryText } from './alertEntryText';
+
+/** Incidents opened from alerts are shown in UTC until someone picks the team's zone. */
+const INTAKE_TIME_ZONE = 'UTC';
+const DEFAULT_SEVERITY: Severity = 'SEV3';
+const MITIGATION_QUESTION = 'Mark the incident mitigated?';
+/** Label values the alerting world uses, to our severities. */
+const SEVERITY_WORDS: ReadonlyArray<[Severity, readonly string[]]> = [
+  ['SEV1', ['critical', 'crit', 'emergency', 'fatal', 'page', 'sev1', 'sev-1', 'p1', 'disaster']],
+  ['SEV2', ['high', 'error', 'major', 'sev2', 'sev-2', 'p2']],
+  ['SEV3', ['warning', 'warn', 'medium', 'average', 'minor', 'sev3', 'sev-3', 'p3']],
+  ['SEV4', ['info', 'low', 'notice', 'none', 'sev4', 'sev-4', 'p4', 'p5']],
+];
+
+export function severityFromLabel(value: string | undefined): Severity {
+  const word = value?.trim().toLowerCase();
+  return SEVERITY_WORDS.find(([, words]) => word !== undefined && words.includes(word))?.[0] ?? DEFAULT_SEVERITY;
+}
+
+/** {{name}} becomes the alert's label or annotation `name` ({{service}}: its service); unknown names stay visible as "?". */
+export function renderTitle(template: string, alert: IntakeAlert, service: string | null): string {
+  const values: Record<string, string> = { ...alert.annotations, ...alert.labels, ...(service ? { service } : {}) };
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, name: string) => values[name] ?? '?').trim() || 'Alert';
+}
+
+/**
+ * The entry's id: a ULID whose time is the alert's and whose rest comes from (source, fingerprint,
+ * status, time). Alertmanager re-sends a firing alert every repeat interval; the same delivery
+ * twice writes one entry (addEntry keeps an existing id), while a new firing appends a new one.
+ */
+function alertEntryId(source: IntakeSource, alert: IntakeAlert, at: string): string {
+  const digest = createHash('sha256').update(`${source}\0${alert.fingerprint}\0${alert.status}\0${at}`).digest();
+  let i = 0;
+  // Before 1970 (a zero time some tools send) a ULID has no time part: such alerts sort first.
+  return ulid(Math.max(0, instantMillis(at)), () => (digest[i++ % digest.length] as number) / 256);
+}
+
+export interface IncidentWriter {
+  /** Runs fn on the incident's document through a direct connection; the index row is refreshed after. */
+  write(incidentId: string, author: string, fn: (doc: Y.Doc, ctx: CommandContext) => void): Promise<void>;
+  /** A fresh incident id. */
+  newIncidentId(): string;
+}
+
+export interface RoutingResult {
+  opened: string[];
+  appended: string[];
+  entries: number;
+  /** Resolutions of alerts that have no open incident: nothing to resolve. */
+  ignored: number;
+}
+
+export class AlertRouter {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly writer: IncidentWriter,
+  ) {}
+
+  /** Routes a request's alerts after every earlier request's. */
+  route(grant: IntakeGrant, alerts: IntakeAlert[]): Promise<RoutingResult> {
+    const run = this.queue.then(() => this.routeNow(grant, alerts));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private openIncidentFor(dedupKey: string, service: string | null, rule: IntakeRule): string | null {
+    const open = `SELECT a.incident_id AS id FROM intake_alerts a JOIN incidents i ON i.id = a.incident_id
+      WHERE i.status != 'resolved' AND a.%COLUMN% = ? ORDER BY a.opened_at DESC LIMIT 1`;
+    const byKey = this.db.prepare(open.replace('%COLUMN%', 'dedup_key')).get(dedupKey) as { id: string } | undefined;
+    if (byKey) return byKey.id;
+    if (rule.route !== 'append' || service === null) return null;
+    const byService = this.db.prepare(open.replace('%COLUMN%', 'service')).get(service) as { id: string } | undefined;
+    return byService?.id ?? null;
+  }
+
+  private remember(dedupKey: string, incidentId: string, service: string | null, source: IntakeSource): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO intake_alerts(dedup_key, incident_id, service, source, opened_at) VALUES (?, ?, ?, ?, ?)')
+      .run(dedupKey, incidentId, service, source, new Date().toISOString());
+  }
+
+  private async routeNow(grant: IntakeGrant, alerts: IntakeAlert[]): Promise<RoutingResult> {
+    const { source, rule } = grant;
+    const author = `${SOURCE_NAMES[source]} (alert intake)`;
+    const result: RoutingResult = { opened: [], appended: [], entries: 0, ignored: 0 };
+    for (const alert of alerts) {
+      const service = alert.labels[rule.serviceLabel] ?? rule.service;
+      const dedupKey = `${source}:${alert.fingerprint}`;
+      const title = alert.title ?? renderTitle(rule.titleTemplate, alert, service);
+      const at = alert.status === 'resolved' ? (alert.endsAt ?? alert.startsAt) : alert.startsAt;
+      let incidentId = this.openIncidentFor(dedupKey, service, rule);
+      if (incidentId === null && alert.status === 'resolved') {
+        result.ignored++;
+        continue;
+      }
+      if (incidentId === null) {
+        const id = this.writer.newIncidentId();
+        const severity = severityFromLabel(alert.labels[rule.severityLabel]);
+        await this.writer.write(id, author, (doc, ctx) => {
+          createIncident(doc, ctx, { id, title, severity, startedAt: alert.startsAt, timeZone: INTAKE_TIME_ZONE });
+        });
+        incidentId = id;
+        result.opened.push(id);
+      } else if (!result.opened.includes(incidentId) && !result.appended.includes(incidentId)) {
+        result.appended.push(incidentId);
+      }
+      this.remember(dedupKey, incidentId, service, source);
+      const entryId = alertEntryId(source, alert, at);
+      let written = false;
+      await this.writer.write(incidentId, author, (doc, ctx) => {
+        if (entriesMap(doc).has(entryId)) return;
+        written = true;
+        addEntry(doc, ctx, { id: entryId, occurredAt: at, kind: 'event', text: alertEntryText(source, alert, title, service) });
+        // Proposed, never applied: people decide whether the alert clearing means the impact ended.
+        // One open proposal at a time: a group of resolutions asks once.
+        if (alert.status === 'resolved' && !readDecisions(doc).some((d) => d.status === 'proposed' && d.question.startsWith(MITIGATION_QUESTION))) {
+          proposeDecision(doc, ctx, {
+            question: `${MITIGATION_QUESTION} ${SOURCE_NAMES[source]} reports "${title}" resolved.`,
+            occurredAt: at,
+            options: [{ title: 'Mark mitigated' }, { title: 'Keep investigating' }],
+          });
+        }
+      });
+      if (written) result.entries++;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,175 @@
+// A real Prometheus Alertmanager (Debian's prometheus-alertmanager, installed by .ci/run) posts to
+// a real host's /intake/alertmanager, with a token and receiver minted by the built CLI. Alerts go
+// in through Alertmanager's own API; the host's incident list and an open timeline are watched
+// through their change events.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDecisions } from '../../../../shared/model/decisions';
+import { readIncident } from '../../../../shared/model/doc';
+import type { RunningHost } from '../../host';
+import { buildCli, connectSync, tempDir, wsBase } from '../../test/helpers';
+import { eventTexts, onDisk, startIntakeHost } from './intakeHelpers';
+
+const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
+/** Generous: the machine is shared, and Alertmanager flushes a group at most every GROUP_INTERVAL. */
+const EVENT_TIMEOUT_MS = 30_000;
+const GROUP_INTERVAL = '1s';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once check() holds, re-checking on each event subscribe() reports (never by sleeping). */
+function untilEvent(subscribe: (listener: () => void) => () => void, check: () => boolean, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let stop = () => {};
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${EVENT_TIMEOUT_MS} ms waiting for ${what}`));
+    }, EVENT_TIMEOUT_MS);
+    const test = () => {
+      if (!check()) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    stop = subscribe(test);
+    test();
+  });
+}
+
+interface Alertmanager {
+  url: string;
+  process: ChildProcess;
+  output: string[];
+}
+
+async function startAlertmanager(dir: string, receiver: string): Promise<Alertmanager> {
+  const port = await freePort();
+  const config = path.join(dir, 'alertmanager.yml');
+  writeFileSync(
+    config,
+    [
+      'route:',
+      '  receiver: warroom',
+      "  group_by: ['alertname', 'service']",
+      '  group_wait: 100ms',
+      `  group_interval: ${GROUP_INTERVAL}`,
+      '  repeat_interval: 1h',
+      receiver,
+      '',
+    ].join('\n'),
+  );
+  mkdirSync(path.join(dir, 'storage'));
+  // --cluster.listen-address= turns gossip off: no second port, nothing shared with other runs.
+  const child = spawn(ALERTMANAGER, [`--config.file=${config}`, `--storage.path=${path.join(dir, 'storage')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const am = { url: `http://127.0.0.1:${port}`, process: child, output };
+  // Ready when it says it listens (its log line), or failed when it exits first.
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (/Listening on/.test(output.join(''))) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`alertmanager exited (${code}) before listening:\n${output.join('')}`)));
+    child.once('error', reject);
+  });
+  return am;
+}
+
+async function postAlerts(am: Alertmanager, alerts: unknown[]): Promise<void> {
+  const res = await fetch(`${am.url}/api/v2/alerts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(alerts) });
+  if (res.status !== 200) throw new Error(`alertmanager refused the alerts: ${res.status} ${await res.text()}`);
+}
+
+const alert = (instance: string, startsAt: string, endsAt?: string) => ({
+  labels: { alertname: 'HighErrorRate', service: 'checkout', severity: 'critical', instance },
+  annotations: { summary: `5xx over 5% on ${instance}` },
+  startsAt,
+  ...(endsAt ? { endsAt } : {}),
+  generatorURL: 'http://prometheus.example:9090/graph?g0.expr=rate',
+});
+
+describe('a real Alertmanager posting to the host', () => {
+  let host: RunningHost;
+  let dataDir: string;
+  let cli = '';
+  let am: Alertmanager | null = null;
+
+  beforeAll(async () => {
+    if (!existsSync(ALERTMANAGER)) throw new Error(`${ALERTMANAGER} is missing: install the Debian package prometheus-alertmanager (.ci/run does)`);
+    ({ host, dataDir } = await startIntakeHost());
+    cli = await buildCli();
+  });
+  afterAll(async () => {
+    if (am?.process.pid !== undefined && am.process.exitCode === null) {
+      const exited = new Promise((resolve) => am?.process.once('exit', resolve));
+      process.kill(am.process.pid, 'SIGTERM');
+      await exited;
+    }
+    await host.close();
+    rmSync(cli, { force: true });
+  });
+
+  it('opens the incident once, appends the next alert of the service, and appends the resolution', async () => {
+    const created = spawnSync(process.execPath, [cli, 'intake', 'token', 'create', '--source', 'alertmanager', '--route', 'append', '--url', host.url, '--data-dir', dataDir], {
+      encoding: 'utf8',
+    });
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toContain(`url: ${host.url}/intake/alertmanager`);
+    // The receiver exactly as the CLI prints it for pasting into alertmanager.yml.
+    const receiver = created.stdout.split('Alertmanager receiver:\n')[1] as string;
+    expect(receiver).toMatch(/credentials: [A-Za-z0-9_-]{43}/);
+    am = await startAlertmanager(tempDir('warroom-am-'), receiver);
+
+    const first = new Date(Date.now() - 60_000).toISOString();
+    const opened = () => onDisk(dataDir).summaries.filter((s) => s.title === 'HighErrorRate on checkout');
+    await postAlerts(am, [alert('web-1', first)]);
+    await untilEvent((l) => host.onIncidentsChanged(l), () => opened().length === 1, 'Alertmanager to open the incident');
+    const [incident] = opened();
+    expect(incident).toMatchObject({ severity: 'SEV1', status: 'investigating' });
+
+    const timeline = connectSync(wsBase(host.url), host.token, incident?.id as string);
+    await timeline.synced();
+    const onDoc = (listener: () => void) => {
+      timeline.doc.on('update', listener);
+      return () => timeline.doc.off('update', listener);
+    };
+    expect(eventTexts(timeline.doc).map((e) => e.occurredAt)).toEqual([first]);
+
+    // A second instance of the same alert: Alertmanager re-sends web-1 in the group with web-2.
+    const second = new Date(Date.now() - 30_000).toISOString();
+    await postAlerts(am, [alert('web-2', second)]);
+    await untilEvent(onDoc, () => eventTexts(timeline.doc).length === 2, 'the second alert on the open timeline');
+    expect(eventTexts(timeline.doc)[1]?.text).toContain('`instance=web-2`');
+    expect(opened()).toHaveLength(1);
+
+    // Resolving both: Alertmanager sends the resolution on its next flush.
+    const now = new Date().toISOString();
+    await postAlerts(am, [alert('web-1', first, now), alert('web-2', second, now)]);
+    await untilEvent(onDoc, () => eventTexts(timeline.doc).filter((e) => e.text.startsWith('**Alert resolved**')).length === 2, 'both resolutions');
+    const resolutions = eventTexts(timeline.doc).filter((e) => e.text.startsWith('**Alert resolved**'));
+    expect(resolutions.map((e) => e.text.match(/instance=(web-\d)/)?.[1]).sort()).toEqual(['web-1', 'web-2']);
+    expect(resolutions[0]?.text).toMatch(/Source: alertmanager, fingerprint `[0-9a-f]+`/);
+    expect(resolutions[0]?.text).toContain('<http://prometheus.example:9090/graph?g0.expr=rate>');
+    // Two resolutions, one proposal: people decide whether the impact ended.
+    expect(readDecisions(timeline.doc).map((d) => d.status)).toEqual(['proposed']);
+    expect(readIncident(timeline.doc)).toMatchObject({ status: 'investigating', mitigatedAt: null });
+    expect(opened()).toHaveLength(1);
+    timeline.destroy();
+  });
+});
