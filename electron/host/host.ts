@@ -68,6 +68,8 @@ export interface HostOptions {
   maxPageCount?: number;
   /** Test-only: how soon joined rooms retry an unreachable host. */
   replicaReconnect?: ReconnectDelays;
+  /** Test hook: requests per token on /intake (default DEFAULT_INTAKE_RATE_LIMIT). */
+  intakeRateLimit?: RateLimitOptions;
   /** Sharing: also listen here for room-token holders (sharing/roomListener.ts). TLS is PEM text. */
   listen?: { hostname: string; port: number; tls?: { cert: string; key: string }; rateLimit?: RateLimitOptions };
 }
@@ -179,7 +181,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   // Sharing: a second listener, on the interface the user chose, for room-token holders only.
   const tokens = store.status.ok ? new RoomTokens(store) : null;
-  const intake = createIntake({ store, writer, log });
+  const intake = createIntake({ store, writer, log, ...(opts.intakeRateLimit ? { rateLimit: opts.intakeRateLimit } : {}) });
   const share = new ShareControl({
     hocuspocus,
     intake: intake.endpoint,

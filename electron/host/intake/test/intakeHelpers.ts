@@ -4,14 +4,14 @@ import * as Y from 'yjs';
 import type { IncidentSummary } from '../../../../shared/model/types';
 import { readEntries } from '../../../../shared/model/doc';
 import { incidentDocName } from '../../../../shared/protocol/api';
-import { startHost, type RunningHost } from '../../host';
+import { startHost, type HostOptions, type RunningHost } from '../../host';
 import { LENIENT_RATE_LIMIT } from '../../sharing/test/roomHelpers';
 import { IncidentStore } from '../../store';
 import { tempDir } from '../../test/helpers';
 
-export async function startIntakeHost(): Promise<{ host: RunningHost; dataDir: string }> {
+export async function startIntakeHost(extra: Partial<HostOptions> = {}): Promise<{ host: RunningHost; dataDir: string }> {
   const dataDir = path.join(tempDir('warroom-intake-'), 'data');
-  const host = await startHost({ dataDir, staticDir: null, log: () => {}, listen: { hostname: '127.0.0.1', port: 0, rateLimit: LENIENT_RATE_LIMIT } });
+  const host = await startHost({ dataDir, staticDir: null, log: () => {}, listen: { hostname: '127.0.0.1', port: 0, rateLimit: LENIENT_RATE_LIMIT }, ...extra });
   return { host, dataDir };
 }
 
