@@ -11,6 +11,8 @@ import { resolveDataDir } from './host/dataDir';
 import { startHost } from './host/host';
 import { HostError } from './host/hostError';
 import { registerIntakeCommands } from './host/intake/intakeCommands';
+import { describeIssue } from './host/intake/alertSources';
+import { OUTBOUND_KINDS, OutboundTargetSchema, type OutboundTarget } from './host/outbound/statusWebhooks';
 import { parseHostPort, registerTokenCommands, type HostPort } from './host/sharing/tokenCommands';
 import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArchiveOrThrow } from './host/incidentFiles';
 import { rebuildMissingRows } from './host/incidentIndex';
@@ -74,6 +76,23 @@ function looksLikeArchivePath(target: string): boolean {
   return target.toLowerCase().endsWith('.json') || target.includes(path.sep) || existsSync(target);
 }
 
+const WEBHOOK_SECRET_ENV = 'WARROOM_WEBHOOK_SECRET';
+
+/** `kind=url`, checked against the target schema; the message names what is wrong. */
+function parseStatusWebhook(value: string, index: number): OutboundTarget {
+  const at = value.indexOf('=');
+  const secret = process.env[WEBHOOK_SECRET_ENV];
+  const parsed = OutboundTargetSchema.safeParse({
+    name: `webhook ${index + 1}`,
+    kind: value.slice(0, at),
+    url: value.slice(at + 1),
+    ...(secret && value.startsWith('generic=') ? { secret } : {}),
+  });
+  if (at < 0) throw new InvalidArgumentError(`"${value}" is not KIND=URL (no "=").`);
+  if (!parsed.success) throw new InvalidArgumentError(`"${value}" is not KIND=URL (${describeIssue(parsed.error)}).`);
+  return parsed.data;
+}
+
 const dataDirOption = () => new Option('--data-dir <dir>', 'data directory (default: $XDG_DATA_HOME/war-room)');
 
 function buildProgram(): Command {
@@ -94,12 +113,19 @@ function buildProgram(): Command {
     .option('--listen <addr:port>', 'also share rooms on this address, for room-token holders (see `warroom token`)', (v: string) => parseHostPort(v, true))
     .option('--tls-cert <file>', 'PEM certificate for --listen (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --listen (with --tls-cert)')
-    .action(async (opts: { dataDir?: string; port: number; host: string; listen?: HostPort; tlsCert?: string; tlsKey?: string }) => {
+    .option(
+      '--status-webhook <kind=url>',
+      `send customer status updates here; kind is ${OUTBOUND_KINDS.join(', ')}; generic ones are signed with $${WEBHOOK_SECRET_ENV} when set (repeatable)`,
+      (v: string, all: OutboundTarget[] = []) => [...all, parseStatusWebhook(v, all.length)],
+    )
+    .action(async (opts: { dataDir?: string; port: number; host: string; listen?: HostPort; tlsCert?: string; tlsKey?: string; statusWebhook?: OutboundTarget[] }) => {
       if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together.');
       if (opts.tlsCert && !opts.listen) throw new UsageError('--tls-cert and --tls-key need --listen.');
       const tls = opts.tlsCert && opts.tlsKey ? { cert: readInputFile(opts.tlsCert), key: readInputFile(opts.tlsKey) } : undefined;
       const listen = opts.listen ? { ...opts.listen, ...(tls ? { tls } : {}) } : undefined;
-      const host = await startHost({ dataDir: resolveDataDir(opts.dataDir), port: opts.port, hostname: opts.host, ...(listen ? { listen } : {}) });
+      const targets = opts.statusWebhook ?? [];
+      const outbound = targets.length > 0 ? { outbound: { targets: () => targets } } : {};
+      const host = await startHost({ dataDir: resolveDataDir(opts.dataDir), port: opts.port, hostname: opts.host, ...(listen ? { listen } : {}), ...outbound });
       process.stdout.write(`War Room is serving at ${host.openUrl}\n`);
       if (host.room) process.stdout.write(`Room listener at ${host.room.url}${host.room.fingerprint ? ` (TLS sha256 ${host.room.fingerprint})` : ''}\n`);
       const stop = () => {

@@ -14,6 +14,7 @@ import { HostApi, incidentDocName, incidentIdFromDocName, MAX_MESSAGE_BYTES, typ
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { createIntake } from './intake/intakeService';
+import { OutboundExtension, type OutboundOptions } from './outbound/outboundExtension';
 import { isIntakeRequest } from './intake/intakeEndpoint';
 import type { IntakeTokens } from './intake/intakeTokens';
 import { writeIncident, type IncidentWriterDeps } from './incidentWriter';
@@ -70,6 +71,8 @@ export interface HostOptions {
   replicaReconnect?: ReconnectDelays;
   /** Test hook: requests per token on /intake (default DEFAULT_INTAKE_RATE_LIMIT). */
   intakeRateLimit?: RateLimitOptions;
+  /** Where customer status updates are sent (outbound/statusWebhooks.ts); none by default. */
+  outbound?: Omit<OutboundOptions, 'log'>;
   /** Sharing: also listen here for room-token holders (sharing/roomListener.ts). TLS is PEM text. */
   listen?: { hostname: string; port: number; tls?: { cert: string; key: string }; rateLimit?: RateLimitOptions };
 }
@@ -157,6 +160,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       new ReplicaGuardExtension((incidentId) => replicas?.isObserved(incidentId) ?? false),
       new PersistenceExtension({ store, log }),
       index,
+      ...(opts.outbound ? [new OutboundExtension({ ...opts.outbound, log })] : []),
       {
         // A joiner's name arrives in its awareness, after its socket: the share panel follows it.
         async onAwarenessUpdate({ documentName }: { documentName: string }) {
