@@ -12,6 +12,7 @@ import { startHost } from './host/host';
 import { HostError } from './host/hostError';
 import { registerIntakeCommands } from './host/intake/intakeCommands';
 import { describeIssue } from './host/intake/alertSources';
+import { registerStatusPageCommand } from './host/outbound/statusPageCommand';
 import { OUTBOUND_KINDS, OutboundTargetSchema, type OutboundTarget } from './host/outbound/statusWebhooks';
 import { parseHostPort, registerTokenCommands, type HostPort } from './host/sharing/tokenCommands';
 import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArchiveOrThrow } from './host/incidentFiles';
@@ -244,6 +245,7 @@ function buildProgram(): Command {
   };
   registerTokenCommands(program, storeCommandDeps);
   registerIntakeCommands(program, storeCommandDeps);
+  registerStatusPageCommand(program, storeCommandDeps);
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
 
