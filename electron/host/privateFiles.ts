@@ -12,7 +12,7 @@ export const PRIVATE_FILE_MODE = 0o600;
 /** The permission bits (what chmod sets); the rest of st_mode is the file type. */
 const PERMISSION_BITS = 0o777;
 
-/** Creates `dir` and any missing parents as 0700, and tightens `dir` itself if it already existed. */
+/** Creates `dir` and any missing parents as 0700, and takes group and other access away from `dir` if it already existed. */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   tighten(dir, PRIVATE_DIR_MODE);
@@ -39,16 +39,19 @@ export function createPrivateFile(file: string, data: string): void {
 }
 
 /**
- * Takes away every permission bit `mode` does not grant; true when something changed. It only ever
- * removes: a file the user made read-only (0444) becomes 0400, never writable. Symlinks are left alone.
+ * Takes away every permission `mode` does not grant (for group and others: all of them), and never
+ * adds one: a read-only store stays read-only and reports so, an unreadable folder stays an error.
+ * True when something changed. Symlinks are left alone.
  */
 function tighten(target: string, mode: number): boolean {
   if (process.platform === 'win32') return false;
   const stat = lstatSync(target);
   const current = stat.mode & PERMISSION_BITS;
-  const tightened = current & mode;
-  if (stat.isSymbolicLink() || current === tightened) return false;
-  chmodSync(target, tightened);
+  if (stat.isSymbolicLink() || (current & ~mode) === 0) return false;
+  // Only the owner may chmod: another user's folder or file is theirs to set, and is reported
+  // by whatever then cannot read or write it.
+  if (process.getuid && stat.uid !== process.getuid()) return false;
+  chmodSync(target, current & mode);
   return true;
 }
 
@@ -87,7 +90,7 @@ export function isLoose(target: string): boolean {
   if (process.platform === 'win32' || !existsSync(target)) return false;
   const stat = lstatSync(target);
   if (stat.isSymbolicLink()) return false;
-  return (stat.mode & PERMISSION_BITS) !== (stat.isDirectory() ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE);
+  return (stat.mode & PERMISSION_BITS & ~(stat.isDirectory() ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE)) !== 0;
 }
 
 /**

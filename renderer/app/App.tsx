@@ -11,6 +11,7 @@ import { HostContextReact, useHost } from './session';
 import { loadSettings, useSettings } from './settingsStore';
 import { StoreErrorBanner } from './StoreErrorBanner';
 import { UnreadableRowsBanner } from './UnreadableRowsBanner';
+import { useDesktopEvents } from './useDesktopEvents';
 
 export function App({ host }: { host: HostConnection | null }) {
   if (!host) return <NoTokenScreen />;
@@ -27,6 +28,7 @@ function Shell() {
   const { rpc } = useHost();
   const { settings, loadError } = useSettings();
   const route = useRoute();
+  useDesktopEvents(rpc);
 
   useEffect(() => {
     void loadSettings(rpc);

@@ -90,7 +90,7 @@ export function redactText(text: string, compiled: CompiledRedaction): string {
 const KEY_BEGIN_HINT = '-----BEGIN ';
 const KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
 const KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
-/** How much of a swallowed block's tail is kept so an END split across two chunks is still seen (the longest label in use, ENCRYPTED, makes 35). */
+/** How much of a swallowed block's tail is kept so an END split across two chunks is still seen (with the longest label in use, ENCRYPTED, an END line is 36). */
 const KEY_END_TAIL_CHARS = 80;
 /** How much of an over-long line's tail is kept when it is let go, so a BEGIN split across chunks is still seen. */
 const KEY_BEGIN_TAIL_CHARS = 80;

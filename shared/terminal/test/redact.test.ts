@@ -100,7 +100,7 @@ describe('createStreamRedactor', () => {
   });
 
   it('closes a key block only with an END in the stream that opened it', () => {
-    // The two commands, as the terminal shows them: each echo, then each output.
+    // Two commands that print a key in halves, as the terminal shows them: each echo, then each output.
     const redactor = createStreamRedactor(compiled, { maxKeyBlockChars: 400 });
     const streams = [
       "$ printf -- '-----BEGIN RSA PRIVATE KEY-----\\nMIIEpartOne\\n'\r\n",
