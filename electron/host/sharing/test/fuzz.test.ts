@@ -9,7 +9,7 @@ import { addEntry } from '../../../../shared/model/commands';
 import { readEntries } from '../../../../shared/model/doc';
 import { incidentDocName, MAX_MESSAGE_BYTES } from '../../../../shared/protocol/api';
 import { IncidentStore } from '../../store';
-import { judgeRoomFrame } from '../frameGate';
+import { judgeFrame, roomFramePolicy } from '../frameGate';
 import { PresenceStamp } from '../presenceStamp';
 import { SyncType } from '../roomFrames';
 import { frames, rawRoomSocket, roomClient, startSharedHost, type SharedHost } from './roomHelpers';
@@ -67,8 +67,8 @@ describe('fuzzing the room listener', () => {
   it('judges every fuzzed frame without throwing', () => {
     const docName = incidentDocName(shared.incidentId);
     const grant = { tokenId: 't', role: 'responder' as const, incidentId: shared.incidentId, name: 'Fuzzer' };
-    const policy = { docName, presence: new PresenceStamp(grant), awareness: () => ({ stateOf: () => undefined, ownedElsewhere: () => false }) };
-    const verdicts = fuzzFrames(docName, FUZZ_FRAMES).map((f) => judgeRoomFrame(f, policy));
+    const policy = roomFramePolicy(docName, new PresenceStamp(grant), () => ({ stateOf: () => undefined, ownedElsewhere: () => false }));
+    const verdicts = fuzzFrames(docName, FUZZ_FRAMES).map((f) => judgeFrame(f, policy));
     expect(verdicts.filter((v) => !v.ok).length).toBeGreaterThan(FUZZ_FRAMES / 2);
   });
 
