@@ -4,7 +4,7 @@
 // file lets nobody join. Revocation is immediate in-process (onRevoke); another process's
 // revocation is seen through changedElsewhere() + revokedAmong(), which the room listener checks
 // every few milliseconds, and isRevoked(), which the host asks before it applies a room update.
-import type { SqliteDatabase } from '../sqlite';
+import { StatementCache, type SqliteDatabase } from '../sqlite';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../../shared/model/ids';
 import { normalizeJoinCode, RoomSecretSchema, type RoomRole, type RoomTokenInfo } from '../../../shared/protocol/room';
@@ -71,10 +71,13 @@ export class RoomTokens {
   private readonly db: SqliteDatabase;
   private readonly revokeListeners = new Set<(tokenId: string) => void>();
   private dataVersion: number | null = null;
+  /** isRevoked() runs for every room update and changedElsewhere() fifty times a second. */
+  private readonly statements: StatementCache;
 
   constructor(store: IncidentStore) {
     this.db = store.database();
     this.db.exec(SCHEMA);
+    this.statements = new StatementCache(this.db);
   }
 
   create(opts: { role: RoomRole; incidentId: string; name?: string }): CreatedRoomToken {
@@ -129,7 +132,7 @@ export class RoomTokens {
 
   /** Whether the token is revoked now (or gone), as the file says: one indexed read. */
   isRevoked(id: string): boolean {
-    const row = this.db.prepare('SELECT revoked_at FROM room_tokens WHERE id = ?').get(id) as { revoked_at: string | null } | undefined;
+    const row = this.statements.get('SELECT revoked_at FROM room_tokens WHERE id = ?').get(id) as { revoked_at: string | null } | undefined;
     return row === undefined || row.revoked_at !== null;
   }
 
@@ -138,7 +141,7 @@ export class RoomTokens {
    * SQLite's data_version does not change for this connection's own commits, which onRevoke covers.
    */
   changedElsewhere(): boolean {
-    const { data_version: version } = this.db.prepare('PRAGMA data_version').get() as { data_version: number };
+    const { data_version: version } = this.statements.get('PRAGMA data_version').get() as { data_version: number };
     const changed = version !== this.dataVersion;
     this.dataVersion = version;
     return changed;
