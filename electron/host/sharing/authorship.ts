@@ -35,6 +35,7 @@ function indexByClient(structs: readonly DecodedStruct[]): Map<number, Y.Item[]>
     list.push(s);
     byClient.set(s.id.client, list);
   }
+  for (const list of byClient.values()) list.sort((x, y) => x.id.clock - y.id.clock);
   return byClient;
 }
 
@@ -46,30 +47,65 @@ class PlacementFinder {
     private readonly own: Map<number, Y.Item[]>,
   ) {}
 
-  /** The root collection of a new item from the update; null when it cannot be traced. */
-  ofNew(item: Y.Item): Placement | null {
-    const known = this.memo.get(item);
-    if (known !== undefined) return known;
-    // Marked untraceable while in progress, so a crafted cycle of origins ends as untraceable.
-    this.memo.set(item, null);
-    let placement: Placement | null;
-    if (typeof item.parent === 'string') placement = { root: item.parent, nested: false };
-    else if (item.parent instanceof Y.ID) placement = this.nestedIn(this.locate(item.parent));
-    else {
-      // A neighbour shares its parent, so its placement is ours.
-      const neighbour = item.origin ?? item.rightOrigin;
-      placement = neighbour ? (this.locate(neighbour)?.placement ?? null) : null;
+  /**
+   * The root collection of a new item from the update; null when it cannot be traced. Walks the
+   * chain of neighbours and parents without recursion (an update can chain thousands of items).
+   */
+  ofNew(start: Y.Item): Placement | null {
+    // Each step: the item, and whether it reached the next one through its parent (so it is nested).
+    const chain: Array<{ item: Y.Item; viaParent: boolean }> = [];
+    let item: Y.Item | null = start;
+    let found: Placement | null = null;
+    while (item) {
+      const known = this.memo.get(item);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      // Marked untraceable while in progress, so a crafted cycle of origins ends as untraceable.
+      this.memo.set(item, null);
+      if (typeof item.parent === 'string') {
+        chain.push({ item, viaParent: false });
+        found = { root: item.parent, nested: false };
+        break;
+      }
+      const viaParent = item.parent instanceof Y.ID;
+      chain.push({ item, viaParent });
+      // A neighbour shares its parent, so its placement is ours; a parent type makes us nested.
+      const ref: Y.ID | null = item.parent instanceof Y.ID ? item.parent : (item.origin ?? item.rightOrigin);
+      if (ref === null) break;
+      const live = this.liveItem(ref);
+      if (live) {
+        found = this.ofLive(live);
+        break;
+      }
+      item = this.ownItem(ref);
     }
-    this.memo.set(item, placement);
+    // Back along the chain: an item that sits in a string-named root is itself that root's value.
+    let placement = found;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const step = chain[i] as { item: Y.Item; viaParent: boolean };
+      if (typeof step.item.parent === 'string') placement = { root: step.item.parent, nested: false };
+      else if (step.viaParent && placement) placement = { root: placement.root, nested: true };
+      this.memo.set(step.item, placement);
+    }
     return placement;
   }
 
-  /** The item holding `id`, in the live document or the update, with its placement. */
-  private locate(id: Y.ID): { item: Y.Item; placement: Placement | null } | null {
-    const live = this.liveItem(id);
-    if (live) return { item: live, placement: this.ofLive(live) };
-    const item = this.own.get(id.client)?.find((i) => i.id.clock <= id.clock && id.clock < i.id.clock + i.length);
-    return item ? { item, placement: this.ofNew(item) } : null;
+  /** The update's own item holding `id` (binary search: each client's items are in clock order). */
+  private ownItem(id: Y.ID): Y.Item | null {
+    const items = this.own.get(id.client);
+    if (!items) return null;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const candidate = items[mid] as Y.Item;
+      if (id.clock < candidate.id.clock) hi = mid - 1;
+      else if (id.clock >= candidate.id.clock + candidate.length) lo = mid + 1;
+      else return candidate;
+    }
+    return null;
   }
 
   private liveItem(id: Y.ID): Y.Item | null {
@@ -88,11 +124,6 @@ class PlacementFinder {
     }
     const root = type ? Y.findRootTypeKey(type) : null;
     return root === null ? null : { root, nested };
-  }
-
-  /** Children of a type item are nested in that item's root. */
-  private nestedIn(parent: { item: Y.Item; placement: Placement | null } | null): Placement | null {
-    return parent?.placement ? { root: parent.placement.root, nested: true } : null;
   }
 }
 
