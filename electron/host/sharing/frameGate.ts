@@ -9,7 +9,6 @@
 // A refusal is one log line for the connection; the frames it pipelined behind are dropped unread.
 import type WebSocket from 'ws';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
-import { INCIDENT_DOC_NAME } from '../extensions/authExtension';
 import type { AwarenessView, PresenceStamp } from './presenceStamp';
 import { encodeAwarenessFrame, inspectFrame, MalformedFrame } from './roomFrames';
 
@@ -28,8 +27,11 @@ export function roomFramePolicy(docName: string, stamp: PresenceStamp, view: () 
   return { allowsDocument: (name) => name === docName, presence: { stamp, view } };
 }
 
-/** A loopback socket (host token): any incident document, over the one connection the provider multiplexes. */
-export const LOOPBACK_FRAME_POLICY: FramePolicy = { allowsDocument: (name) => INCIDENT_DOC_NAME.test(name), presence: null };
+/**
+ * A loopback socket (host token): any document, over the one connection the provider multiplexes.
+ * AuthExtension answers a name that is not an incident with a clear permission-denied.
+ */
+export const LOOPBACK_FRAME_POLICY: FramePolicy = { allowsDocument: () => true, presence: null };
 
 /** Judges one frame under `policy`. */
 export function judgeFrame(data: Uint8Array, policy: FramePolicy): FrameVerdict {
