@@ -153,11 +153,15 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     for (const ws of sockets) refuseSocket(ws, ROOM_CLOSE.tokenRevoked);
   };
   const stopRevokeListener = tokens.onRevoke(disconnectToken);
+  let checkFailing = false;
   const revocationWatch = setInterval(() => {
     try {
       if (byToken.size > 0 && tokens.changedElsewhere()) tokens.revokedAmong([...byToken.keys()]).forEach(disconnectToken);
+      checkFailing = false;
     } catch (err) {
-      log(`room token check failed: ${(err as Error).message}`);
+      // Once per outage, not fifty lines a second.
+      if (!checkFailing) log(`room token check failed: ${(err as Error).message}`);
+      checkFailing = true;
     }
   }, REVOCATION_CHECK_MS);
   revocationWatch.unref();

@@ -47,6 +47,18 @@ export class RoomWrites {
     private readonly tokens: () => RoomTokens | null,
   ) {}
 
+  /**
+   * Whether the store says the token is revoked. A store that cannot be read cannot store the
+   * update either: that failure is the persistence layer's to report, so it does not count here.
+   */
+  private revoked(): boolean {
+    try {
+      return this.tokens()?.isRevoked(this.grant.tokenId) ?? true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The verdict on one sync update or step 2, after every earlier one from this socket. */
   judge(document: Document, update: Uint8Array): Promise<WriteVerdict> {
     const verdict = this.turn.then(() => this.judgeNow(document, update));
@@ -60,7 +72,7 @@ export class RoomWrites {
       verdict = judgeAuthorship(document, update, this.presence.name(), this.accepted);
     }
     // Checked last, right before the update is applied: after any wait, never from a cache.
-    if (this.tokens()?.isRevoked(this.grant.tokenId) ?? true) return { ok: false, close: ROOM_CLOSE.tokenRevoked };
+    if (this.revoked()) return { ok: false, close: ROOM_CLOSE.tokenRevoked };
     if (!verdict.ok) return { ok: false, close: ROOM_CLOSE.forgedAuthor, detail: `refused ${verdict.why}` };
     this.accepted = [...notYetIn(document, this.accepted), ...verdict.items];
     return { ok: true };

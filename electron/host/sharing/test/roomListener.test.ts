@@ -80,7 +80,7 @@ describe('room listener', () => {
     const { RoomTokens } = await import('../roomTokens');
     new RoomTokens(other).revoke(id);
     other.close();
-    await waitFor(() => client.closes.length > 0, 3000, 'closed by the poll');
+    await waitFor(() => client.closes.length > 0, 3000, 'closed by the revocation watch');
     expect(client.closes[0]).toEqual(ROOM_CLOSE.tokenRevoked);
     client.destroy();
   });
