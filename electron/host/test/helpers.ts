@@ -123,10 +123,15 @@ export function wsBase(url: string): string {
 }
 
 /** Bundles the CLI like scripts/build.mjs does, beside node_modules so the native modules resolve. */
-export async function buildCli(): Promise<string> {
-  const outfile = path.join(REPO_ROOT, 'node_modules', '.cache', 'war-room-host-test', `cli-${process.pid}.mjs`);
+export function buildCli(): Promise<string> {
+  return bundleForNode(path.join(REPO_ROOT, 'electron', 'cli.ts'), 'cli');
+}
+
+/** Bundles a TypeScript entry for a child `node` process, as the CLI is bundled. */
+export async function bundleForNode(entry: string, name: string): Promise<string> {
+  const outfile = path.join(REPO_ROOT, 'node_modules', '.cache', 'war-room-host-test', `${name}-${process.pid}.mjs`);
   await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron', 'cli.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
