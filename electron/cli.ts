@@ -5,6 +5,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isValidZone } from '../shared/time/zones';
+import { incidentDocName, type UnreadableRow } from '../shared/protocol/api';
+import { describeUnreadableRow } from '../shared/protocol/unreadableRows';
 import { resolveDataDir } from './host/dataDir';
 import { startHost } from './host/host';
 import { HostError } from './host/hostError';
@@ -14,6 +16,7 @@ import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { registerJoinCommand } from './host/replica/joinCommand';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
+import { storeFilePresence, withFileNamed } from './host/storeCheck';
 import { copyRecordings } from './host/terminals/recordingFiles';
 import { listRecordingsIn } from './host/terminals/recordings';
 
@@ -37,9 +40,20 @@ function parseZone(value: string): string {
   return value;
 }
 
+/** The store file the running command opened: SQLite's own errors name no file, so main() adds it. */
+let storeFileInUse: string | null = null;
+
+/** Whether the data dir holds a store; an unreadable directory is an error, never "no store". */
+function hasStore(dataDir: string): boolean {
+  const presence = storeFilePresence(path.join(dataDir, DB_FILE_NAME));
+  if ('error' in presence) throw new HostError('store', presence.error);
+  return presence.present;
+}
+
 /** Opens the store for a one-shot command; an unusable store is reported and never written to. */
 function openStore(dataDir: string): IncidentStore {
   const store = IncidentStore.open(dataDir);
+  storeFileInUse = store.file;
   if (!store.status.ok) {
     store.close();
     throw new HostError('store', `store unusable: ${store.status.file}: ${store.status.reason}`);
@@ -117,7 +131,7 @@ function buildProgram(): Command {
         file = exportSnapshot(parseArchiveOrThrow(readInputFile(target)), req);
       } else {
         const dataDir = resolveDataDir(opts.dataDir);
-        if (!existsSync(path.join(dataDir, DB_FILE_NAME))) throw new HostError('not-found', `There is no incident with id ${target} (no store in ${dataDir}).`);
+        if (!hasStore(dataDir)) throw new HostError('not-found', `There is no incident with id ${target} (no store in ${dataDir}).`);
         const store = openStore(dataDir);
         try {
           const recordings = opts.format === 'md' ? await listRecordingsIn(dataDir, target) : [];
@@ -129,6 +143,7 @@ function buildProgram(): Command {
       }
       if (opts.out) writeFileSync(opts.out, file.content);
       else process.stdout.write(file.content);
+      for (const row of file.unreadableRows ?? []) stderrLine(describeUnreadableRow(row));
       if (opts.recordings && incidentId) await copyRecordings(resolveDataDir(opts.dataDir), incidentId, opts.recordings);
     });
 
@@ -156,16 +171,43 @@ function buildProgram(): Command {
       const dataDir = resolveDataDir(opts.dataDir);
       // Listing never creates a store that is not there.
       let incidents: ReturnType<IncidentStore['listSummaries']> = [];
-      if (existsSync(path.join(dataDir, DB_FILE_NAME))) {
+      let unreadable: UnreadableRow[] = [];
+      if (hasStore(dataDir)) {
         const store = openStore(dataDir);
         try {
           rebuildMissingRows(store);
           incidents = store.listSummaries();
+          unreadable = store.status.ok ? (store.status.unreadableRows ?? []) : [];
         } finally {
           store.close();
         }
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(incidents, null, 2)}\n` : renderIncidentTable(incidents, new Date().toISOString()));
+      const withRows = incidents.map((s) => {
+        const rows = unreadable.filter((r) => r.incidentId === s.id);
+        return rows.length > 0 ? { ...s, unreadableRows: rows } : s;
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(withRows, null, 2)}\n` : renderIncidentTable(incidents, new Date().toISOString()));
+      for (const row of unreadable) stderrLine(describeUnreadableRow(row));
+    });
+
+  program
+    .command('acknowledge')
+    .description("acknowledge an incident's unreadable rows: they stay stored and reported, and writing to it resumes")
+    .argument('<incident>', 'incident id')
+    .addOption(dataDirOption())
+    .action((id: string, opts: { dataDir?: string }) => {
+      const dataDir = resolveDataDir(opts.dataDir);
+      if (!hasStore(dataDir)) throw new HostError('not-found', `There is no incident with id ${id} (no store in ${dataDir}).`);
+      const store = openStore(dataDir);
+      try {
+        const name = incidentDocName(id);
+        if (!store.hasDoc(name)) throw new HostError('not-found', `There is no incident with id ${id}.`);
+        store.loadDoc(name)?.destroy(); // finds an unreadable snapshot too
+        const count = store.acknowledgeUnreadable(name);
+        process.stdout.write(`${count === 0 ? 'Nothing to acknowledge' : `Acknowledged ${count} unreadable row(s)`} in incident ${id}; ${store.unreadableRowsOf(name).length} stay stored in ${store.file}.\n`);
+      } finally {
+        store.close();
+      }
     });
 
   registerTokenCommands(program, {
@@ -193,7 +235,8 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_USAGE;
       return;
     }
-    stderrLine((err as Error).message ?? String(err));
+    const named = storeFileInUse ? withFileNamed(err, storeFileInUse) : err;
+    stderrLine((named as Error).message ?? String(named));
     process.exitCode = EXIT_FAILURE;
   }
 }

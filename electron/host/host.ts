@@ -22,7 +22,10 @@ import type { ReconnectDelays } from './replica/roomReplica';
 import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
-import { IncidentStore } from './store';
+import { DB_FILE_NAME, IncidentStore } from './store';
+import { describeUnreadableRow } from '../../shared/protocol/unreadableRows';
+import { namingStoreFile } from './storeCheck';
+import { isLoose, sqliteFiles, tightenDataDir } from './privateFiles';
 import { TerminalService } from './terminals/terminalService';
 import { LOOPBACK_FRAME_POLICY } from './sharing/frameGate';
 import { ConnectionRateLimiter, type RateLimitOptions } from './sharing/rateLimit';
@@ -83,6 +86,12 @@ export interface RunningHost {
   /** `${url}/#token=${token}` */
   openUrl: string;
   storeStatus(): StoreStatus;
+  /** Shells running in this host's terminals. */
+  runningTerminals(): number;
+  /** Incidents not yet resolved (investigating, identified, monitoring), from the incident index. */
+  activeIncidents(): number;
+  /** Called whenever the incident index changes (created, imported, status or title edited…); returns the unsubscribe. */
+  onIncidentsChanged(listener: () => void): () => void;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
   /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
@@ -105,7 +114,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const token = opts.token ?? generateToken();
   const staticDir = opts.staticDir === undefined ? defaultStaticDir() : opts.staticDir;
+  const storeWasLoose = sqliteFiles(path.join(dataDir, DB_FILE_NAME)).some(isLoose);
+  let tightened = 0;
+  try {
+    tightened = tightenDataDir(dataDir);
+  } catch (err) {
+    log(`data dir ${dataDir} could not be made private: ${(err as Error).message}`);
+  }
   const store = IncidentStore.open(dataDir, opts.maxPageCount === undefined ? {} : { maxPageCount: opts.maxPageCount });
+  // Said once: after this the modes are right and there is nothing left to say.
+  if (tightened > 0 || (storeWasLoose && store.status.ok)) {
+    log(`data dir ${dataDir}: made private to this user (folders 0700, files 0600); it was readable by other local users`);
+  }
   if (!store.status.ok) log(`store unusable: ${store.status.reason}`);
   else {
     try {
@@ -114,13 +134,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     } catch (err) {
       log(`incident index not rebuilt: ${(err as Error).message}`);
     }
+    for (const row of store.status.ok ? (store.status.unreadableRows ?? []) : []) log(`store: ${describeUnreadableRow(row)}`);
   }
   const settings: SettingsBackend = opts.settings ?? createConfSettings(dataDir);
 
   let rpc: RpcServer<typeof HostApi> | null = null;
   // Rooms this host joined (desktop join): created once Hocuspocus exists, asked by its guard before.
   let replicas: ReplicaManager | null = null;
-  const incidentsChanged = () => rpc?.broadcast('onIncidentsChanged', {});
+  const incidentListeners = new Set<() => void>();
+  const incidentsChanged = () => {
+    rpc?.broadcast('onIncidentsChanged', {});
+    for (const listener of incidentListeners) listener();
+  };
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -182,7 +207,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onSynced: (doc) => index.refresh(doc),
     ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
   });
-  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas }), log);
+  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas });
+  rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();
   let probeTimer: NodeJS.Timeout | null = null;
@@ -268,6 +294,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token,
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
+    runningTerminals: () => terminals.count(),
+    activeIncidents: () => (store.status.ok ? store.listSummaries().filter((summary) => summary.status !== 'resolved').length : 0),
+    onIncidentsChanged: (listener) => {
+      incidentListeners.add(listener);
+      return () => incidentListeners.delete(listener);
+    },
     simulateDiskFull: (full) => store.simulateDiskFull(full),
     get room() {
       const room = share.listener();

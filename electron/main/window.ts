@@ -1,9 +1,7 @@
 // The main window, locked down per the Electron security checklist.
 import { BrowserWindow, shell } from 'electron';
 import path from 'node:path';
-import type { Settings } from '../../shared/protocol/settings';
 
-const DEFAULT_BOUNDS = { width: 1400, height: 900 };
 const MIN_BOUNDS = { width: 800, height: 500 };
 
 export function isExternalLink(url: string): boolean {
@@ -15,10 +13,10 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
-export function createMainWindow(opts: { hostUrl: string; distDir: string; bounds: Settings['windowBounds'] }): BrowserWindow {
-  const bounds = opts.bounds ?? DEFAULT_BOUNDS;
+/** `url` is the host's UI, or a static page (the store failure screen) whose window may navigate nowhere. */
+export function createMainWindow(opts: { url: string; distDir: string; bounds: { x?: number; y?: number; width: number; height: number } }): BrowserWindow {
   const win = new BrowserWindow({
-    ...bounds,
+    ...opts.bounds,
     minWidth: MIN_BOUNDS.width,
     minHeight: MIN_BOUNDS.height,
     title: 'War Room',
@@ -36,10 +34,11 @@ export function createMainWindow(opts: { hostUrl: string; distDir: string; bound
   });
   win.once('ready-to-show', () => win.show());
 
-  const hostOrigin = new URL(opts.hostUrl).origin;
+  // A data: URL's origin is "null", which no navigation matches.
+  const appOrigin = new URL(opts.url).origin;
   // Never navigate away from the host's UI; links open in the user's browser (http/https only).
   win.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== hostOrigin) {
+    if (appOrigin === 'null' || new URL(url).origin !== appOrigin) {
       event.preventDefault();
       if (isExternalLink(url)) void shell.openExternal(url);
     }
@@ -48,6 +47,6 @@ export function createMainWindow(opts: { hostUrl: string; distDir: string; bound
     if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void win.loadURL(`${opts.hostUrl}/`);
+  void win.loadURL(opts.url);
   return win;
 }
