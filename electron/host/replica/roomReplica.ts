@@ -126,6 +126,9 @@ export class RoomReplica {
       maxDelay: delays.maxMs,
       // Retry forever: a participant's replica waits out a host that is down for hours.
       maxAttempts: 0,
+      // The configured onClose runs before the socket's own close handler, which schedules the next
+      // attempt: a final close must stop the socket here, or that attempt re-enables it.
+      onClose: ({ event }: { event: { code: number; reason: unknown } }) => replica?.onSocketClose(event),
     });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
     replica = new RoomReplica(opts, connection, provider, socket);
@@ -183,7 +186,7 @@ export class RoomReplica {
   }
 
   private wire(): void {
-    const { provider, socket } = this;
+    const { provider } = this;
     const changed = () => {
       if (!this.stopped) this.opts.onChange(this);
     };
@@ -217,16 +220,18 @@ export class RoomReplica {
     });
     provider.on('unsyncedChanges', changed);
     provider.on('status', changed);
-    socket.on('close', ({ event }: { event: { code: number; reason: unknown } }) => {
-      const reason = String(event.reason ?? '');
-      if (reason === ROOM_CLOSE.forgedPresence.reason) {
-        // The token names someone else: stay in the room without a presence name rather than loop.
-        this.problem = 'the room token is issued to another person; joined without a presence name';
-        provider.awareness?.setLocalState({});
-    if (this.role === 'observer') this.stopSending();
-      } else if (FINAL_CLOSE_REASONS.has(reason)) this.giveUp(`the room closed the connection: ${reason}`);
-      changed();
-    });
+  }
+
+  /** Called by the socket before it schedules a reconnect (see the constructor). */
+  onSocketClose(event: { code: number; reason: unknown }): void {
+    const reason = String(event.reason ?? '');
+    if (reason === ROOM_CLOSE.forgedPresence.reason) {
+      // The token names someone else: stay in the room without a presence name rather than loop.
+      this.problem = 'the room token is issued to another person; joined without a presence name';
+      this.provider.awareness?.setLocalState({});
+      if (this.role === 'observer') this.stopSending();
+    } else if (FINAL_CLOSE_REASONS.has(reason)) this.giveUp(`the room closed the connection: ${reason}`);
+    if (!this.stopped) this.opts.onChange(this);
   }
 
   private stampPresence(roomRole: RoomRole, grantedName: string | null): void {
