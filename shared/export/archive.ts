@@ -54,6 +54,7 @@ const IncidentSchema = z.strictObject({
   summary: z.string(),
   impact: z.string(),
   commander: z.string(),
+  reconstructed: z.boolean().optional(),
   postmortem: PostmortemSchema,
 });
 

@@ -41,6 +41,8 @@ export interface Incident {
   summary: string;
   impact: string;
   commander: string;
+  /** Recorded after the fact ("Declare" a past incident): it never counts live time, reminds or alarms. */
+  reconstructed?: boolean;
   /** Postmortem sections; later issues fill them from the app. Markdown. */
   postmortem: PostmortemSections;
 }
@@ -97,7 +99,8 @@ export interface IncidentSummary {
   title: string;
   severity: Severity;
   status: IncidentStatus;
-  detectedAt: Instant | null;
+  /** Impact start, else detection: where the incident's span starts. */
+  startedAt: Instant | null;
   resolvedAt: Instant | null;
   createdAt: Instant;
   timeZone: string;
