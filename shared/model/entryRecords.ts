@@ -1,5 +1,5 @@
 import { ENTRY_KINDS } from './types';
-import type { EditableEntryField, EntryEdit, EntryKind, Instant, Retraction, TimelineEntry } from './types';
+import type { EditableEntryField, EntryEdit, EntryKind, Instant, Provenance, Retraction, TimelineEntry } from './types';
 
 // How a timeline entry is stored, and how its stored parts fold into the plain view.
 // An entry is one immutable creation record (in the `entries` map) plus the edits that
@@ -20,22 +20,33 @@ export type EntryRecord = Omit<TimelineEntry, 'retraction' | 'history'>;
 export type StoredEntryRecord = string;
 
 /**
- * Layout 1: `[1, occurredAt, recordedAt, author, kind, text, workstream, key]`. Positional, and
+ * Layout 1: `[1, occurredAt, recordedAt, author, kind, text, workstream, key]`, and for an
+ * imported entry a ninth value, its provenance `[source, line, original]`. Positional, and
  * without the id (the map key is the id): field names and the repeated id were ~110 of ~290
  * bytes an entry, paid again in every sync, every load and every buffer the host holds.
  */
 const RECORD_LAYOUT = 1;
 
 export function encodeEntryRecord(record: EntryRecord): StoredEntryRecord {
+  const { provenance: p } = record;
+  if (p) return JSON.stringify([RECORD_LAYOUT, record.occurredAt, record.recordedAt, record.author, record.kind, record.text, record.workstream, record.key, [p.source, p.line, p.original]]);
   return JSON.stringify([RECORD_LAYOUT, record.occurredAt, record.recordedAt, record.author, record.kind, record.text, record.workstream, record.key]);
+}
+
+/** `[source, line, original]` as stored; anything else is no provenance. */
+export function readProvenance(value: unknown): Provenance | undefined {
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [source, line, original] = value as unknown[];
+  if (typeof source !== 'string' || typeof line !== 'number' || typeof original !== 'string') return undefined;
+  return { source, line, original };
 }
 
 type DecodedRecord = Partial<Record<keyof EntryRecord, unknown>>;
 
 function fromLayout(values: readonly unknown[]): DecodedRecord {
   if (values[0] !== RECORD_LAYOUT) return {};
-  const [, occurredAt, recordedAt, author, kind, text, workstream, key] = values;
-  return { occurredAt, recordedAt, author, kind, text, workstream, key };
+  const [, occurredAt, recordedAt, author, kind, text, workstream, key, provenance] = values;
+  return { occurredAt, recordedAt, author, kind, text, workstream, key, provenance };
 }
 
 /** The stored record's fields; an unreadable value reads as an empty record (readers never throw). */
@@ -115,6 +126,7 @@ export function foldEntry(record: unknown, edits: readonly unknown[] = [], id?: 
     key: created.key,
   };
   const history: EntryEdit[] = [];
+  const provenance = readProvenance(created.provenance);
   let retraction: Retraction | null = null;
   for (const edit of edits) {
     if (!isEditRecord(edit)) continue;
@@ -138,6 +150,7 @@ export function foldEntry(record: unknown, edits: readonly unknown[] = [], id?: 
     key: current.key === true,
     retraction,
     history,
+    ...(provenance && { provenance }),
   };
 }
 

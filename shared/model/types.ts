@@ -83,6 +83,15 @@ export interface TimelineEntry {
   key: boolean;
   retraction: Retraction | null;
   history: EntryEdit[];
+  /** Where an imported entry came from; absent for entries written here. */
+  provenance?: Provenance;
+}
+
+/** An imported entry's source: the file (or "pasted"), its line there, and that line as it was. */
+export interface Provenance {
+  source: string;
+  line: number;
+  original: string;
 }
 
 export interface IncidentSnapshot {
