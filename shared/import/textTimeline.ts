@@ -37,8 +37,13 @@ function statedZone(line: string): string | null {
   const match = ZONE_STATEMENT.exec(line.trim()) ?? ZONE_ALONE.exec(line.trim());
   const word = match?.[1];
   if (!word) return null;
-  const zone = readZone(word.toUpperCase() === word ? word : word);
-  return zone ? zone.name : null;
+  const zone = readZone(word);
+  if (!zone) return null;
+  if (zone.type !== 'fixed') return zone.name;
+  // "MST" names an offset; as an IANA name (Etc/GMT+7 is UTC-7, the sign is POSIX's) it displays everywhere.
+  const minutes = zone.offset(0);
+  if (minutes === 0) return 'UTC';
+  return minutes % 60 === 0 ? `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes) / 60}` : zone.name;
 }
 
 /** A line that is a date and nothing else ("## Wednesday, May 14, 2008", "2008-05-14"): the day the rows below it fall on. */
