@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { codeSpan } from '../terminal/entryText';
 import { readLeadingTime } from '../time/leadingTime';
 import { instantFromMillis, type ImportOptions, type ImportProblem, type ImportRow } from './importTypes';
 
@@ -34,7 +35,7 @@ export function parseBashHistory(text: string): Parsed {
       problems.push({ line: lineNo, reason: 'A command with no "#<epoch>" time line before it.' });
       return;
     }
-    rows.push({ line: lineNo, occurredAt: instantFromMillis(at), text: `$ ${line}`, original: line, kind: 'terminal' });
+    rows.push({ line: lineNo, occurredAt: instantFromMillis(at), text: codeSpan(`$ ${line}`), original: line, kind: 'terminal' });
   });
   return { rows, problems };
 }
@@ -59,7 +60,7 @@ export function parseZshHistory(text: string): Parsed {
       problems.push({ line: index + 1, reason: 'Not a zsh extended-history line (": <epoch>:<seconds>;command").' });
       return;
     }
-    rows.push({ line: index + 1, occurredAt: instantFromMillis(Number(match[1]) * MS_PER_SECOND), text: `$ ${match[3] ?? ''}`, original: line, kind: 'terminal' });
+    rows.push({ line: index + 1, occurredAt: instantFromMillis(Number(match[1]) * MS_PER_SECOND), text: codeSpan(`$ ${match[3] ?? ''}`), original: line, kind: 'terminal' });
   });
   return { rows, problems };
 }

@@ -74,8 +74,8 @@ describe('machine formats', () => {
     const parsed = rows(['#1779321540', 'systemctl stop mysql', '#1779321660', 'rsync -a /var/lib/mysql standby:'].join('\n'));
     expect(parsed.format).toBe('bash');
     expect(parsed.rows.map((r) => [r.line, r.occurredAt, r.text, r.kind])).toEqual([
-      [2, '2026-05-20T23:59:00.000Z', '$ systemctl stop mysql', 'terminal'],
-      [4, '2026-05-21T00:01:00.000Z', '$ rsync -a /var/lib/mysql standby:', 'terminal'],
+      [2, '2026-05-20T23:59:00.000Z', '`$ systemctl stop mysql`', 'terminal'],
+      [4, '2026-05-21T00:01:00.000Z', '`$ rsync -a /var/lib/mysql standby:`', 'terminal'],
     ]);
   });
 
@@ -83,8 +83,8 @@ describe('machine formats', () => {
     const parsed = rows([': 1779321540:0;df -h', ': 1779321600:12;du -sh /var'].join('\n'));
     expect(parsed.format).toBe('zsh');
     expect(parsed.rows.map((r) => [r.occurredAt, r.text])).toEqual([
-      ['2026-05-20T23:59:00.000Z', '$ df -h'],
-      ['2026-05-21T00:00:00.000Z', '$ du -sh /var'],
+      ['2026-05-20T23:59:00.000Z', '`$ df -h`'],
+      ['2026-05-21T00:00:00.000Z', '`$ du -sh /var`'],
     ]);
   });
 
