@@ -139,6 +139,17 @@ export function parseSlack(text: string): Parsed {
 /** "2008-05-14T07:09:00Z", "2008-05-14 07:09:00.123+00:00", "[2008-05-14 07:09:00,123]" at the start of a line. */
 const ISO_STAMP = /^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?\s*/i;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Date.parse rolls 30 February over to March; a timeline must not. */
+function realDay(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
 /** Log lines that start with an ISO 8601 / RFC 3339 timestamp. */
 export function parseIsoLog(text: string, opts: ImportOptions): Parsed {
   const rows: ImportRow[] = [];
@@ -159,9 +170,18 @@ export function parseIsoLog(text: string, opts: ImportOptions): Parsed {
     }
     const [stamp, date, clock, fraction, offset] = match;
     let ms: number;
-    if (offset) {
+    if (offset === 'Z' && fraction?.length === 3 && clock?.length === 8) {
+      // Already the stored form (2008-05-14T07:09:00.123Z): checked, not rebuilt.
+      const canonical = `${date}T${clock}.${fraction}Z`;
+      if (!Number.isNaN(Date.parse(canonical)) && realDay(date ?? '')) {
+        const rest = line.slice(stamp.length).trim();
+        rows.push({ line: lineNo, occurredAt: canonical, text: rest === '' ? line.trim() : rest, original: line, kind: 'event' });
+        continue;
+      }
+      ms = NaN;
+    } else if (offset) {
       // A timestamp that names its offset is exact: the platform's ISO reader is enough, and fast.
-      ms = Date.parse(`${date}T${clock?.length === 5 ? `${clock}:00` : clock}.${(fraction ?? '0').padEnd(3, '0').slice(0, 3)}${offset.toUpperCase()}`);
+      ms = !realDay(date ?? '') ? NaN : Date.parse(`${date}T${clock?.length === 5 ? `${clock}:00` : clock}.${(fraction ?? '0').padEnd(3, '0').slice(0, 3)}${offset.toUpperCase()}`);
     } else {
       const read = readLeadingTime(`${date}T${clock}`, now, opts.dateOrder);
       ms = read.found && 'occurredAt' in read ? Date.parse(read.occurredAt) + Number(`0.${fraction ?? '0'}`) * MS_PER_SECOND : NaN;

@@ -29,16 +29,29 @@ const RECORD_LAYOUT = 1;
 
 export function encodeEntryRecord(record: EntryRecord): StoredEntryRecord {
   const { provenance: p } = record;
-  if (p) return JSON.stringify([RECORD_LAYOUT, record.occurredAt, record.recordedAt, record.author, record.kind, record.text, record.workstream, record.key, [p.source, p.line, p.original]]);
+  if (p) return JSON.stringify([RECORD_LAYOUT, record.occurredAt, record.recordedAt, record.author, record.kind, record.text, record.workstream, record.key, storedProvenance(p, record.text)]);
   return JSON.stringify([RECORD_LAYOUT, record.occurredAt, record.recordedAt, record.author, record.kind, record.text, record.workstream, record.key]);
 }
 
-/** `[source, line, original]` as stored; anything else is no provenance. */
-export function readProvenance(value: unknown): Provenance | undefined {
-  if (!Array.isArray(value) || value.length !== 3) return undefined;
-  const [source, line, original] = value as unknown[];
-  if (typeof source !== 'string' || typeof line !== 'number' || typeof original !== 'string') return undefined;
-  return { source, line, original };
+/**
+ * Most imported lines are a timestamp and then the entry's text: such a line is stored as
+ * `[source, line, prefix, 1]`, the prefix alone, and read back as prefix + text. Any other
+ * line is stored whole, `[source, line, original]`. Half the bytes for a log import.
+ */
+const PREFIX_OF_TEXT = 1;
+
+function storedProvenance(p: Provenance, text: string): [string, number, string] | [string, number, string, typeof PREFIX_OF_TEXT] {
+  if (text !== '' && p.original.endsWith(text)) return [p.source, p.line, p.original.slice(0, p.original.length - text.length), PREFIX_OF_TEXT];
+  return [p.source, p.line, p.original];
+}
+
+/** Provenance as stored, with the created text it may be relative to; anything else is no provenance. */
+export function readProvenance(value: unknown, text: unknown): Provenance | undefined {
+  if (!Array.isArray(value) || value.length < 3) return undefined;
+  const [source, line, stored, relative] = value as unknown[];
+  if (typeof source !== 'string' || typeof line !== 'number' || typeof stored !== 'string') return undefined;
+  if (relative === PREFIX_OF_TEXT) return typeof text === 'string' ? { source, line, original: stored + text } : undefined;
+  return { source, line, original: stored };
 }
 
 type DecodedRecord = Partial<Record<keyof EntryRecord, unknown>>;
@@ -126,7 +139,7 @@ export function foldEntry(record: unknown, edits: readonly unknown[] = [], id?: 
     key: created.key,
   };
   const history: EntryEdit[] = [];
-  const provenance = readProvenance(created.provenance);
+  const provenance = readProvenance(created.provenance, created.text);
   let retraction: Retraction | null = null;
   for (const edit of edits) {
     if (!isEditRecord(edit)) continue;

@@ -4,7 +4,7 @@ import { CommandError } from './commandError';
 import { commandTime, requireIncident, runCommand, type CommandContext } from './commandContext';
 import { entriesMap } from './doc';
 import { decodeEntryRecord, encodeEntryRecord, readProvenance } from './entryRecords';
-import { newId } from './ids';
+import { newIdBatch } from './ids';
 import { ENTRY_KINDS, type EntryKind, type Instant } from './types';
 
 // Writes an imported batch in one transaction: every row or none. Each entry keeps where it
@@ -43,7 +43,7 @@ function importedFrom(doc: Y.Doc, source: string): Set<string> {
     // Cheap test first: only records that mention the source can hold its provenance.
     if (typeof stored === 'string' && !stored.includes(JSON.stringify(source))) return;
     const record = decodeEntryRecord(stored);
-    const provenance = readProvenance(record.provenance);
+    const provenance = readProvenance(record.provenance, record.text);
     if (provenance?.source === source && typeof record.text === 'string') seen.add(dedupeKey(source, provenance.line, record.text));
   });
   return seen;
@@ -70,15 +70,16 @@ export function importEntries(doc: Y.Doc, ctx: CommandContext, input: { source: 
   const entries = entriesMap(doc);
   let added = 0;
   let skipped = 0;
+  // Lines of one source are distinct, so only rows already in the document can repeat.
+  const checkSeen = seen.size > 0;
+  const idAt = newIdBatch(recordedMs);
   runCommand(doc, ctx, () => {
     for (const row of input.rows) {
-      const key = dedupeKey(source, row.line, row.text);
-      if (seen.has(key)) {
+      if (checkSeen && seen.has(dedupeKey(source, row.line, row.text))) {
         skipped++;
         continue;
       }
-      seen.add(key);
-      const id = newId(recordedMs);
+      const id = idAt(added);
       entries.set(
         id,
         encodeEntryRecord({

@@ -118,6 +118,12 @@ describe('machine formats', () => {
     ]);
   });
 
+  it('refuses a day that does not exist rather than rolling it into the next month', () => {
+    const parsed = rows(['2026-02-28T23:59:00.000Z app: last day', '2026-02-30T00:00:00.000Z app: no such day', '2026-02-29T01:00:00+01:00 app: nor this'].join('\n'));
+    expect(parsed.rows.map((r) => r.text)).toEqual(['app: last day']);
+    expect(parsed.problems.map((p) => p.line)).toEqual([2, 3]);
+  });
+
   it('asks for the year of syslog lines, then reads them in the zone', () => {
     const log = ['Dec 31 23:59:30 db-1 mysqld[812]: shutting down', 'Jan  1 00:00:10 db-1 kernel: eth0 down'].join('\n');
     expect(rows(log).needsYear).toBe(true);

@@ -33,6 +33,15 @@ describe('importEntries', () => {
     ]);
   });
 
+  it('gives a batch ids that are distinct and sort in row order, even past the tenth row', () => {
+    const { doc, ctx } = openIncident();
+    const same = Array.from({ length: 40 }, (_, i) => row(1, `step ${i}`, { line: i + 1, occurredAt: '2026-11-21T21:00:00.000Z' }));
+    importEntries(doc, ctx, { source: 'steps.log', rows: same });
+    const imported = readEntries(doc).filter((e) => e.provenance);
+    expect(new Set(imported.map((e) => e.id)).size).toBe(40);
+    expect(imported.map((e) => e.text)).toEqual(same.map((r) => r.text));
+  });
+
   it('skips rows already imported from the same source, line and text, and says how many', () => {
     const { doc, ctx } = openIncident();
     importEntries(doc, ctx, { source: 'notes.md', rows: [row(1, 'pager fired')] });
