@@ -40,9 +40,34 @@ export function encodeEntryRecord(record: EntryRecord): StoredEntryRecord {
  */
 const PREFIX_OF_TEXT = 1;
 
+/** The part of the original line to store, and whether it is a prefix of the entry's text. */
+function keptOriginal(original: string, text: string): { kept: string; relative: boolean } {
+  const relative = text !== '' && original.endsWith(text);
+  return { kept: relative ? original.slice(0, original.length - text.length) : original, relative };
+}
+
 function storedProvenance(p: Provenance, text: string): [string, number, string] | [string, number, string, typeof PREFIX_OF_TEXT] {
-  if (text !== '' && p.original.endsWith(text)) return [p.source, p.line, p.original.slice(0, p.original.length - text.length), PREFIX_OF_TEXT];
-  return [p.source, p.line, p.original];
+  const { kept, relative } = keptOriginal(p.original, text);
+  return relative ? [p.source, p.line, kept, PREFIX_OF_TEXT] : [p.source, p.line, kept];
+}
+
+/**
+ * encodeEntryRecord for an imported batch, with the same output: the values every row shares
+ * (when recorded, the source) are written to JSON once, and each row's strings once, without
+ * building an array per row. An import of 100,000 rows spends most of its time here and in Yjs.
+ */
+export function batchRecordEncoder(
+  recordedAt: Instant,
+  source: string,
+): (record: Omit<EntryRecord, 'id' | 'recordedAt' | 'provenance'>, line: number, original: string) => StoredEntryRecord {
+  const head = `[${RECORD_LAYOUT},`;
+  const recorded = JSON.stringify(recordedAt);
+  const from = JSON.stringify(source);
+  return (r, line, original) => {
+    const { kept, relative } = keptOriginal(original, r.text);
+    const provenance = `[${from},${line},${JSON.stringify(kept)}${relative ? `,${PREFIX_OF_TEXT}` : ''}]`;
+    return `${head}${JSON.stringify(r.occurredAt)},${recorded},${JSON.stringify(r.author)},${JSON.stringify(r.kind)},${JSON.stringify(r.text)},${JSON.stringify(r.workstream)},${r.key},${provenance}]`;
+  };
 }
 
 /** Provenance as stored, with the created text it may be relative to; anything else is no provenance. */

@@ -3,7 +3,7 @@ import { instantMillis } from '../time/instant';
 import { CommandError } from './commandError';
 import { commandTime, requireIncident, runCommand, type CommandContext } from './commandContext';
 import { entriesMap } from './doc';
-import { decodeEntryRecord, encodeEntryRecord, readProvenance } from './entryRecords';
+import { batchRecordEncoder, decodeEntryRecord, readProvenance } from './entryRecords';
 import { newIdBatch } from './ids';
 import { ENTRY_KINDS, type EntryKind, type Instant } from './types';
 
@@ -73,6 +73,7 @@ export function importEntries(doc: Y.Doc, ctx: CommandContext, input: { source: 
   // Lines of one source are distinct, so only rows already in the document can repeat.
   const checkSeen = seen.size > 0;
   const idAt = newIdBatch(recordedMs);
+  const encode = batchRecordEncoder(at, source);
   runCommand(doc, ctx, () => {
     for (const row of input.rows) {
       if (checkSeen && seen.has(dedupeKey(source, row.line, row.text))) {
@@ -82,17 +83,18 @@ export function importEntries(doc: Y.Doc, ctx: CommandContext, input: { source: 
       const id = idAt(added);
       entries.set(
         id,
-        encodeEntryRecord({
-          id,
-          occurredAt: row.occurredAt,
-          recordedAt: at,
-          author: row.author.trim() === '' ? ctx.author : row.author,
-          kind: row.kind,
-          text: row.text,
-          workstream: row.workstream.trim(),
-          key: false,
-          provenance: { source, line: row.line, original: row.original },
-        }),
+        encode(
+          {
+            occurredAt: row.occurredAt,
+            author: row.author.trim() === '' ? ctx.author : row.author,
+            kind: row.kind,
+            text: row.text,
+            workstream: row.workstream.trim(),
+            key: false,
+          },
+          row.line,
+          row.original,
+        ),
       );
       added++;
     }
