@@ -47,6 +47,8 @@ test('import a pasted two-day timeline with a stated zone, adjust a row, and fin
   // Adjust one row: an action on the restore workstream.
   await dialog.getByLabel('Kind, line 7').selectOption('action');
   await dialog.getByLabel('Workstream, line 7').fill('restore-from-backup');
+  await expect(dialog.getByRole('row').filter({ hasText: 'Restore from backup begins' })).toContainText('2008-05-14 23:45');
+  await dialog.screenshot({ path: 'test-results/import-preview.png' });
   await dialog.getByRole('button', { name: 'Import 4 entries' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Imported 4 entries from pasted.');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -39,7 +39,9 @@ export function ImportDialog({ incidentZone, onClose }: { incidentZone: string; 
     return parseImport(text, { zone, now, dateOrder, format, source: source.trim() || PASTED, ...(yearNumber !== undefined && { year: yearNumber }) });
   }, [text, zone, now, dateOrder, format, source, year]);
 
-  const plan = useMemo(() => (parsed?.ok ? planImport(parsed.rows, defaults, changes) : []), [parsed, defaults, changes]);
+  // Rows moved to another zone keep the wall-clock time they were read with.
+  const rowDefaults = useMemo(() => ({ ...defaults, zone: parsed?.ok ? parsed.zone : zone }), [defaults, parsed, zone]);
+  const plan = useMemo(() => (parsed?.ok ? planImport(parsed.rows, rowDefaults, changes) : []), [parsed, rowDefaults, changes]);
 
   const changeRow = (line: number, change: RowChange) => setChanges((all) => new Map(all).set(line, { ...all.get(line), ...change }));
 
@@ -150,9 +152,9 @@ export function ImportDialog({ incidentZone, onClose }: { incidentZone: string; 
           <>
             <p className="muted" role="status">
               {parsed.rows.length} rows read{parsed.zone !== zone ? `, in ${parsed.zone} as the text states` : ''}; {plan.length} selected.
-              {parsed.problems.length > 0 && ` ${parsed.problems.length} lines could not be read.`}
+              {parsed.problems.length > 0 && ` ${parsed.problems.length} ${parsed.problems.length === 1 ? 'line' : 'lines'} could not be read.`}
             </p>
-            {parsed.rows.length > 0 && <ImportPreview rows={parsed.rows} zone={parsed.zone} defaults={defaults} changes={changes} onChange={changeRow} />}
+            {parsed.rows.length > 0 && <ImportPreview rows={parsed.rows} zone={parsed.zone} defaults={rowDefaults} changes={changes} onChange={changeRow} />}
             {parsed.problems.length > 0 && (
               <ul className="import-problems" aria-label="Lines not imported">
                 {parsed.problems.map((problem) => (

@@ -8,6 +8,7 @@ import type { ImportRow } from '../../shared/import/importTypes';
 import { QUICK_ADD_KINDS } from '../../shared/time/quickAdd';
 import { ENTRY_KINDS, type EntryKind } from '../../shared/model/types';
 import { formatDateTime } from '../../shared/time/format';
+import { isValidZone } from '../../shared/time/zones';
 
 const ROW_PX = 34;
 const OVERSCAN = 10;
@@ -34,7 +35,8 @@ export function ImportPreview({ rows, zone, defaults, changes, onChange }: Props
           <tr>
             <th scope="col">Import</th>
             <th scope="col">Line</th>
-            <th scope="col">Time ({zone})</th>
+            <th scope="col">Time</th>
+            <th scope="col">Zone</th>
             <th scope="col">Kind</th>
             <th scope="col">Author</th>
             <th scope="col">Workstream</th>
@@ -48,6 +50,7 @@ export function ImportPreview({ rows, zone, defaults, changes, onChange }: Props
             const change = changes.get(row.line);
             const planned = planRow(row, defaults, change);
             const included = change?.include !== false;
+            const rowZone = change?.zone && isValidZone(change.zone) ? change.zone : zone;
             const kinds: readonly EntryKind[] = (QUICK_ADD_KINDS as readonly EntryKind[]).includes(planned.kind) ? QUICK_ADD_KINDS : ENTRY_KINDS;
             return (
               <tr key={row.line} aria-rowindex={item.index + 2} className={included ? undefined : 'import-excluded'}>
@@ -55,7 +58,17 @@ export function ImportPreview({ rows, zone, defaults, changes, onChange }: Props
                   <input type="checkbox" aria-label={`Import line ${row.line}`} checked={included} onChange={(e) => onChange(row.line, { include: e.target.checked })} />
                 </td>
                 <td className="mono">{row.line}</td>
-                <td className="mono">{formatDateTime(row.occurredAt, zone)}</td>
+                <td className="mono">{formatDateTime(planned.occurredAt, rowZone)}</td>
+                <td>
+                  <input
+                    aria-label={`Zone, line ${row.line}`}
+                    className="import-zone"
+                    value={change?.zone ?? ''}
+                    placeholder={zone}
+                    aria-invalid={change?.zone !== undefined && change.zone !== '' && !isValidZone(change.zone)}
+                    onChange={(e) => onChange(row.line, { zone: e.target.value })}
+                  />
+                </td>
                 <td>
                   <select aria-label={`Kind, line ${row.line}`} value={planned.kind} onChange={(e) => onChange(row.line, { kind: e.target.value as EntryKind })}>
                     {kinds.map((kind) => (

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { ImportEntryRow } from '../model/importEntries';
+import { isValidZone } from '../time/zones';
 import type { EntryKind } from '../model/types';
 import type { ImportRow } from './importTypes';
 
@@ -6,6 +8,8 @@ import type { ImportRow } from './importTypes';
 // author, then each row's own changes, and the rows left out.
 
 export interface ImportDefaults {
+  /** The zone rows were read in; a row moved to another zone keeps its wall-clock time there. */
+  zone?: string;
   /** "as read" keeps each format's kind (shell commands as terminal, chat as comms, logs as events, notes). */
   kind: EntryKind | 'as read';
   workstream: string;
@@ -15,6 +19,8 @@ export interface ImportDefaults {
 
 export interface RowChange {
   include?: boolean;
+  /** Read this row's wall-clock time in another zone (a line written by someone elsewhere). */
+  zone?: string;
   kind?: EntryKind;
   workstream?: string;
   author?: string;
@@ -23,13 +29,19 @@ export interface RowChange {
 export function planRow(row: ImportRow, defaults: ImportDefaults, change: RowChange | undefined): ImportEntryRow {
   return {
     line: row.line,
-    occurredAt: row.occurredAt,
+    occurredAt: change?.zone && defaults.zone && isValidZone(change.zone) ? rezoned(row.occurredAt, defaults.zone, change.zone) : row.occurredAt,
     text: row.text,
     original: row.original,
     kind: change?.kind ?? (defaults.kind === 'as read' ? (row.kind ?? 'note') : defaults.kind),
     workstream: change?.workstream ?? defaults.workstream,
     author: change?.author ?? (defaults.author !== '' ? defaults.author : (row.author ?? '')),
   };
+}
+
+/** The same wall-clock time in `to` as `at` shows in `from`; unchanged when either zone is unknown. */
+export function rezoned(at: string, from: string, to: string): string {
+  const moved = DateTime.fromISO(at, { zone: from }).setZone(to, { keepLocalTime: true });
+  return moved.isValid ? (moved.toUTC().toISO() as string) : at;
 }
 
 /** Rows to commit, in source order, without the ones deselected. */
