@@ -33,6 +33,8 @@ test('import a pasted two-day timeline with a stated zone, adjust a row, and fin
 
   // A past incident shows its span, not a running T+.
   await expect(page.getByLabel(/^Incident span:/)).toContainText('71 hours 15 minutes');
+  await expect(page.getByRole('button', { name: /^Resolved at 2008-05-16 22:15/ })).toBeVisible();
+  await page.getByRole('banner').screenshot({ path: 'test-results/past-incident-header.png' });
 
   await page.getByRole('button', { name: 'Import entries…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import entries' });
