@@ -199,18 +199,28 @@ export function parseIsoLog(text: string, opts: ImportOptions): Parsed {
 /** RFC 3164: "May 14 00:09:30 db-1 mysqld[812]: message", with no year. */
 const SYSLOG = /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2}) (.*)$/;
 
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A month this far before the previous line's is the next year's (December, then January). */
+const YEAR_END_MONTHS = 6;
+
 export function parseSyslog(text: string, opts: ImportOptions): Parsed & { needsYear: boolean } {
   const rows: ImportRow[] = [];
   const problems: ImportProblem[] = [];
   if (opts.year === undefined) return { rows, problems, needsYear: true };
   const now = DateTime.fromISO(opts.now, { zone: opts.zone });
+  // The year given is the first line's; a log read in order that goes from December to January moves on a year.
+  let year = opts.year;
+  let lastMonth = 0;
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     const match = SYSLOG.exec(line);
     if (!match) return void problems.push({ line: index + 1, reason: 'Not an RFC 3164 syslog line ("May 14 00:09:30 host app: text").' });
     const [, month, day, clock, rest] = match;
-    const read = readLeadingTime(`${day} ${month} ${opts.year} ${clock} ${rest}`, now, opts.dateOrder);
-    if (!read.found || !('occurredAt' in read)) return void problems.push({ line: index + 1, reason: `No ${month} ${day} in ${opts.year}.` });
+    const monthNumber = MONTH_ABBREVIATIONS.indexOf(month ?? '') + 1;
+    if (monthNumber > 0 && monthNumber < lastMonth - YEAR_END_MONTHS) year++;
+    if (monthNumber > 0) lastMonth = monthNumber;
+    const read = readLeadingTime(`${day} ${month} ${year} ${clock} ${rest}`, now, opts.dateOrder);
+    if (!read.found || !('occurredAt' in read)) return void problems.push({ line: index + 1, reason: `No ${month} ${day} in ${year}.` });
     rows.push({ line: index + 1, occurredAt: read.occurredAt, text: (rest ?? '').trim(), original: line, kind: 'event' });
   });
   return { rows, problems, needsYear: false };
