@@ -63,10 +63,15 @@ export function batchRecordEncoder(
   const head = `[${RECORD_LAYOUT},`;
   const recorded = JSON.stringify(recordedAt);
   const from = JSON.stringify(source);
+  // Rows of a batch mostly share their author and workstream: each is written to JSON when it changes.
+  const json = { author: '', authorJson: '""', workstream: '', workstreamJson: '""' };
   return (r, line, original) => {
     const { kept, relative } = keptOriginal(original, r.text);
+    if (r.author !== json.author) Object.assign(json, { author: r.author, authorJson: JSON.stringify(r.author) });
+    if (r.workstream !== json.workstream) Object.assign(json, { workstream: r.workstream, workstreamJson: JSON.stringify(r.workstream) });
     const provenance = `[${from},${line},${JSON.stringify(kept)}${relative ? `,${PREFIX_OF_TEXT}` : ''}]`;
-    return `${head}${JSON.stringify(r.occurredAt)},${recorded},${JSON.stringify(r.author)},${JSON.stringify(r.kind)},${JSON.stringify(r.text)},${JSON.stringify(r.workstream)},${r.key},${provenance}]`;
+    // An instant and a kind hold no character JSON escapes.
+    return `${head}"${r.occurredAt}",${recorded},${json.authorJson},"${r.kind}",${JSON.stringify(r.text)},${json.workstreamJson},${r.key},${provenance}]`;
   };
 }
 

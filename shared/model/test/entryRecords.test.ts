@@ -42,4 +42,19 @@ describe('stored entry records', () => {
     expect(batchRecordEncoder(recordedAt, provenance.source)(fields, provenance.line, original)).toBe(one);
     expect(foldEntry(one, [], record.id).provenance).toEqual(provenance);
   });
+
+  it('writes every row of a batch as one record would, as authors and workstreams change from row to row', () => {
+    const encode = batchRecordEncoder(record.recordedAt, 'chat.json');
+    const rows = [
+      { author: 'Ana "night" Lima', workstream: '', text: 'one' },
+      { author: 'Ana "night" Lima', workstream: 'db', text: 'two' },
+      { author: '', workstream: 'db', text: 'three' },
+      { author: 'Jun', workstream: '', text: 'four' },
+    ];
+    rows.forEach((row, line) => {
+      const fields = { occurredAt: record.occurredAt, kind: 'comms' as const, key: false, ...row };
+      const original = `{"text":"${row.text}"}`;
+      expect(encode(fields, line, original)).toBe(encodeEntryRecord({ ...fields, id: 'x', recordedAt: record.recordedAt, provenance: { source: 'chat.json', line, original } }));
+    });
+  });
 });
