@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAppend } from './append';
 import { benchBrowser } from './browser';
 import { benchExport } from './exportMarkdown';
+import { benchImport } from './importTimeline';
 import { benchSharing } from './sharing';
 import { benchTerminals } from './terminals';
 import { publish, renderTable, type BenchRow } from './report';
@@ -25,6 +26,8 @@ async function main() {
     rows.push(benchExport());
     console.log('bench: host append…');
     rows.push(benchAppend());
+    console.log('bench: timeline import…');
+    rows.push(benchImport());
   }
   if (runs('timeline')) {
     console.log('bench: timeline in Chromium (imports a 100k-entry incident; takes a minute)…');

@@ -308,7 +308,7 @@ export class IncidentStore {
     this.sql(
       `INSERT OR REPLACE INTO incidents(id, title, severity, status, detected_at, resolved_at, created_at, time_zone, entry_count, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(s.id, s.title, s.severity, s.status, s.detectedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
+    ).run(s.id, s.title, s.severity, s.status, s.startedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
   }
 
   private setStatus(status: StoreStatus): void {
@@ -341,7 +341,8 @@ function rowToSummary(r: IncidentRow): IncidentSummary {
     title: r.title,
     severity: r.severity as IncidentSummary['severity'],
     status: r.status as IncidentSummary['status'],
-    detectedAt: r.detected_at,
+    // The column predates impact start times; it holds where the incident's span starts.
+    startedAt: r.detected_at,
     resolvedAt: r.resolved_at,
     createdAt: r.created_at,
     timeZone: r.time_zone,
