@@ -5,7 +5,7 @@ import { create } from 'zustand';
 
 export interface SyncState {
   connection: 'connecting' | 'online' | 'offline';
-  /** Local changes the host has not yet acknowledged as written to disk. */
+  /** Local changes the host has not yet confirmed as on disk (shared/protocol/unsavedChanges.ts). */
   unsynced: number;
   storeError: { file: string; reason: string } | null;
 }
@@ -50,7 +50,7 @@ export function waitForSaved(timeoutMs: number = DEFAULT_SAVE_TIMEOUT_MS): Promi
     }, timeoutMs);
     unsubscribe = useSyncState.subscribe(check);
     // A change made just before this call has already bumped `unsynced` synchronously
-    // (the provider counts in the doc's update handler), so checking now is safe.
+    // (it is counted when its transaction ends), so checking now is safe.
     check(useSyncState.getState());
   });
 }
