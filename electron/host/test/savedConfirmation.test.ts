@@ -19,9 +19,14 @@ afterEach(async () => {
   }
 });
 
+/** The failed store is re-tried this often, so recovery comes within the test's patience. */
+const FAST_PROBE_MS = 100;
+/** Big enough to need fresh database pages, well under the 1 MiB message cap. */
+const BIG_ENTRY_CHARS = 100_000;
+
 async function openIncident() {
   const dataDir = tempDir();
-  const host = await startHost({ dataDir, staticDir: null, log: () => {} });
+  const host = await startHost({ dataDir, staticDir: null, log: () => {}, storeProbeIntervalMs: FAST_PROBE_MS });
   const rpc = await RpcClient.connect(wsBase(host.url), host.token);
   const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
   rpc.close();
@@ -30,7 +35,7 @@ async function openIncident() {
   const unsaved = watchSaves(client.provider);
   running.push({ host, client, unsaved });
   const onDisk = () => entryTextsOnDisk(path.join(dataDir, DB_FILE_NAME), incidentDocName(id));
-  return { client, unsaved, onDisk };
+  return { host, client, unsaved, onDisk };
 }
 
 describe('saved confirmation', () => {
@@ -73,5 +78,28 @@ describe('saved confirmation', () => {
     client.provider.forceSync();
     await waitFor(() => atSaved !== null, 5000, 'saved after the re-sync');
     expect(atSaved).toEqual(expect.arrayContaining(['never sent', 'acknowledged, not stored']));
+  });
+
+  it('never confirms a change the store could not write, and confirms it once space returns and it is stored', async () => {
+    const { host, client, unsaved, onDisk } = await openIncident();
+    const text = `restore log ${'x'.repeat(BIG_ENTRY_CHARS)}`;
+    const savedWhileFull: string[][] = [];
+    let full = true;
+    unsaved.onChange((count) => {
+      if (count === 0 && full) savedWhileFull.push(onDisk());
+    });
+    host.simulateDiskFull(true);
+    addEntry(client.doc, { author: 'Priya' }, { text });
+    await waitFor(() => !host.storeStatus().ok, 5000, 'the store reporting the full disk');
+    full = false;
+    host.simulateDiskFull(false);
+    let atSaved: string[] | null = null;
+    unsaved.onChange((count) => {
+      if (count === 0) atSaved = onDisk();
+    });
+    // The probe notices the space, the client reconnects and re-sends the change, the host stores it.
+    await waitFor(() => atSaved !== null, 15_000, 'saved after the store recovered');
+    expect(savedWhileFull).toEqual([]);
+    expect(atSaved).toContain(text);
   });
 });
