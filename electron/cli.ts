@@ -14,6 +14,7 @@ import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { registerJoinCommand } from './host/replica/joinCommand';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
+import { storeFilePresence, withFileNamed } from './host/storeCheck';
 import { copyRecordings } from './host/terminals/recordingFiles';
 import { listRecordingsIn } from './host/terminals/recordings';
 
@@ -37,9 +38,20 @@ function parseZone(value: string): string {
   return value;
 }
 
+/** The store file the running command opened: SQLite's own errors name no file, so main() adds it. */
+let storeFileInUse: string | null = null;
+
+/** Whether the data dir holds a store; an unreadable directory is an error, never "no store". */
+function hasStore(dataDir: string): boolean {
+  const presence = storeFilePresence(path.join(dataDir, DB_FILE_NAME));
+  if ('error' in presence) throw new HostError('store', presence.error);
+  return presence.present;
+}
+
 /** Opens the store for a one-shot command; an unusable store is reported and never written to. */
 function openStore(dataDir: string): IncidentStore {
   const store = IncidentStore.open(dataDir);
+  storeFileInUse = store.file;
   if (!store.status.ok) {
     store.close();
     throw new HostError('store', `store unusable: ${store.status.file}: ${store.status.reason}`);
@@ -117,7 +129,7 @@ function buildProgram(): Command {
         file = exportSnapshot(parseArchiveOrThrow(readInputFile(target)), req);
       } else {
         const dataDir = resolveDataDir(opts.dataDir);
-        if (!existsSync(path.join(dataDir, DB_FILE_NAME))) throw new HostError('not-found', `There is no incident with id ${target} (no store in ${dataDir}).`);
+        if (!hasStore(dataDir)) throw new HostError('not-found', `There is no incident with id ${target} (no store in ${dataDir}).`);
         const store = openStore(dataDir);
         try {
           const recordings = opts.format === 'md' ? await listRecordingsIn(dataDir, target) : [];
@@ -156,7 +168,7 @@ function buildProgram(): Command {
       const dataDir = resolveDataDir(opts.dataDir);
       // Listing never creates a store that is not there.
       let incidents: ReturnType<IncidentStore['listSummaries']> = [];
-      if (existsSync(path.join(dataDir, DB_FILE_NAME))) {
+      if (hasStore(dataDir)) {
         const store = openStore(dataDir);
         try {
           rebuildMissingRows(store);
@@ -193,7 +205,8 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_USAGE;
       return;
     }
-    stderrLine((err as Error).message ?? String(err));
+    const named = storeFileInUse ? withFileNamed(err, storeFileInUse) : err;
+    stderrLine((named as Error).message ?? String(named));
     process.exitCode = EXIT_FAILURE;
   }
 }

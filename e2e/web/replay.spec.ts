@@ -77,7 +77,9 @@ test('replay a recorded session: play, seek to the end, pause', async ({ page, h
   await page.keyboard.press(' ');
   await expect(dialog.getByRole('button', { name: 'Play' })).toBeVisible();
   const pausedAt = await slider.inputValue();
-  await page.waitForTimeout(PAUSE_CHECK_MS);
+  // The player steps on the page's own timers; a page timer queued now fires only after every
+  // player step that was due before it, however loaded the machine is. None may have moved it.
+  await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), PAUSE_CHECK_MS);
   expect(await slider.inputValue()).toBe(pausedAt);
   expect(await terminalText(page, 'Replay')).not.toMatch(/third-done/);
   await page.keyboard.press('ArrowRight');

@@ -175,6 +175,60 @@ test('escape sequences cannot write or read the clipboard, navigate, or run past
   rmSync(target, { force: true });
 });
 
+test('a link shows its target on hover, opens only on Ctrl+click, and an OSC 8 link whose text is not its target asks first', async ({ page, host, context }) => {
+  const TARGET = 'https://status.example.test/link-target';
+  // The link targets are served here, so a popup that does open loads at once and shows its URL.
+  await context.route(`${TARGET}/**`, (route) => route.fulfill({ contentType: 'text/plain', body: 'link target' }));
+  const opened: string[] = [];
+  context.on('page', (p) => void p.waitForLoadState().then(() => opened.push(p.url())));
+  await openIncidentTerminal(page, host);
+  await run(page, `printf 'see %s/plain for status\\n' ${TARGET}`);
+  await run(page, `printf '\\033]8;;${TARGET}/osc8\\033\\\\Status page\\033]8;;\\033\\\\\\n'`);
+  await expect.poll(async () => (await bufferLines(page)).includes('Status page')).toBe(true);
+  const tooltip = page.getByRole('tooltip');
+
+  // A plain-text URL: hovering shows the full target; a plain click opens nothing; Ctrl+click opens it.
+  const plain = await cellPoint(page, /^see https/, 10);
+  await page.mouse.move(plain.x, plain.y);
+  await expect(tooltip).toContainText(`${TARGET}/plain`);
+  await expect(tooltip).toContainText('Ctrl+click to open');
+  await page.mouse.click(plain.x, plain.y);
+  await page.waitForTimeout(500);
+  expect(opened).toEqual([]);
+  await page.keyboard.down('Control');
+  await page.mouse.click(plain.x, plain.y);
+  await page.keyboard.up('Control');
+  await expect.poll(() => opened).toEqual([`${TARGET}/plain`]);
+
+  // An OSC 8 link whose text says something else: hovering shows where it goes; Ctrl+click asks first, showing both.
+  const osc8 = await cellPoint(page, /^Status page$/, 3);
+  await page.mouse.move(osc8.x, osc8.y);
+  await expect(tooltip).toContainText(`${TARGET}/osc8`);
+  await page.mouse.click(osc8.x, osc8.y);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const ctrlClick = async () => {
+    // xterm looks for a link when the pointer enters another cell: come back onto it from another line.
+    await page.mouse.move(plain.x, plain.y);
+    await page.mouse.move(osc8.x, osc8.y);
+    await expect(tooltip).toContainText(`${TARGET}/osc8`);
+    await page.keyboard.down('Control');
+    await page.mouse.click(osc8.x, osc8.y);
+    await page.keyboard.up('Control');
+  };
+  await ctrlClick();
+  const confirm = page.getByRole('dialog', { name: 'Open this link?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('Status page');
+  await expect(confirm).toContainText(`${TARGET}/osc8`);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await page.waitForTimeout(500);
+  expect(opened).toEqual([`${TARGET}/plain`]);
+  await ctrlClick();
+  await confirm.getByRole('button', { name: 'Open link' }).click();
+  await expect.poll(() => opened).toEqual([`${TARGET}/plain`, `${TARGET}/osc8`]);
+});
+
 test('a reload re-attaches the running shell; leaving the incident ends it', async ({ page, host }) => {
   await openIncidentTerminal(page, host);
   await run(page, 'export KEPT=$((6*7)); echo BEFORE-RELOAD');

@@ -22,7 +22,9 @@ import type { ReconnectDelays } from './replica/roomReplica';
 import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
-import { IncidentStore } from './store';
+import { DB_FILE_NAME, IncidentStore } from './store';
+import { namingStoreFile } from './storeCheck';
+import { isLoose, sqliteFiles, tightenDataDir } from './privateFiles';
 import { TerminalService } from './terminals/terminalService';
 import type { RateLimitOptions } from './sharing/rateLimit';
 import { RoomAuthExtension } from './sharing/roomAuthExtension';
@@ -73,6 +75,8 @@ export interface RunningHost {
   /** `${url}/#token=${token}` */
   openUrl: string;
   storeStatus(): StoreStatus;
+  /** Shells running in this host's terminals. */
+  runningTerminals(): number;
   /** Test-only simulation of a full disk (true) and of space freed again (false). */
   simulateDiskFull(full: boolean): void;
   /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
@@ -95,7 +99,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const token = opts.token ?? generateToken();
   const staticDir = opts.staticDir === undefined ? defaultStaticDir() : opts.staticDir;
+  const storeWasLoose = sqliteFiles(path.join(dataDir, DB_FILE_NAME)).some(isLoose);
+  let tightened = 0;
+  try {
+    tightened = tightenDataDir(dataDir);
+  } catch (err) {
+    log(`data dir ${dataDir} could not be made private: ${(err as Error).message}`);
+  }
   const store = IncidentStore.open(dataDir, opts.maxPageCount === undefined ? {} : { maxPageCount: opts.maxPageCount });
+  // Said once: after this the modes are right and there is nothing left to say.
+  if (tightened > 0 || (storeWasLoose && store.status.ok)) {
+    log(`data dir ${dataDir}: made private to this user (folders 0700, files 0600); it was readable by other local users`);
+  }
   if (!store.status.ok) log(`store unusable: ${store.status.reason}`);
   else {
     try {
@@ -172,7 +187,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onSynced: (doc) => index.refresh(doc),
     ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
   });
-  rpc = new RpcServer(HostApi, createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas }), log);
+  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas });
+  rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();
   let probeTimer: NodeJS.Timeout | null = null;
@@ -244,6 +260,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token,
     openUrl: `${url}/#token=${token}`,
     storeStatus: () => store.status,
+    runningTerminals: () => terminals.count(),
     simulateDiskFull: (full) => store.simulateDiskFull(full),
     get room() {
       const room = share.listener();

@@ -3,6 +3,7 @@
 import Conf from 'conf';
 import { DEFAULT_SETTINGS, SettingsSchema, settingsJsonSchema, type Settings } from '../../shared/protocol/settings';
 import { HostError } from './hostError';
+import { PRIVATE_FILE_MODE } from './privateFiles';
 
 export interface SettingsBackend {
   get(): Settings;
@@ -21,6 +22,7 @@ export function createConfSettings(dataDir: string): SettingsBackend {
     defaults: DEFAULT_SETTINGS,
     // A hand-edited file that fails the schema is reset rather than blocking the app.
     clearInvalidConfig: true,
+    configFileMode: PRIVATE_FILE_MODE,
   });
   const get = (): Settings => SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...conf.store });
   return {

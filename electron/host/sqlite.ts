@@ -3,6 +3,7 @@
 // rebuild per ABI. Statements are synchronous: when run() returns, SQLite has done the write
 // (with WAL and synchronous=FULL, durably).
 import { DatabaseSync, type DatabaseSyncInstance, type StatementSyncInstance } from '@photostructure/sqlite';
+import { pathToFileURL } from 'node:url';
 
 export type SqliteDatabase = DatabaseSyncInstance;
 export type SqliteStatement = StatementSyncInstance;
@@ -10,10 +11,21 @@ export type SqliteStatement = StatementSyncInstance;
 export interface OpenOptions {
   /** Opened read-only: nothing, not even the journal mode, can be changed through it. */
   readOnly?: boolean;
+  /**
+   * Read-only, without locks and without the -wal and -shm files that even a read-only connection
+   * to a WAL database creates beside it (SQLite's `immutable=1`). Only for a file that nothing else
+   * has open: a WAL database is read from its main file alone.
+   */
+  immutable?: boolean;
 }
 
 /** Opens (or, unless read-only, creates) a database file. A missing file opened read-only throws. */
 export function openDatabase(file: string, opts: OpenOptions = {}): SqliteDatabase {
+  if (opts.immutable) {
+    const url = pathToFileURL(file);
+    url.search = 'immutable=1';
+    return new DatabaseSync(url, { readOnly: true });
+  }
   return new DatabaseSync(file, { readOnly: opts.readOnly ?? false });
 }
 

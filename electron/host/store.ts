@@ -1,13 +1,16 @@
 // The SQLite store: an append-only log of Yjs updates per incident document, folded into
 // snapshots by compaction, plus the derived `incidents` index the home screen lists.
 // The binding is synchronous, so an update is on disk (WAL, synchronous=FULL) when append() returns.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
-import { checkDatabaseFile, describeWriteError } from './storeCheck';
+import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
+import { migrateStore } from './storeSchema';
+import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
+
+export { StoreError };
 
 export const DB_FILE_NAME = 'warroom.db';
 /** SQLite's own default ceiling for max_page_count; restoring it lifts a simulated full disk. */
@@ -15,19 +18,7 @@ const SQLITE_DEFAULT_MAX_PAGES = 4294967294;
 /** A probe writes this much, so it needs fresh pages just as a real update would. */
 const PROBE_BYTES = 64 * 1024;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS updates(seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc, seq);
-CREATE TABLE IF NOT EXISTS snapshots(doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS incidents(id TEXT PRIMARY KEY, title TEXT NOT NULL, severity TEXT NOT NULL, status TEXT NOT NULL,
-  detected_at TEXT, resolved_at TEXT, created_at TEXT NOT NULL, time_zone TEXT NOT NULL, entry_count INTEGER NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS probe(data BLOB);
-`;
 
-/** Thrown when the store cannot be used; `code` matches the RPC error code. */
-export class StoreError extends Error {
-  readonly code = 'store';
-}
 
 export interface StoreOptions {
   /** Test-only: simulate a full disk by capping the database at this many pages (SQLITE_FULL). */
@@ -55,7 +46,7 @@ export class IncidentStore {
   static open(dataDir: string, opts: StoreOptions = {}): IncidentStore {
     const store = new IncidentStore(path.join(dataDir, DB_FILE_NAME));
     try {
-      mkdirSync(dataDir, { recursive: true });
+      ensurePrivateDir(dataDir);
     } catch (err) {
       store.current = { ok: false, file: store.file, reason: `${dataDir} could not be created: ${(err as Error).message}` };
       return store;
@@ -67,9 +58,12 @@ export class IncidentStore {
     }
     try {
       const db = openDatabase(store.file);
-      db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
-      db.exec(SCHEMA);
+      // Tables and marks first, in one transaction (a new file is still in rollback mode here), then WAL.
+      if (!check.marked) inTransaction(db, () => migrateStore(db));
+      db.exec('PRAGMA journal_mode = WAL');
+      // The file is ours (checked above): it and its WAL and SHM are for this user only.
+      tightenExisting(sqliteFiles(store.file).map((file) => ({ path: file })));
       if (opts.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(opts.maxPageCount)}`);
       store.db = db;
       store.statements = new StatementCache(db);

@@ -1,58 +1,54 @@
-// Starts the host for the desktop app: inside the main process when its native modules
-// load here, otherwise as a child `node` process (e.g. a dev checkout whose better-sqlite3
-// was built for Node rather than Electron). Either way the renderer only sees a URL and a token.
-import { spawn } from 'node:child_process';
+// Starts the host for the desktop app, inside the main process. Its native modules are N-API, so
+// the install that runs the CLI and the tests loads here too (`npm run test:electron-node` proves
+// it under Electron's Node). There is no second way to start it: when the store cannot be used,
+// the caller shows a fatal screen naming the file, the reason and what to do, never a window in
+// which every write fails.
 import path from 'node:path';
-import type { SettingsBackend } from '../host/host';
+import { storeFileAdvice, storeModuleAdvice, type StoreFailure } from '../../shared/protocol/storeFailure';
+import type { RunningHost, SettingsBackend, startHost } from '../host/host';
 
 export interface HostHandle {
   url: string;
   token: string;
+  /** Shells still running in the host's terminals (the quit confirmation counts them). */
+  runningTerminals(): number;
+  /** Ends the shells (recordings flushed), then closes the store. */
   close(): Promise<void>;
 }
 
-const READY_LINE = /War Room is serving at (http:\/\/[^\s#]+)\/#token=([A-Za-z0-9_-]+)/;
-const CHILD_START_TIMEOUT_MS = 30_000;
+export type DesktopHostStart = { ok: true; host: HostHandle } | { ok: false; failure: StoreFailure };
 
-export async function startDesktopHost(opts: { dataDir: string; distDir: string; settings: SettingsBackend }): Promise<HostHandle> {
-  try {
-    const { startHost } = await import('../host/host');
-    const host = await startHost({
-      dataDir: opts.dataDir,
-      port: 0,
-      staticDir: path.join(opts.distDir, 'renderer'),
-      settings: opts.settings,
-    });
-    return { url: host.url, token: host.token, close: () => host.close() };
-  } catch (error) {
-    console.error(`War Room: in-process host failed (${(error as Error).message}); starting it with node instead.`);
-    return startChildHost(opts);
-  }
+export interface DesktopHostOptions {
+  dataDir: string;
+  distDir: string;
+  settings: SettingsBackend;
+  /** Loads the host module; tests pass one that fails as a broken native module would. */
+  loadHost?: () => Promise<{ startHost: typeof startHost }>;
 }
 
-function startChildHost(opts: { dataDir: string; distDir: string }): Promise<HostHandle> {
-  const child = spawn('node', [path.join(opts.distDir, 'cli.mjs'), 'serve', '--data-dir', opts.dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the host did not start in time')), CHILD_START_TIMEOUT_MS);
-    let buffered = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const match = READY_LINE.exec(buffered);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({
-        url: match[1]!,
-        token: match[2]!,
-        close: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`the host exited with code ${code}`)));
-  });
+/** The file a failed native load names: its `.node` binary when the message has one, else the module. */
+function failedModuleFile(error: Error): string {
+  // Node quotes the path ("The module '/…/x.node' was compiled against…"); install paths have spaces.
+  const quoted = /'([^']+\.node)'/.exec(error.message)?.[1];
+  return quoted ?? /\S+\.node\b/.exec(error.message)?.[0] ?? '@photostructure/sqlite (the SQLite module)';
+}
+
+function handle(host: RunningHost): HostHandle {
+  return { url: host.url, token: host.token, runningTerminals: () => host.runningTerminals(), close: () => host.close() };
+}
+
+export async function startDesktopHost(opts: DesktopHostOptions): Promise<DesktopHostStart> {
+  let startHostFn: typeof startHost;
+  try {
+    ({ startHost: startHostFn } = await (opts.loadHost ?? (() => import('../host/host')))());
+  } catch (error) {
+    const err = error as Error;
+    return { ok: false, failure: { file: failedModuleFile(err), reason: `the SQLite module could not be loaded: ${err.message}`, advice: storeModuleAdvice() } };
+  }
+  const host = await startHostFn({ dataDir: opts.dataDir, port: 0, staticDir: path.join(opts.distDir, 'renderer'), settings: opts.settings });
+  const status = host.storeStatus();
+  if (status.ok) return { ok: true, host: handle(host) };
+  // The store refused the file and wrote nothing to it; a window on it could not save anything.
+  await host.close();
+  return { ok: false, failure: { file: status.file, reason: status.reason, advice: storeFileAdvice(status.file) } };
 }

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC } from './ipcChannels';
+import { storeFailureUrl } from './fatalScreen';
 import { startDesktopHost, type HostHandle } from './hostProcess';
 import { createElectronSettings } from './settingsStore';
 import { createMainWindow } from './window';
@@ -44,10 +45,13 @@ async function main() {
   // The UI needs no device permissions; only desktop notifications (decision revisits) are allowed.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
   const settings = createElectronSettings();
-  host = await startDesktopHost({ dataDir: app.getPath('userData'), distDir, settings });
+  const started = await startDesktopHost({ dataDir: app.getPath('userData'), distDir, settings });
+  host = started.ok ? started.host : null;
   registerIpc();
 
-  const win = createMainWindow({ hostUrl: host.url, distDir, bounds: settings.get().windowBounds });
+  const url = started.ok ? `${started.host.url}/` : storeFailureUrl(started.failure);
+  if (!started.ok) console.error(`War Room: store unusable: ${started.failure.reason} (${started.failure.file})`);
+  const win = createMainWindow({ url, distDir, bounds: settings.get().windowBounds });
   let saveTimer: NodeJS.Timeout | undefined;
   const saveBounds = () => {
     clearTimeout(saveTimer);

@@ -2,10 +2,11 @@
 import Store from 'electron-store';
 import { DEFAULT_SETTINGS, SettingsSchema, settingsJsonSchema, type Settings } from '../../shared/protocol/settings';
 import type { SettingsBackend } from '../host/host';
+import { PRIVATE_FILE_MODE } from '../host/privateFiles';
 
 export function createElectronSettings(): SettingsBackend {
   const schema = settingsJsonSchema() as { properties: Record<string, object> };
-  const store = new Store<Settings>({ name: 'settings', schema: schema.properties as never, defaults: DEFAULT_SETTINGS });
+  const store = new Store<Settings>({ name: 'settings', schema: schema.properties as never, defaults: DEFAULT_SETTINGS, configFileMode: PRIVATE_FILE_MODE });
   return {
     get: () => SettingsSchema.parse(store.store),
     set: (patch) => {

@@ -15,7 +15,8 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
-export function createMainWindow(opts: { hostUrl: string; distDir: string; bounds: Settings['windowBounds'] }): BrowserWindow {
+/** `url` is the host's UI, or a static page (the store failure screen) whose window may navigate nowhere. */
+export function createMainWindow(opts: { url: string; distDir: string; bounds: Settings['windowBounds'] }): BrowserWindow {
   const bounds = opts.bounds ?? DEFAULT_BOUNDS;
   const win = new BrowserWindow({
     ...bounds,
@@ -36,10 +37,11 @@ export function createMainWindow(opts: { hostUrl: string; distDir: string; bound
   });
   win.once('ready-to-show', () => win.show());
 
-  const hostOrigin = new URL(opts.hostUrl).origin;
+  // A data: URL's origin is "null", which no navigation matches.
+  const appOrigin = new URL(opts.url).origin;
   // Never navigate away from the host's UI; links open in the user's browser (http/https only).
   win.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== hostOrigin) {
+    if (appOrigin === 'null' || new URL(url).origin !== appOrigin) {
       event.preventDefault();
       if (isExternalLink(url)) void shell.openExternal(url);
     }
@@ -48,6 +50,6 @@ export function createMainWindow(opts: { hostUrl: string; distDir: string; bound
     if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void win.loadURL(`${opts.hostUrl}/`);
+  void win.loadURL(opts.url);
   return win;
 }

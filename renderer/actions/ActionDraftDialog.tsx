@@ -4,6 +4,7 @@ import { createAction } from '../../shared/model/actionCommands';
 import { Dialog } from '../app/Dialog';
 import { useIncidentContext } from '../app/session';
 import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { PlacementNote } from '../timeline/PlacementNote';
 import { ActionForm, type ActionValues } from './ActionForm';
 import { closeActionDraft, useActionDraft } from './actionDraft';
 import { commandFailure } from './commandFailure';
@@ -18,7 +19,7 @@ export function ActionDraftDialog() {
   const initial: ActionValues = { text: draft.text, owner: '', dueAt: null, priority: 'P2', entryIds: [], decisionIds: [] };
   const create = (values: ActionValues) => {
     try {
-      createAction(doc, { author }, values);
+      createAction(doc, { author }, { ...draft.placement, ...values });
       closeActionDraft();
       return null;
     } catch (error) {
@@ -29,6 +30,7 @@ export function ActionDraftDialog() {
   return (
     <Dialog title="New action item" onCancel={closeActionDraft}>
       <div className="action-dialog">
+        <PlacementNote placement={draft.placement} zone={zone} />
         <ActionForm initial={initial} zone={zone} submitLabel="Create action" onSubmit={create} onCancel={closeActionDraft} />
       </div>
     </Dialog>

@@ -2,6 +2,9 @@
 // the store-error banner and for callers that must know a change is on disk
 // (the quick-add bar keeps its text until waitForSaved() says 'saved').
 import { create } from 'zustand';
+import { describeStoreError } from '../../shared/protocol/storeFailure';
+
+export { describeStoreError };
 
 export interface SyncState {
   connection: 'connecting' | 'online' | 'offline';
@@ -19,9 +22,6 @@ export const useSyncState = create<SyncState>()(() => ({
 /** Long enough for a slow fsync on a busy laptop, short enough that a stuck save is reported. */
 const DEFAULT_SAVE_TIMEOUT_MS = 10_000;
 
-export function describeStoreError(error: { file: string; reason: string }): string {
-  return `Can't save: ${error.reason} (${error.file})`;
-}
 
 /** Resolves 'saved' once the host has acknowledged every local change (on disk), or { error } if the store reports an error or timeoutMs passes. */
 export function waitForSaved(timeoutMs: number = DEFAULT_SAVE_TIMEOUT_MS): Promise<'saved' | { error: string }> {

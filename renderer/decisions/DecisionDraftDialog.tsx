@@ -6,6 +6,9 @@ import { nowInstant } from '../../shared/time/instant';
 import { Dialog } from '../app/Dialog';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
+import type { EntryPlacement } from '../../shared/model/commandSchemas';
+import { PlacementNote } from '../timeline/PlacementNote';
+import { useIncidentMeta } from '../timeline/incidentMetaStore';
 import { closeDecisionDraft, useDecisionDraftStore } from './decisionDraft';
 import { selectDecision } from './decisionFocus';
 import { DecisionForm } from './DecisionForm';
@@ -14,12 +17,13 @@ import { emptyForm, errorsFrom, optionInputs, revisitAtFrom, type DecisionFormVa
 export function DecisionDraftDialog() {
   const draft = useDecisionDraftStore((s) => s.draft);
   if (!draft) return null;
-  return <NewDecisionDialog question={draft.question} onClose={closeDecisionDraft} />;
+  return <NewDecisionDialog question={draft.question} placement={draft.placement} onClose={closeDecisionDraft} />;
 }
 
 /** The dialog itself; DecisionsView's "New decision" opens it directly too. */
-export function NewDecisionDialog({ question, onClose }: { question: string; onClose: () => void }) {
+export function NewDecisionDialog({ question, placement, onClose }: { question: string; placement?: EntryPlacement | undefined; onClose: () => void }) {
   const { doc, author, canWrite } = useIncidentContext();
+  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
   const [values, setValues] = useState<DecisionFormValues>(() => emptyForm(question));
   const [errors, setErrors] = useState<FormErrors>({});
 
@@ -28,7 +32,7 @@ export function NewDecisionDialog({ question, onClose }: { question: string; onC
     const { inputs, keys } = optionInputs(values.options);
     try {
       const revisitAt = revisitAtFrom(values.revisitMinutes, nowInstant());
-      const id = proposeDecision(doc, { author }, { question: values.question, context: values.context, options: inputs, reversibility: values.reversibility, revisitAt });
+      const id = proposeDecision(doc, { author }, { ...placement, question: values.question, context: values.context, options: inputs, reversibility: values.reversibility, revisitAt });
       selectDecision(id);
       onClose();
     } catch (err) {
@@ -39,6 +43,7 @@ export function NewDecisionDialog({ question, onClose }: { question: string; onC
   return (
     <Dialog title="New decision" onCancel={onClose}>
       <form className="dc-dialog-form" onSubmit={submit} onKeyDown={(e) => e.stopPropagation()}>
+        <PlacementNote placement={placement} zone={zone} />
         <DecisionForm
           values={values}
           errors={errors}

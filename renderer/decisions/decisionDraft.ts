@@ -1,9 +1,12 @@
 // Opens the full decision form from anywhere (quick-add's `/decision …`, the header) without
 // prop drilling: a tiny store the one mounted DecisionDraftDialog reads.
 import { create } from 'zustand';
+import type { EntryPlacement } from '../../shared/model/commandSchemas';
 
 export interface DecisionDraft {
   question: string;
+  /** From quick-add: the backdated time and workstream of the decision's timeline entry. */
+  placement?: EntryPlacement;
 }
 
 interface DraftState {
@@ -13,7 +16,7 @@ interface DraftState {
 export const useDecisionDraftStore = create<DraftState>(() => ({ draft: null }));
 
 export function openDecisionDraft(draft: DecisionDraft): void {
-  useDecisionDraftStore.setState({ draft: { question: draft.question } });
+  useDecisionDraftStore.setState({ draft: { ...draft } });
 }
 
 export function closeDecisionDraft(): void {

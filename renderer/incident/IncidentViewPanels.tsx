@@ -2,24 +2,35 @@
 // and 100k-row store survive a trip to another tab. The terminals stay mounted once opened
 // (or as soon as the host has shells to re-attach), so shells and scrollback survive too;
 // the other views are small and mount only while shown.
-import { useState, type ReactNode } from 'react';
+// Every view but the timeline is its own chunk, loaded the first time it is shown, so the first
+// paint of the timeline waits only for the timeline's code.
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Incident } from '../../shared/model/types';
-import { ActionsView } from '../actions/ActionsView';
-import { ChecklistsView } from '../checklists/ChecklistsView';
-import { CommsView } from '../comms/CommsView';
-import { DecisionsView } from '../decisions/DecisionsView';
-import { RolesView } from '../roles/RolesView';
-import { TerminalsPanel } from '../terminals/TerminalsPanel';
 import type { TerminalWorkspace } from '../terminals/terminalWorkspace';
 import { panelId, tabId } from './IncidentTabs';
 import type { IncidentViewId } from './incidentViews';
-import { PostmortemPane } from './PostmortemPane';
+
+const ActionsView = lazy(() => import('../actions/ActionsView').then((m) => ({ default: m.ActionsView })));
+const ChecklistsView = lazy(() => import('../checklists/ChecklistsView').then((m) => ({ default: m.ChecklistsView })));
+const CommsView = lazy(() => import('../comms/CommsView').then((m) => ({ default: m.CommsView })));
+const DecisionsView = lazy(() => import('../decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })));
+const RolesView = lazy(() => import('../roles/RolesView').then((m) => ({ default: m.RolesView })));
+const TerminalsPanel = lazy(() => import('../terminals/TerminalsPanel').then((m) => ({ default: m.TerminalsPanel })));
+const PostmortemPane = lazy(() => import('./PostmortemPane').then((m) => ({ default: m.PostmortemPane })));
+
+function Loading() {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}
 
 function Panel({ view, active, children }: { view: IncidentViewId; active: IncidentViewId; children: ReactNode }) {
   return (
     <div className="incident-panel" role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} hidden={view !== active}>
-      {children}
+      <Suspense fallback={<Loading />}>{children}</Suspense>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // (conf / electron-store) in one call; the theme applies as soon as the host confirms.
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_TERMINAL_SETTINGS, THEMES, type Settings } from '../../shared/protocol/settings';
+import { DATE_ORDERS, type DateOrder } from '../../shared/time/leadingTime';
 import { isValidZone } from '../../shared/time/zones';
 import { Dialog } from '../app/Dialog';
 import { useHost } from '../app/session';
@@ -17,6 +18,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [displayName, setDisplayName] = useState(current?.displayName ?? '');
   const [theme, setTheme] = useState<Settings['theme']>(current?.theme ?? 'dark');
   const [zone, setZone] = useState(current?.defaultTimeZone ?? '');
+  const [dateOrder, setDateOrder] = useState<DateOrder>(current?.dateOrder ?? 'month-first');
   const [error, setError] = useState<string | null>(null);
   const [terminalDraft, setTerminalDraft] = useState(() => draftFromSettings(current?.terminal ?? DEFAULT_TERMINAL_SETTINGS, newRuleKey));
   const [terminalProblems, setTerminalProblems] = useState<DraftProblems | null>(null);
@@ -30,7 +32,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     if (!terminal.ok) return setError('Nothing was saved: fix the terminal settings marked above.');
     setError(null);
     try {
-      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim(), terminal: terminal.value });
+      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim(), dateOrder, terminal: terminal.value });
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -56,6 +58,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </label>
         <ZoneField label="Default time zone" value={zone} onChange={setZone} />
         <p className="field-hint">Leave empty to use this machine's zone. New incidents start in it.</p>
+        <label className="field">
+          <span>Numeric dates</span>
+          <select value={dateOrder} onChange={(e) => setDateOrder(e.target.value as DateOrder)}>
+            {DATE_ORDERS.map((order) => (
+              <option key={order} value={order}>
+                {order === 'day-first' ? 'Day first: 14/5/2026 is 14 May' : 'Month first: 5/14/2026 is 14 May'}
+              </option>
+            ))}
+          </select>
+        </label>
         <TerminalSettingsSection draft={terminalDraft} onChange={setTerminalDraft} problems={terminalProblems} />
         <FieldError message={error} />
         <div className="row end">

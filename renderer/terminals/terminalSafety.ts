@@ -42,3 +42,30 @@ export function parseOsc52(data: string): ClipboardRequest {
     return { kind: 'invalid' };
   }
 }
+
+/** What a click on a terminal link does. */
+export type LinkClick =
+  /** Not http(s): nothing, ever. */
+  | { kind: 'ignore' }
+  /** A plain click (no Ctrl/Cmd): nothing opens, the tooltip says how. */
+  | { kind: 'hint' }
+  | { kind: 'open'; url: string }
+  /** Ctrl/Cmd+click on a link whose text is not its target: ask first, showing both. */
+  | { kind: 'confirm'; url: string; text: string };
+
+/**
+ * A link opens only on Ctrl+click (Cmd+click on macOS), so a stray click on output never leaves
+ * the war room; and a link whose visible text differs from where it goes (an OSC 8 link can say
+ * anything) is confirmed first.
+ */
+export function decideLinkClick(url: string, shownText: string, mods: { ctrlKey: boolean; metaKey: boolean }): LinkClick {
+  if (!isSafeLinkUrl(url)) return { kind: 'ignore' };
+  if (!mods.ctrlKey && !mods.metaKey) return { kind: 'hint' };
+  const text = shownText.trim();
+  return text === url ? { kind: 'open', url } : { kind: 'confirm', url, text };
+}
+
+/** The modifier that opens a link, as the platform names it. */
+export function linkModifierName(platform: string): 'Cmd' | 'Ctrl' {
+  return /mac|iphone|ipad/i.test(platform) ? 'Cmd' : 'Ctrl';
+}

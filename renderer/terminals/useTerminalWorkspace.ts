@@ -4,10 +4,15 @@
 // - useTerminalWorkspace: one workspace per open incident. Leaving the incident (the view
 //   unmounts) ends its shells; a reload does not unmount anything, so the sockets just drop
 //   and the host keeps the shells for its grace period, to be re-attached on the next load.
+// - The workspace module (and xterm with it) is its own chunk, loaded only where terminals can be.
 import { useEffect, useMemo, useState } from 'react';
 import { useLocalHost } from '../app/session';
 import { useSettings } from '../app/settingsStore';
-import { TerminalWorkspace } from './terminalWorkspace';
+import type { TerminalWorkspace } from './terminalWorkspace';
+
+type WorkspaceModule = typeof import('./terminalWorkspace');
+let workspaceModule: Promise<WorkspaceModule> | null = null;
+const loadWorkspaceModule = () => (workspaceModule ??= import('./terminalWorkspace'));
 
 export function useHostIsLocal(): boolean {
   // A page in a shared room has no local host at all (no RPC): never local.
@@ -67,13 +72,26 @@ function release(incidentId: string, entry: Held): void {
 
 export function useTerminalWorkspace(incidentId: string, enabled: boolean): TerminalWorkspace | null {
   const host = useLocalHost();
+  const [loaded, setLoaded] = useState<WorkspaceModule | null>(null);
+  const wanted = enabled && host !== null;
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    loadWorkspaceModule().then(
+      (module) => live && setLoaded(module),
+      () => {}, // A chunk that cannot load leaves terminals unavailable; the rest of the incident works.
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
   const entry = useMemo(
     () =>
-      enabled && host
+      enabled && host && loaded
         ? workspaceFor(
             incidentId,
             () =>
-              new TerminalWorkspace({
+              new loaded.TerminalWorkspace({
                 endpoint: host.endpoint,
                 rpc: host.rpc,
                 incidentId,
@@ -81,7 +99,7 @@ export function useTerminalWorkspace(incidentId: string, enabled: boolean): Term
               }),
           )
         : null,
-    [host, incidentId, enabled],
+    [host, incidentId, enabled, loaded],
   );
   useEffect(() => {
     if (!entry) return;

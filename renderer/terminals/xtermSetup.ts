@@ -1,6 +1,8 @@
 // The one place an xterm.js Terminal is built, for live terminals and for replay alike, so
 // every terminal gets the same theme, addons and escape-sequence defences:
-// - links (OSC 8 and plain-text URLs) open only when http(s), in a new window, never in place;
+// - links (OSC 8 and plain-text URLs) show their target on hover and open only on Ctrl/Cmd+click,
+//   only when http(s), in a new window, never in place; an OSC 8 link whose text is not its
+//   target asks first (linkGuard.ts);
 // - OSC 52 is always swallowed: a write reaches the clipboard only when the setting allows it,
 //   and a query is never answered (answering would leak the clipboard to whatever printed it);
 // - WebGL is used when a GPU runs it; without one, on failure or on context loss, the DOM renderer
@@ -13,7 +15,8 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import '@xterm/xterm/css/xterm.css';
 import { SCROLLBACK_LINES } from '../../shared/terminal/protocol';
-import { isSafeLinkUrl, parseOsc52 } from './terminalSafety';
+import { createLinkGuard } from './linkGuard';
+import { parseOsc52 } from './terminalSafety';
 
 export interface XtermHandle {
   term: Terminal;
@@ -49,10 +52,6 @@ function unregister(term: Terminal): void {
   const old = registeredNames.get(term);
   if (old !== undefined && registry().get(old) === term) registry().delete(old);
   registeredNames.delete(term);
-}
-
-function openLink(_event: MouseEvent, url: string): void {
-  if (isSafeLinkUrl(url)) window.open(url, '_blank', 'noopener');
 }
 
 function cssVar(styles: CSSStyleDeclaration, name: string): string {
@@ -125,13 +124,14 @@ export function createXterm(host: HTMLElement, opts: { readOnly?: boolean; allow
     theme: readXtermTheme(),
     cursorBlink: false,
     disableStdin: opts.readOnly ?? false,
-    linkHandler: { activate: openLink },
   });
+  const links = createLinkGuard(term);
+  term.options.linkHandler = links.osc8;
   const fit = new FitAddon();
   const search = new SearchAddon();
   term.loadAddon(fit);
   term.loadAddon(search);
-  term.loadAddon(new WebLinksAddon(openLink));
+  term.loadAddon(new WebLinksAddon(links.plain.open, { hover: links.plain.hover, leave: links.plain.leave }));
   term.loadAddon(new Unicode11Addon());
   term.unicode.activeVersion = UNICODE_VERSION;
 
@@ -154,6 +154,7 @@ export function createXterm(host: HTMLElement, opts: { readOnly?: boolean; allow
     search,
     dispose() {
       themeWatch.disconnect();
+      links.dispose();
       unregister(term);
       term.dispose();
     },

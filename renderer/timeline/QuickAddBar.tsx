@@ -6,20 +6,27 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { addEntry } from '../../shared/model/commands';
 import { newId } from '../../shared/model/ids';
 import { nowInstant } from '../../shared/time/instant';
-import { formatTime } from '../../shared/time/format';
+import { incidentStart } from '../../shared/model/statusTemplates';
+import type { Instant } from '../../shared/model/types';
+import { formatWhen, whenWarning } from '../../shared/time/format';
+import { timeFormsHint } from '../../shared/time/leadingTime';
 import { parseQuickAdd } from '../../shared/time/quickAdd';
+import { useSettings } from '../app/settingsStore';
 import { useIncidentContext } from '../app/session';
 import { describeStoreError, useSyncState, waitForSaved } from '../client/syncState';
 import { registerQuickAddInput } from './quickAddFocus';
 import { openDecisionDraft } from '../decisions/decisionDraft';
 import { openActionDraft } from '../actions/actionDraft';
 import { useTypingPresence } from '../presence/presenceContext';
+import { useIncidentMeta } from './incidentMetaStore';
 
-const PLACEHOLDER = 'Add entry: "14:25 text", "-10m …", "/decision …", "!" key event, "#workstream" — Enter adds';
+const PLACEHOLDER = 'Add entry: "14:25 text", "0009 …", "14 May 00:09 …", "-10m …", "/decision …", "!" key, "#workstream" — Enter adds';
 
 export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: string) => void }) {
   const { doc, author, canWrite } = useIncidentContext();
   const storeError = useSyncState((s) => s.storeError);
+  const dateOrder = useSettings((s) => s.settings?.dateOrder ?? 'month-first');
+  const incident = useIncidentMeta();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const draftId = useRef<string | null>(null);
@@ -27,19 +34,21 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
   // Others in the room see "typing…" while this box has text.
   useTypingPresence(text.trim() !== '');
 
-  const preview = useMemo(() => (text.trim() === '' ? null : parseQuickAdd(text, { now: nowInstant(), zone })), [text, zone]);
+  const preview = useMemo(() => (text.trim() === '' ? null : parseQuickAdd(text, { now: nowInstant(), zone, dateOrder })), [text, zone, dateOrder]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const raw = text;
     if (raw.trim() === '') return;
     if (storeError) return setError(describeStoreError(storeError));
-    const parsed = parseQuickAdd(raw, { now: nowInstant(), zone });
+    const parsed = parseQuickAdd(raw, { now: nowInstant(), zone, dateOrder });
     if (!parsed.ok) return setError(parsed.error);
-    // A decision or an action needs its full form; the dialog writes the timeline entry.
+    // A decision or an action needs its full form; the dialog writes the timeline entry, at the
+    // typed time and in the typed workstream.
     if (parsed.kind === 'decision' || parsed.kind === 'action') {
-      if (parsed.kind === 'decision') openDecisionDraft({ question: parsed.text });
-      else openActionDraft({ text: parsed.text });
+      const placement = { ...(parsed.occurredAt && { occurredAt: parsed.occurredAt }), workstream: parsed.workstream, key: parsed.key };
+      if (parsed.kind === 'decision') openDecisionDraft({ question: parsed.text, placement });
+      else openActionDraft({ text: parsed.text, placement });
       setText('');
       setError(null);
       return;
@@ -77,6 +86,7 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
         className="tl-quickadd-input"
         aria-label="Add timeline entry"
         placeholder={PLACEHOLDER}
+        title={`Times: ${timeFormsHint(dateOrder)}`}
         value={text}
         disabled={!canWrite}
         autoComplete="off"
@@ -91,7 +101,7 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
       />
-      {preview && preview.ok && <QuickAddPreview preview={preview} zone={zone} />}
+      {preview && preview.ok && <QuickAddPreview preview={preview} zone={zone} start={incident ? incidentStart(incident) : null} />}
       <button type="submit" disabled={!canWrite}>
         Add
       </button>
@@ -106,13 +116,16 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
 
 type ParsedDraft = Extract<ReturnType<typeof parseQuickAdd>, { ok: true }>;
 
-function QuickAddPreview({ preview, zone }: { preview: ParsedDraft; zone: string }) {
+function QuickAddPreview({ preview, zone, start }: { preview: ParsedDraft; zone: string; start: Instant | null }) {
+  const now = nowInstant();
+  const warning = preview.occurredAt ? whenWarning(preview.occurredAt, now, start) : null;
   return (
     <output className="tl-chip" aria-label="Parsed entry">
-      <span>{preview.occurredAt ? formatTime(preview.occurredAt, zone) : 'now'}</span>
+      <span>{preview.occurredAt ? formatWhen(preview.occurredAt, zone, now) : 'now'}</span>
       <span className={`tl-kind tl-kind-${preview.kind}`}>{preview.kind}</span>
       {preview.key && <span className="tl-chip-key">key</span>}
       {preview.workstream && <span>#{preview.workstream}</span>}
+      {warning && <span className="tl-chip-warning">{warning}</span>}
     </output>
   );
 }

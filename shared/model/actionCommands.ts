@@ -5,6 +5,7 @@ import { encodeActionRecord, type ActionPatch, type ActionRecord } from './actio
 import { actionEventsArray, actionsMap, readActions } from './actions';
 import { CommandError, validate } from './commandError';
 import { LOCAL_ORIGIN, addEntry, type CommandContext } from './commands';
+import { placement, type EntryPlacement } from './commandSchemas';
 import { newId } from './ids';
 import type { ActionItem, ActionPriority } from './responseTypes';
 import type { Instant } from './types';
@@ -38,7 +39,7 @@ function actionSummary(action: { text: string; owner: string; dueAt: Instant | n
 export function createAction(
   doc: Y.Doc,
   ctx: CommandContext,
-  input: { text: string; owner?: string; dueAt?: Instant | null; priority?: ActionPriority; entryIds?: string[]; decisionIds?: string[] },
+  input: { text: string; owner?: string; dueAt?: Instant | null; priority?: ActionPriority; entryIds?: string[]; decisionIds?: string[] } & EntryPlacement,
 ): string {
   const valid = validate(CreateActionSchema, input);
   requireIncident(doc);
@@ -56,7 +57,7 @@ export function createAction(
   };
   doc.transact(() => {
     actionsMap(doc).set(record.id, encodeActionRecord(record));
-    addEntry(doc, fixedClock(ctx, at), { kind: 'action', text: `Action item: ${actionSummary(record)}` });
+    addEntry(doc, fixedClock(ctx, at), { ...placement(valid), kind: 'action', text: `Action item: ${actionSummary(record)}` });
   }, ctx.origin ?? LOCAL_ORIGIN);
   return record.id;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalInstant } from '../time/instant';
+import { EntryPlacementSchema } from './commandSchemas';
 import { ACTION_PRIORITIES } from './responseTypes';
 
 // Input rules for action items. Messages are sentences a tired person can act on.
@@ -35,7 +36,8 @@ const OwnerSchema = z.string().trim();
 const LinksSchema = z.array(IdSchema).max(MAX_ACTION_LINKS, `Link at most ${MAX_ACTION_LINKS} items to one action.`);
 const DueSchema = InstantSchema.nullable();
 
-export const CreateActionSchema = z.object({
+/** The placement applies to the action's timeline entry (a backdated "/action 17:30 … #db"). */
+export const CreateActionSchema = EntryPlacementSchema.extend({
   text: ActionTextSchema,
   owner: OwnerSchema.optional(),
   dueAt: DueSchema.optional(),

@@ -56,13 +56,24 @@ export const IncidentPatchSchema = z
   .partial()
   .strict();
 
-export const AddEntrySchema = z.object({
-  id: IdSchema.optional(),
+/** Where a new entry sits on the timeline: a backdated time, a workstream, a key event. */
+export const EntryPlacementSchema = z.object({
   occurredAt: InstantSchema.optional(),
-  kind: KindSchema.optional(),
-  text: EntryTextSchema,
   workstream: z.string().trim().optional(),
   key: z.boolean().optional(),
+});
+export type EntryPlacement = z.infer<typeof EntryPlacementSchema>;
+
+/** Just the placement fields of a validated command input, for the entry it writes. */
+export function placement(input: EntryPlacement): EntryPlacement {
+  const { occurredAt, workstream, key } = input;
+  return { ...(occurredAt !== undefined && { occurredAt }), ...(workstream !== undefined && { workstream }), ...(key !== undefined && { key }) };
+}
+
+export const AddEntrySchema = EntryPlacementSchema.extend({
+  id: IdSchema.optional(),
+  kind: KindSchema.optional(),
+  text: EntryTextSchema,
 });
 
 export const EntryPatchSchema = z

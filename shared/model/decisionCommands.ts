@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { instantMillis } from '../time/instant';
 import { CommandError, validate } from './commandError';
 import { addEntry, type CommandContext } from './commands';
-import { IdSchema, InstantSchema } from './commandSchemas';
+import { IdSchema, InstantSchema, placement, type EntryPlacement } from './commandSchemas';
 import { readDecision } from './decisionRead';
 import { canMoveDecision, canReviewOutcome, isEditable } from './decisionMachine';
 import { decisionEventsArray, decisionsMap, encodeDecisionEvent, encodeDecisionRecord, type DecisionEventBody, type DecisionPatch } from './decisionRecords';
@@ -41,14 +41,14 @@ function pushEvent(doc: Y.Doc, ctx: CommandContext, id: string, at: Instant, bod
 export function proposeDecision(
   doc: Y.Doc,
   ctx: CommandContext,
-  input: { question: string; context?: string; options?: OptionInput[]; reversibility?: Reversibility; revisitAt?: Instant | null },
+  input: { question: string; context?: string; options?: OptionInput[]; reversibility?: Reversibility; revisitAt?: Instant | null } & EntryPlacement,
 ): string {
   const valid = validate(ProposeDecisionSchema, input);
   requireIncident(doc);
   const at = stamp(ctx);
   const id = newId(instantMillis(at));
   run(doc, ctx, () => {
-    const entryId = addEntry(doc, { ...ctx, now: () => at }, { kind: 'decision', text: `Proposed decision: ${valid.question}` });
+    const entryId = addEntry(doc, { ...ctx, now: () => at }, { ...placement(valid), kind: 'decision', text: `Proposed decision: ${valid.question}` });
     const record: Decision = {
       id,
       entryId,

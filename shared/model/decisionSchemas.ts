@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './commandSchemas';
+import { EntryPlacementSchema, IdSchema, InstantSchema } from './commandSchemas';
 import { OUTCOME_VERDICTS, REVERSIBILITIES } from './responseTypes';
 
 // Input rules for the decision commands; messages are what the form shows next to the field.
@@ -16,7 +16,8 @@ export type OptionInput = z.input<typeof OptionInputSchema>;
 
 export const ReversibilitySchema = z.enum(REVERSIBILITIES, { message: 'Say whether the decision is a one-way or a two-way door.' });
 
-export const ProposeDecisionSchema = z.object({
+/** The placement applies to the decision's timeline entry (a backdated "/decision 17:30 … #deploy"). */
+export const ProposeDecisionSchema = EntryPlacementSchema.extend({
   question: QuestionSchema,
   context: z.string().trim().optional(),
   options: z.array(OptionInputSchema).optional(),

@@ -2,6 +2,7 @@
 // Settings never hold incident data.
 import { z } from 'zod';
 import { DEFAULT_REDACTION_RULES, RedactionRuleSchema } from '../terminal/redactionRules';
+import { DATE_ORDERS } from '../time/leadingTime';
 
 export const THEMES = ['dark', 'light'] as const;
 
@@ -44,6 +45,8 @@ export const SettingsSchema = z.object({
   displayName: z.string().max(100),
   /** IANA zone name; empty means "the machine's zone". */
   defaultTimeZone: z.string().max(64),
+  /** How a numeric date such as 5/6/2026 is read when typed (day-first or month-first). */
+  dateOrder: z.enum(DATE_ORDERS),
   theme: z.enum(THEMES),
   /** Most recent first, ids only. */
   recentIncidents: z.array(z.string().max(64)).max(20),
@@ -55,6 +58,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   displayName: '',
   defaultTimeZone: '',
+  dateOrder: 'month-first',
   theme: 'dark',
   recentIncidents: [],
   windowBounds: null,

@@ -17,6 +17,16 @@ export type RunbookParseResult = { ok: true; template: RunbookTemplate } | { ok:
 /** Big enough for any real runbook, small enough that a wrong file (a log, a dump) is refused quickly. */
 export const MAX_RUNBOOK_CHARS = 200_000;
 
+/**
+ * Deepest chain of quote and list markers one line may open ("> - > 1. …"). marked reads each
+ * level by recursion, so a crafted file ('> - ' 49,000 times) would overflow the stack; real
+ * runbooks nest a handful of levels.
+ */
+export const MAX_RUNBOOK_NESTING = 16;
+/** One container marker at the start of what is left of a line: a quote, or a bullet or number followed by a blank. */
+const CONTAINER_MARKER = /^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/;
+/** "- - - -" and "* * *" are a horizontal rule, not a nested list. */
+const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const TITLE_DEPTH = 1;
 const CONFIRM_MARKER = /\s*\(confirm\)\s*$/i;
 const OWNER_MARKER = /\s*\(owner:([^)]*)\)\s*$/i;
@@ -30,6 +40,24 @@ interface ParseState {
   sections: RunbookSection[];
   errors: RunbookError[];
   itemCount: number;
+}
+
+/** The first line nested deeper than MAX_RUNBOOK_NESTING, found without recursion, or null. */
+function tooDeepLine(text: string): RunbookError | null {
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    let rest = lines[index] ?? '';
+    if (THEMATIC_BREAK.test(rest)) continue;
+    let depth = 0;
+    for (let marker = CONTAINER_MARKER.exec(rest); marker; marker = CONTAINER_MARKER.exec(rest)) {
+      depth++;
+      if (depth > MAX_RUNBOOK_NESTING) {
+        return { line: index + 1, message: `quotes and lists are nested more than ${MAX_RUNBOOK_NESTING} deep; flatten this part of the runbook` };
+      }
+      rest = rest.slice(marker[0].length);
+    }
+  }
+  return null;
 }
 
 function lineAt(source: string, offset: number): number {
@@ -123,9 +151,18 @@ export function parseRunbook(markdown: string, source: string): RunbookParseResu
   }
   // marked normalises line endings itself; doing it first keeps our offsets on its text.
   const text = markdown.replace(/\r\n?/g, '\n');
+  const tooDeep = tooDeepLine(text);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const state: ParseState = { source: text, title: null, section: null, sections: [], errors: [], itemCount: 0 };
   let offset = 0;
-  const tokens: Token[] = marked.lexer(text);
+  let tokens: Token[];
+  try {
+    tokens = marked.lexer(text);
+  } catch (err) {
+    // A shape of deep nesting the scan above does not know; refuse the file rather than crash.
+    if (err instanceof RangeError) return { ok: false, errors: [{ line: 1, message: 'the file is nested too deeply to read' }] };
+    throw err;
+  }
   for (const token of tokens) {
     const found = text.indexOf(token.raw, offset);
     const start = found === -1 ? offset : found;

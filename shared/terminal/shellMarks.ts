@@ -8,8 +8,16 @@ export type ShellMark =
   | { kind: 'finished'; exitCode: number | null } // 633;D[;<code>];<nonce>
   | { kind: 'cwd'; path: string }; // 633;P;Cwd=<escaped>;<nonce>
 
+export interface ParsedChunk {
+  /** The chunk with every 633 mark removed. */
+  output: string;
+  marks: ShellMark[];
+  /** Where each mark stood in `output` (same order as `marks`): a prompt, a command's output and the next prompt are told apart by these. */
+  offsets: number[];
+}
+
 export interface ShellMarkParser {
-  push(chunk: string): { output: string; marks: ShellMark[] };
+  push(chunk: string): ParsedChunk;
 }
 
 const ESC = '\x1b';
@@ -24,6 +32,7 @@ const MAX_MARK_CHARS = 65_536;
 const CWD_PREFIX = 'Cwd=';
 /** Returned by the fast path: shared and frozen, so a chunk without marks allocates nothing. */
 const NO_MARKS = Object.freeze([]) as unknown as ShellMark[];
+const NO_OFFSETS = Object.freeze([]) as unknown as number[];
 
 /** VS Code's escaping inside mark params: `\\` → `\`, `\xHH` → that character. */
 function unescapeMarkValue(value: string): string {
@@ -68,9 +77,15 @@ export function createShellMarkParser(nonce: string): ShellMarkParser {
   if (nonce === '' || nonce.includes(';')) throw new Error('The shell mark nonce must be non-empty and contain no ";"');
   let held = '';
 
-  function slowPath(text: string): { output: string; marks: ShellMark[] } {
+  function slowPath(text: string): ParsedChunk {
     const marks: ShellMark[] = [];
+    const offsets: number[] = [];
     const out: string[] = [];
+    let outChars = 0;
+    const emit = (piece: string) => {
+      out.push(piece);
+      outChars += piece.length;
+    };
     let copied = 0;
     let from = 0;
     for (;;) {
@@ -80,8 +95,8 @@ export function createShellMarkParser(nonce: string): ShellMarkParser {
       if (tail < MARK_START.length) {
         if (couldBecomeMark(text.slice(start))) {
           held = text.slice(start);
-          out.push(text.slice(copied, start));
-          return { output: out.join(''), marks };
+          emit(text.slice(copied, start));
+          return { output: out.join(''), marks, offsets };
         }
         from = start + 1;
         continue;
@@ -100,13 +115,16 @@ export function createShellMarkParser(nonce: string): ShellMarkParser {
           continue;
         }
         held = text.slice(start);
-        out.push(text.slice(copied, start));
-        return { output: out.join(''), marks };
+        emit(text.slice(copied, start));
+        return { output: out.join(''), marks, offsets };
       }
-      out.push(text.slice(copied, start));
+      emit(text.slice(copied, start));
       if (end === bel || text.startsWith(STRING_TERMINATOR, end)) {
         const mark = markFromBody(text.slice(bodyStart, end), nonce);
-        if (mark) marks.push(mark);
+        if (mark) {
+          marks.push(mark);
+          offsets.push(outChars);
+        }
         copied = from = end === bel ? end + 1 : end + STRING_TERMINATOR.length;
       } else {
         // An ESC that is not ST aborts the sequence (as in xterm); the ESC starts whatever comes next.
@@ -115,14 +133,14 @@ export function createShellMarkParser(nonce: string): ShellMarkParser {
     }
     held = '';
     out.push(text.slice(copied));
-    return { output: out.join(''), marks };
+    return { output: out.join(''), marks, offsets };
   }
 
   return {
     push(chunk) {
       if (held === '') {
         const last = chunk.charCodeAt(chunk.length - 1);
-        if (!chunk.includes(MARK_HINT) && last !== 0x1b && !chunk.endsWith(OSC_START)) return { output: chunk, marks: NO_MARKS };
+        if (!chunk.includes(MARK_HINT) && last !== 0x1b && !chunk.endsWith(OSC_START)) return { output: chunk, marks: NO_MARKS, offsets: NO_OFFSETS };
         return slowPath(chunk);
       }
       const text = held + chunk;

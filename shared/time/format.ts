@@ -119,3 +119,21 @@ export function durationWords(start: Instant, end: Instant): string {
   if (minutes > 0) words.push(plural(minutes, 'minute'));
   return words.length > 0 ? words.join(' ') : 'less than a minute';
 }
+
+/** "14:25" for today in `zone`, else "Wed 14 May 2008 00:09": a backdated time never looks like today's. */
+export function formatWhen(instant: Instant, zone: string, now: Instant): string {
+  if (dayKey(instant, zone) === dayKey(now, zone)) return formatTime(instant, zone);
+  return `${formatDayHeading(instant, zone)} ${formatTime(instant, zone)}`;
+}
+
+/** More than this away from now is worth a second look before Enter. */
+const FAR_FROM_NOW_MS = 24 * 60 * MS_PER_MINUTE;
+
+/** A warning (never a refusal) for a time far from now or before the incident started. */
+export function whenWarning(instant: Instant, now: Instant, incidentStart: Instant | null): string | null {
+  const distance = epochMillis(instant) - epochMillis(now);
+  if (distance > FAR_FROM_NOW_MS) return 'More than a day ahead of now.';
+  if (incidentStart !== null && instant < incidentStart) return 'Before the incident started.';
+  if (-distance > FAR_FROM_NOW_MS) return 'More than a day ago.';
+  return null;
+}

@@ -1,12 +1,13 @@
 // Writes one session's asciicast v2 file: a header, then "o" (output, redacted) and "r" (resize)
 // events, never input. Output passes through a streaming redactor so a secret split across two
-// batches is still caught. Nothing is dropped: when the file stream is backed up, write() returns
+// batches is still caught, told where each prompt and each command's output ends. Nothing is dropped: when the file stream is backed up, write() returns
 // false and the session pauses the pty until onDrain.
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { encodeEvent, encodeHeader } from '../../../shared/terminal/asciicast';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../privateFiles';
 import { createStreamRedactor, type CompiledRedaction, type StreamRedactor } from '../../../shared/terminal/redact';
 
 export interface RecordingStart {
@@ -34,9 +35,9 @@ export class RecordingWriter {
     private readonly log: (line: string) => void,
     onDrain: () => void,
   ) {
-    mkdirSync(path.dirname(start.file), { recursive: true });
+    ensurePrivateDir(path.dirname(start.file));
     this.redactor = createStreamRedactor(redaction);
-    this.stream = createWriteStream(start.file, { flags: 'wx' });
+    this.stream = createWriteStream(start.file, { flags: 'wx', mode: PRIVATE_FILE_MODE });
     this.stream.on('drain', onDrain);
     this.stream.on('error', (err) => {
       // A full disk must not take the terminal down with it; the recording just stops.
@@ -65,9 +66,24 @@ export class RecordingWriter {
     return this.stream.write(line);
   }
 
-  /** Returns false when the caller should pause its source until onDrain. */
-  output(text: string): boolean {
-    const safe = this.redactor.push(text);
+  /**
+   * `streamEnds`: offsets in `text` where a prompt (with its echo) or a command's output ended, so
+   * that a key block is closed only by an END in its own stream. Returns false when the caller
+   * should pause its source until onDrain.
+   */
+  output(text: string, streamEnds: readonly number[] = []): boolean {
+    let safe: string;
+    if (streamEnds.length === 0) safe = this.redactor.push(text);
+    else {
+      const parts: string[] = [];
+      let from = 0;
+      for (const at of streamEnds) {
+        parts.push(this.redactor.push(text.slice(from, at)), this.redactor.endStream());
+        from = at;
+      }
+      parts.push(this.redactor.push(text.slice(from)));
+      safe = parts.join('');
+    }
     return safe ? this.put(encodeEvent(this.elapsed(), 'o', safe)) : !this.backedUp();
   }
 

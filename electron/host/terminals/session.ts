@@ -1,7 +1,8 @@
 // One terminal: a shell in node-pty, its output pipeline and its one attached socket.
 //
 // Output path (the hot path; one of each per batch, no per-byte JS): pty Buffer → one streaming
-// TextDecoder → shell-mark parser (marks stripped) → batch for OUTPUT_BATCH_MS → recording (redacted),
+// TextDecoder → shell-mark parser (marks stripped; where a prompt or a command's output ends is kept
+// for the recording's redactor) → batch for OUTPUT_BATCH_MS → recording (redacted),
 // replay ring, one ws.send. Flow control as in VS Code: the pty is paused while more than
 // HIGH_WATER_CHARS are unacknowledged, or while the recording file is backed up, and resumed below
 // LOW_WATER_CHARS once both are clear. Nothing is dropped, only delayed.
@@ -61,6 +62,8 @@ export class TerminalSession {
   private readonly ring = new ReplayRing();
   private pending: string[] = [];
   private pendingChars = 0;
+  /** Where, in the pending batch, a prompt or a command's output ended (the recording's redactor keeps key blocks within one). */
+  private pendingStreamEnds: number[] = [];
   private batchTimer: NodeJS.Timeout | null = null;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private unacked = 0;
@@ -117,7 +120,12 @@ export class TerminalSession {
     if (this.marks) {
       const parsed = this.marks.push(text);
       text = parsed.output;
-      if (parsed.marks.length > 0) this.onMarks(parsed.marks);
+      if (parsed.marks.length > 0) {
+        this.onMarks(parsed.marks);
+        parsed.marks.forEach((mark, i) => {
+          if (mark.kind !== 'commandLine') this.pendingStreamEnds.push(this.pendingChars + (parsed.offsets[i] ?? 0));
+        });
+      }
     }
     if (!text) return;
     this.pending.push(text);
@@ -143,9 +151,11 @@ export class TerminalSession {
     if (this.pendingChars === 0) return;
     this.lastFlushAt = performance.now();
     const data = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
+    const streamEnds = this.pendingStreamEnds;
     this.pending = [];
     this.pendingChars = 0;
-    if (!this.recording.output(data)) this.setWaitingForDisk(true);
+    if (streamEnds.length > 0) this.pendingStreamEnds = [];
+    if (!this.recording.output(data, streamEnds)) this.setWaitingForDisk(true);
     this.ring.push(data);
     const ws = this.socket;
     if (ws && ws.readyState === ws.OPEN) {

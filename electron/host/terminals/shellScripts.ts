@@ -1,15 +1,21 @@
 // Our shell integration scripts, kept as strings so the bundle carries them and they are written
 // to <dataDir>/shell-integration/ at startup. They emit OSC 633 marks (VS Code's scheme) that end
-// with a per-session nonce: program output cannot forge a mark without it. The nonce arrives in
-// WARROOM_NONCE, which the script reads and unsets before any user file runs. The user's own rc
-// files are sourced, never edited.
+// with a per-session nonce: program output cannot forge a mark without it. The nonce arrives in a
+// 0600 file named by WARROOM_NONCE_FILE, which the script reads and deletes before any user file
+// runs (so no program the user starts later can read it); the nonce lives on only in a shell
+// variable that is never exported. The user's own rc files are sourced, never edited.
 //
 // Marks: E;<escaped line> (the command line), C (about to run), D;<exit> (finished), P;Cwd=<escaped>.
 // Escaping: "\" → "\\", ";" and control characters → \xHH (what shared/terminal/shellMarks.ts undoes).
 
 /** bash, started as `bash --init-file <this>`. */
 export const BASH_INTEGRATION = String.raw`# War Room shell integration for bash (generated; edits are overwritten).
-__wr_nonce="$WARROOM_NONCE"; unset WARROOM_NONCE
+__wr_nonce=
+if [ -n "$WARROOM_NONCE_FILE" ]; then
+  IFS= read -r __wr_nonce < "$WARROOM_NONCE_FILE"
+  command rm -f -- "$WARROOM_NONCE_FILE"
+fi
+unset WARROOM_NONCE_FILE
 if [ -n "$WARROOM_SHELL_LOGIN" ]; then
   unset WARROOM_SHELL_LOGIN
   [ -r /etc/profile ] && . /etc/profile
@@ -81,7 +87,12 @@ fi`;
 
 /** A .zshenv that sets ZDOTDIR (e.g. ~/.config/zsh) moves the rest of the user's files there. */
 export const ZSH_ENV = String.raw`# War Room shell integration for zsh (generated; edits are overwritten).
-__wr_nonce="$WARROOM_NONCE"; unset WARROOM_NONCE
+__wr_nonce=
+if [[ -n "$WARROOM_NONCE_FILE" ]]; then
+  IFS= read -r __wr_nonce < "$WARROOM_NONCE_FILE"
+  command rm -f -- "$WARROOM_NONCE_FILE"
+fi
+unset WARROOM_NONCE_FILE
 ${ZSH_SOURCE_USER('.zshenv', true)}
 `;
 

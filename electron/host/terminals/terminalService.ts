@@ -12,7 +12,7 @@ import { serveTerminalSocket, type OpenRequest, type OpenResult } from './channe
 import { listRecordingsIn, readRecordingIn, recordingFile } from './recordings';
 import { RecordingWriter } from './recordingWriter';
 import { TerminalSession, type EntryWriter } from './session';
-import { newNonce, withIntegration, writeIntegrationFiles, type IntegrationFiles } from './shellIntegration';
+import { newNonce, nonceFileFor, removeNonceFile, withIntegration, writeIntegrationFiles, writeNonceFile, type IntegrationFiles } from './shellIntegration';
 import { planSpawn, TERM_NAME, withFdHygiene } from './spawnPlan';
 
 export interface TerminalServiceOptions {
@@ -69,6 +69,11 @@ export class TerminalService {
     return recordingFile(this.opts.dataDir, incidentId, recordingId);
   }
 
+  /** Shells still running (a session leaves the map when its shell is gone). */
+  count(): number {
+    return this.sessions.size;
+  }
+
   async closeIncident(incidentId: string): Promise<void> {
     await Promise.all([...this.sessions.values()].filter((s) => s.incidentId === incidentId).map((s) => s.end()));
   }
@@ -89,23 +94,35 @@ export class TerminalService {
     const planned = planSpawn(settings, this.opts.hostToken);
     if (!planned.ok) return planned;
     let plan = planned.plan;
-    let nonce: string | null = null;
-    if (settings.shellIntegration && this.integration) {
-      const candidate = newNonce();
-      const integrated = withIntegration(plan, this.integration, candidate);
-      if (integrated) [plan, nonce] = [integrated, candidate];
-    }
-    plan = withFdHygiene(plan);
-
     const id = newId();
     const file = recordingFile(this.opts.dataDir, request.incident, id);
     if (!file) return { ok: false, message: `"${request.incident}" is not a valid incident id.` };
+    let nonce: string | null = null;
+    let nonceFile: string | null = null;
+    if (settings.shellIntegration && this.integration) {
+      const candidate = newNonce();
+      const candidateFile = nonceFileFor(this.integration, id);
+      const integrated = withIntegration(plan, this.integration, candidateFile);
+      if (integrated) {
+        try {
+          writeNonceFile(candidateFile, candidate);
+          [plan, nonce, nonceFile] = [integrated, candidate, candidateFile];
+        } catch (err) {
+          this.opts.log(`terminal ${id}: command capture off, the nonce file cannot be written: ${(err as Error).message}`);
+        }
+      }
+    }
+    plan = withFdHygiene(plan);
+    const forgetNonce = () => {
+      if (nonceFile) removeNonceFile(nonceFile);
+    };
     let session: TerminalSession | null = null;
     let recording: RecordingWriter;
     try {
       const start = { file, cols: request.cols, rows: request.rows, title: request.name, term: TERM_NAME, shell: plan.program };
       recording = new RecordingWriter(start, redaction, this.opts.log, () => session?.onRecordingDrain());
     } catch (err) {
+      forgetNonce();
       return { ok: false, message: `Cannot start a terminal: the recording cannot be written (${(err as Error).message}).` };
     }
     let pty: IPty;
@@ -113,6 +130,7 @@ export class TerminalService {
       // encoding null: Buffers, decoded by the session's one streaming decoder.
       pty = spawn(plan.file, plan.args, { name: TERM_NAME, cols: request.cols, rows: request.rows, cwd: plan.cwd, env: plan.env, encoding: null });
     } catch (err) {
+      forgetNonce();
       void recording.close().then(() => rmSync(file, { force: true }));
       return { ok: false, message: `Cannot start "${plan.program}": ${(err as Error).message}` };
     }
@@ -131,7 +149,11 @@ export class TerminalService {
         log: this.opts.log,
         writeEntry: this.opts.writeEntry,
         orphanGraceMs: this.opts.orphanGraceMs ?? ORPHAN_GRACE_MS,
-        onGone: (s) => this.sessions.delete(s.id),
+        onGone: (s) => {
+          // The script deletes it before the first prompt; this covers a shell that never got that far.
+          forgetNonce();
+          this.sessions.delete(s.id);
+        },
       },
       pty,
       recording,

@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../store';
-import { buildCli, REPO_ROOT, tempDir } from './helpers';
+import { buildCli, REPO_ROOT, runCli, tempDir } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 let cli = '';
 
-function warroom(...args: string[]) {
-  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, XDG_DATA_HOME: tempDir() } });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const warroom = (...args: string[]) => runCli(cli, ...args);
 
 describe('warroom CLI', () => {
   beforeAll(async () => {

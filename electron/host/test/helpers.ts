@@ -1,7 +1,9 @@
 // Real clients for host tests: a Hocuspocus provider over `ws`, and a raw /rpc client.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { openDatabase } from '../sqlite';
+import { IncidentStore } from '../store';
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -9,7 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket, { type ClientOptions } from 'ws';
 import * as Y from 'yjs';
+import { addEntry, createIncident } from '../../../shared/model/commands';
 import { readEntries } from '../../../shared/model/doc';
+import { newId } from '../../../shared/model/ids';
 import type { EventFrame, MethodName, ResultFrame } from '../../../shared/protocol/api';
 import { incidentDocName } from '../../../shared/protocol/api';
 
@@ -143,6 +147,24 @@ export async function buildCli(): Promise<string> {
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
   });
   return outfile;
+}
+
+/** Runs the built CLI (see buildCli) with its own empty XDG_DATA_HOME. */
+export function runCli(cli: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, XDG_DATA_HOME: tempDir() } });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** A store written through IncidentStore in `dir`, holding one incident with 40 entries; returns its id. */
+export function seedStore(dir: string): string {
+  const store = IncidentStore.open(dir);
+  const doc = new Y.Doc();
+  const id = newId();
+  doc.on('update', (u: Uint8Array) => store.append(incidentDocName(id), u));
+  createIncident(doc, { author: 'Priya' }, { id, title: 'Replica lag', severity: 'SEV2', startedAt: '2026-11-21T23:06:00.000Z', timeZone: 'UTC' });
+  for (let i = 0; i < 40; i += 1) addEntry(doc, { author: 'Priya' }, { text: `step ${i} ${'x'.repeat(200)}` });
+  store.close();
+  return id;
 }
 
 /** Entry texts stored for a document, read straight from the database file by a separate, read-only connection. */

@@ -3,28 +3,18 @@ import { openSync, readFileSync, writeFileSync, writeSync, closeSync, existsSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEntry, createIncident } from '../../../shared/model/commands';
+import { addEntry } from '../../../shared/model/commands';
 import { readEntries } from '../../../shared/model/doc';
 import { newId } from '../../../shared/model/ids';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { startHost } from '../host';
 import { DB_FILE_NAME, IncidentStore } from '../store';
-import { connectSync, RpcClient, tempDir, waitFor, wsBase } from './helpers';
+import { connectSync, RpcClient, seedStore, tempDir, waitFor, wsBase } from './helpers';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 /** SQLite's default page size; page 2 onwards holds table data. */
 const PAGE_BYTES = 4096;
 
-function seedStore(dir: string): string {
-  const store = IncidentStore.open(dir);
-  const doc = new Y.Doc();
-  const id = newId();
-  doc.on('update', (u: Uint8Array) => store.append(incidentDocName(id), u));
-  createIncident(doc, { author: 'Priya' }, { id, title: 'Replica lag', severity: 'SEV2', startedAt: '2026-11-21T23:06:00.000Z', timeZone: 'UTC' });
-  for (let i = 0; i < 40; i += 1) addEntry(doc, { author: 'Priya' }, { text: `step ${i} ${'x'.repeat(200)}` });
-  store.close();
-  return id;
-}
 
 describe('IncidentStore', () => {
   it('replays the snapshot and later updates, and compaction folds them in one snapshot', () => {

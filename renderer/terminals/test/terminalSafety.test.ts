@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isSafeLinkUrl, parseOsc52, sanitizePaste } from '../terminalSafety';
+import { decideLinkClick, isSafeLinkUrl, linkModifierName, parseOsc52, sanitizePaste } from '../terminalSafety';
 
 const ESC = '\u001b';
 
@@ -46,5 +46,41 @@ describe('parseOsc52', () => {
     expect(parseOsc52('no-separator')).toEqual({ kind: 'invalid' });
     expect(parseOsc52('c;%%%not base64')).toEqual({ kind: 'invalid' });
     expect(parseOsc52(`c;${btoa('\xff\xfe')}`)).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('decideLinkClick', () => {
+  const plain = { ctrlKey: false, metaKey: false };
+  const ctrl = { ctrlKey: true, metaKey: false };
+  const cmd = { ctrlKey: false, metaKey: true };
+
+  it('opens nothing on a plain click, only a hint', () => {
+    expect(decideLinkClick('https://status.example.com/', 'https://status.example.com/', plain)).toEqual({ kind: 'hint' });
+  });
+
+  it('opens an http(s) link whose text is its target on Ctrl+click or Cmd+click', () => {
+    expect(decideLinkClick('https://status.example.com/', 'https://status.example.com/', ctrl)).toEqual({ kind: 'open', url: 'https://status.example.com/' });
+    expect(decideLinkClick('http://10.0.0.5:8080/x', ' http://10.0.0.5:8080/x ', cmd)).toEqual({ kind: 'open', url: 'http://10.0.0.5:8080/x' });
+  });
+
+  it('asks first when the text differs from the target, with both', () => {
+    expect(decideLinkClick('https://evil.example/pay', 'https://status.example.com/', ctrl)).toEqual({
+      kind: 'confirm',
+      url: 'https://evil.example/pay',
+      text: 'https://status.example.com/',
+    });
+  });
+
+  it('never opens anything but http and https', () => {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'not a url']) {
+      expect(decideLinkClick(url, url, ctrl)).toEqual({ kind: 'ignore' });
+      expect(decideLinkClick(url, 'Status page', plain)).toEqual({ kind: 'ignore' });
+    }
+  });
+
+  it('names the modifier as the platform does', () => {
+    expect(linkModifierName('MacIntel')).toBe('Cmd');
+    expect(linkModifierName('Linux x86_64')).toBe('Ctrl');
+    expect(linkModifierName('Win32')).toBe('Ctrl');
   });
 });

@@ -177,17 +177,13 @@ describe('entries store at 100k entries', () => {
 
   it('patches one edit without touching any other row or the order', () => {
     const doc = bigIncidentDoc(COUNT);
-    const attachStart = performance.now();
     const { store } = attachEntriesStore(doc);
-    const attachMs = performance.now() - attachStart;
     const before = store.getState();
     expect(before.orderedIds).toHaveLength(COUNT);
     const rowsBefore = new Map(before.byId);
     const target = before.orderedIds[COUNT / 2] as string;
 
-    const editStart = performance.now();
     editEntry(doc, ctxFor('cy'), target, { text: 'turtle restore at 40%' });
-    const editMs = performance.now() - editStart;
 
     const after = store.getState();
     expect(after.orderedIds).toBe(before.orderedIds);
@@ -196,8 +192,6 @@ describe('entries store at 100k entries', () => {
     for (const [id, row] of rowsBefore) if (after.byId.get(id) !== row) changed += 1;
     expect(changed).toBe(1);
     expect(after.byId.get(target)?.text).toBe('turtle restore at 40%');
-    // Incremental, not a rebuild: one edit must cost a small fraction of reading the whole doc.
-    expect(editMs).toBeLessThan(attachMs / 10);
   });
 
   it('moves one backdated entry by binary search, matching a full sort', () => {

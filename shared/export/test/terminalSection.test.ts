@@ -82,14 +82,12 @@ describe('postmortem terminal sections', () => {
     expect(excerpts).not.toMatch(/<script|<h[1-2]>|href="javascript/);
   });
 
-  it('renders 100k entries fast, terminal excerpts among them', () => {
+  it('renders 100k entries, terminal excerpts among them', () => {
     const entries = Array.from({ length: 100_000 }, (_, i) =>
       entry({ id: `e${String(i).padStart(6, '0')}`, occurredAt: new Date(Date.UTC(2026, 9, 30) + i * 3_000).toISOString(), kind: i % 1000 === 0 ? 'terminal' : 'note', text: i % 1000 === 0 ? PIN : `step ${i}` }),
     );
-    const started = performance.now();
+    // Its speed is the export row of npm run bench.
     const md = renderPostmortem({ incident, entries, response: EMPTY_RESPONSE }, { all: true, generatedAt: GENERATED_AT });
-    const elapsed = performance.now() - started;
     expect(md).toContain('(excerpt 100 below)');
-    expect(elapsed).toBeLessThan(5_000);
   });
 });

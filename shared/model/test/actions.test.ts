@@ -40,6 +40,13 @@ describe('createAction', () => {
     expect(entry?.occurredAt).toBe(action?.createdAt);
   });
 
+  it('keeps a backdated time and a workstream typed with /action on its timeline entry', () => {
+    const { doc, ctx } = openIncident();
+    createAction(doc, ctx, { text: 'Fail over the replica', occurredAt: '2026-11-20T17:30:00.000Z', workstream: 'db' });
+    const entry = readEntries(doc).find((e) => e.kind === 'action');
+    expect(entry).toMatchObject({ occurredAt: '2026-11-20T17:30:00.000Z', workstream: 'db', key: false });
+  });
+
   it('defaults owner, due and priority', () => {
     const { doc, ctx } = openIncident();
     createAction(doc, ctx, { text: 'Write the postmortem' });

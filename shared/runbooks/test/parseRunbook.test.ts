@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRunbookErrors, MAX_RUNBOOK_CHARS, parseRunbook } from '../parseRunbook';
+import { formatRunbookErrors, MAX_RUNBOOK_CHARS, MAX_RUNBOOK_NESTING, parseRunbook } from '../parseRunbook';
 
 function errorsOf(markdown: string): { line: number; message: string }[] {
   const result = parseRunbook(markdown, 'test.md');
@@ -114,6 +114,24 @@ describe('parseRunbook: malformed templates name the line', () => {
 
   it('refuses a file far too large to be a runbook', () => {
     expect(errorsOf(`# T\n## S\n- [ ] a\n${'x'.repeat(MAX_RUNBOOK_CHARS)}`)[0]?.message).toContain('larger than');
+  });
+
+  it.each([
+    ['quotes holding lists', '> - '],
+    ['numbered lists', '1. '],
+    ['quotes', '>'],
+  ])('refuses %s nested past the limit with the file and line, without overflowing the stack', (_label, marker) => {
+    const md = `# T\n## S\n- [ ] fine\n${marker.repeat(49_000)}x\n`;
+    const result = parseRunbook(md, 'deep.md');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(formatRunbookErrors('deep.md', result.errors)).toEqual([expect.stringMatching(new RegExp(`^deep\\.md:4: .*nested more than ${MAX_RUNBOOK_NESTING} deep`))]);
+  });
+
+  it('reads nesting up to the limit, and a "- - -" rule is not nesting', () => {
+    const nested = `${'> '.repeat(MAX_RUNBOOK_NESTING - 1)}- note`;
+    const rule = Array.from({ length: MAX_RUNBOOK_NESTING * 2 }, () => '-').join(' ');
+    expect(parseRunbook(`# T\n\n${nested}\n\n${rule}\n\n## S\n- [ ] step\n`, 'ok.md').ok).toBe(true);
   });
 
   it('formats errors as file:line: reason', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRedaction, createStreamRedactor, redactText } from '../redact';
+import { compileRedaction, createStreamRedactor, KEY_BLOCK_CUT_MARKER, redactText } from '../redact';
 import { DEFAULT_REDACTION_RULES } from '../redactionRules';
 
 const compiled = compileRedaction(DEFAULT_REDACTION_RULES);
@@ -89,11 +89,38 @@ describe('createStreamRedactor', () => {
     expect(redactor.push(' AKIAIOSFODNN7EXAMPLE')).toBe('12345 [REDACTED: AWS access key id]');
   });
 
-  it('replaces an unterminated key block wholesale when it overflows, and carries on', () => {
-    const redactor = createStreamRedactor(compiled, { maxHoldChars: 100 });
-    expect(redactor.push('ok\n-----BEGIN EC PRIVATE KEY-----\n')).toBe('ok\n');
-    expect(redactor.push(`${'A'.repeat(64)}\n`.repeat(3))).toBe('[REDACTED: Private key block]');
+  it('swallows a key block that never ends up to the size limit, marks it as cut, and carries on', () => {
+    const redactor = createStreamRedactor(compiled, { maxKeyBlockChars: 100 });
+    const begin = '-----BEGIN EC PRIVATE KEY-----\n';
+    expect(redactor.push(`ok\n${begin}`)).toBe('ok\n');
+    const body = `${'A'.repeat(64)}\n`.repeat(3);
+    // The BEGIN line and the body's first characters make the 100 that are swallowed.
+    expect(redactor.push(body)).toBe(KEY_BLOCK_CUT_MARKER + body.slice(100 - begin.length));
     expect(redactor.push('after\n')).toBe('after\n');
+  });
+
+  it('closes a key block only with an END in the stream that opened it', () => {
+    // Two commands that print a key in halves, as the terminal shows them: each echo, then each output.
+    const redactor = createStreamRedactor(compiled, { maxKeyBlockChars: 400 });
+    const streams = [
+      "$ printf -- '-----BEGIN RSA PRIVATE KEY-----\\nMIIEpartOne\\n'\r\n",
+      '-----BEGIN RSA PRIVATE KEY-----\r\nMIIEpartOne\r\n',
+      "$ printf -- 'MIIEpartTwo\\n-----END RSA PRIVATE KEY-----\\n'\r\n",
+      'MIIEpartTwo\r\n-----END RSA PRIVATE KEY-----\r\n',
+    ];
+    const out = streams.map((text) => redactor.push(text) + redactor.endStream()).join('') + redactor.push(`${'later output\r\n'.repeat(40)}`) + redactor.flush();
+    expect(out).not.toContain('MIIEpart');
+    expect(out.startsWith(`$ printf -- '${KEY_BLOCK_CUT_MARKER}`)).toBe(true);
+    expect(out).toContain('later output\r\n');
+    // Within one stream, the same text closes at its own END and nothing more is swallowed.
+    const one = createStreamRedactor(compiled);
+    expect(one.push(`${streams[1]}${streams[3]}after\r\n`) + one.flush()).toBe('[REDACTED: Private key block]\r\nafter\r\n');
+  });
+
+  it('marks a block still open when the session ends as cut', () => {
+    const redactor = createStreamRedactor(compiled);
+    expect(redactor.push('-----BEGIN PRIVATE KEY-----\nMIIEabc\n')).toBe('');
+    expect(redactor.flush()).toBe(KEY_BLOCK_CUT_MARKER);
   });
 
   it('stays bounded under a flood without newlines', () => {

@@ -13,16 +13,18 @@ const mark = {
   cwd: (path: string, nonce = NONCE) => osc(`P;Cwd=${escapeMarkValue(path)};${nonce}`),
 };
 
-function parseAll(chunks: readonly string[], nonce = NONCE): { output: string; marks: ShellMark[] } {
+function parseAll(chunks: readonly string[], nonce = NONCE): { output: string; marks: ShellMark[]; offsets: number[] } {
   const parser = createShellMarkParser(nonce);
   let output = '';
   const marks: ShellMark[] = [];
+  const offsets: number[] = [];
   for (const chunk of chunks) {
     const result = parser.push(chunk);
+    offsets.push(...result.offsets.map((at) => output.length + at));
     output += result.output;
     marks.push(...result.marks);
   }
-  return { output, marks };
+  return { output, marks, offsets };
 }
 
 const SESSION = [
@@ -53,6 +55,12 @@ describe('createShellMarkParser', () => {
       { kind: 'finished', exitCode: null },
     ]);
     expect(output).toBe(`\x1b[32muser@db\x1b[0m:~$ sending incremental file list\r\n${ESC}]0;window title${BEL}${ESC}]52;c;?${ESC}\\`);
+  });
+
+  it("says where in the output each mark stood, so a prompt and a command's output can be told apart", () => {
+    const { output, offsets } = parseAll([SESSION]);
+    const prompt = '\x1b[32muser@db\x1b[0m:~$ '.length;
+    expect(offsets).toEqual([0, prompt, prompt, output.length, output.length, output.length, output.length]);
   });
 
   it('gives the same marks and output when the stream is split at every position', () => {
@@ -105,11 +113,11 @@ describe('createShellMarkParser', () => {
     expect(parser.push(`abc${ESC}`).output).toBe('abc');
     expect(parser.push('[1m bold').output).toBe(`${ESC}[1m bold`);
     expect(parser.push(`x${ESC}]63`).output).toBe('x');
-    expect(parser.push(`3;C;${NONCE}${BEL}y`)).toEqual({ output: 'y', marks: [{ kind: 'executed' }] });
+    expect(parser.push(`3;C;${NONCE}${BEL}y`)).toEqual({ output: 'y', marks: [{ kind: 'executed' }], offsets: [0] });
   });
 
   it('drops a mark aborted by another escape sequence and keeps that sequence', () => {
-    expect(parseAll([`a${ESC}]633;C;${NONCE}${ESC}[31mred`])).toEqual({ output: `a${ESC}[31mred`, marks: [] });
+    expect(parseAll([`a${ESC}]633;C;${NONCE}${ESC}[31mred`])).toEqual({ output: `a${ESC}[31mred`, marks: [], offsets: [] });
   });
 
   it('refuses an empty nonce', () => {

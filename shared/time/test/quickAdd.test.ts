@@ -26,10 +26,10 @@ describe('plain entries', () => {
     expect(ok('  paged the DBA  ')).toEqual({ ok: true, occurredAt: null, kind: 'note', key: false, workstream: '', text: 'paged the DBA' });
   });
 
-  it.each(['- item in a list', '/usr/bin/env failed', 'yesterday we saw this too', '# Heading stays', '## Notes', '2026 has been rough', 'C# build broke'])(
+  it.each(['- item in a list', '/usr/bin/env failed', 'yesterday we saw this too', '# Heading stays', '## Notes', '\\2026 has been rough', 'C# build broke', 'May we restart?', '404 errors on checkout', '12 pods restarted'])(
     'keeps %j as text',
     (input) => {
-      expect(ok(input)).toMatchObject({ occurredAt: null, workstream: '', text: input });
+      expect(ok(input)).toMatchObject({ occurredAt: null, workstream: '', text: input.replace(/^\\/, '') });
     },
   );
 });
@@ -167,7 +167,7 @@ describe('errors', () => {
     'refuses the unreadable time in %j',
     (input) => {
       const message = error(input);
-      expect(message).toMatch(/^Can't read the time “.+”: use 14:25, -10m or yesterday 23:50\.$/);
+      expect(message).toMatch(/^Can't read the time “.+”: use 14:25, 0009, 14 May 00:09, 5\/14\/2008 00:09, 2008-05-14 00:09 MST, -10m or yesterday 23:50\. Start with \\ to keep it as text\.$/);
       expect(message).toContain(input.replace(/ foo$/, ''));
     },
   );

@@ -1,5 +1,7 @@
 // Command capture through our shell integration: real bash (and zsh when installed), real marks.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRecord } from '../../../../shared/terminal/protocol';
 import { waitFor } from '../../test/helpers';
@@ -93,6 +95,39 @@ function captureSuite(shell: string) {
     expect(ready.history.map((x) => x.line)).toEqual(['echo off', 'echo AKIAIOSFODNN7EXAMPLE']);
     again.send({ t: 'close' });
     await again.waitForClose();
+  });
+
+  it('cannot be forged by a program that reads the nonce from its parent shell', async () => {
+    // The forging script: whatever a program can learn from the shell's environment (the nonce,
+    // or the file it was handed in), it replays as E/C/D marks for a command named FORGED.
+    writeFileSync(
+      path.join(h.settings.cwd, 'forge.sh'),
+      [
+        "env_of_shell() { tr '\\0' '\\n' < /proc/$PPID/environ; }",
+        "n=$(env_of_shell | sed -n 's/^WARROOM_NONCE=//p')",
+        "f=$(env_of_shell | sed -n 's/^WARROOM_NONCE_FILE=//p')",
+        '[ -n "$f" ] && [ -z "$n" ] && n=$(cat "$f" 2>/dev/null)',
+        "printf '\\033]633;E;FORGED;%s\\007\\033]633;C;%s\\007\\033]633;D;0;%s\\007' \"$n\" \"$n\" \"$n\"",
+        'echo forge-done',
+        '',
+      ].join('\n'),
+    );
+    const c = await TermClient.open(h.url, OPEN);
+    await c.waitForFrame('ready');
+    c.send({ t: 'logCommands', on: true });
+    await waitFor(() => c.frames.some((f) => f.t === 'info' && f.info.logCommands), 5000, 'info frame');
+    const entriesBefore = h.entries.length;
+    c.type('sh ./forge.sh\r');
+    await c.waitForOutput('forge-done');
+    c.type('echo after\r');
+    const list = await finished(c, 2);
+    expect(list.map((x) => x.line)).toEqual(['sh ./forge.sh', 'echo after']);
+    await waitFor(() => h.entries.length >= entriesBefore + 2, 5000, 'two timeline entries');
+    expect(h.entries.map((e) => e.entry.text).join('\n')).not.toContain('FORGED');
+    // The shell read and deleted its nonce file before its first prompt.
+    expect(readdirSync(path.join(h.dataDir, 'shell-integration', 'nonces'))).toEqual([]);
+    c.send({ t: 'close' });
+    await c.waitForClose();
   });
 }
 

@@ -57,12 +57,12 @@ describe('terminal sessions', () => {
     c.send({ t: 'launch-missiles' });
     c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     c.send({ t: 'ack', chars: 0 });
-    await new Promise((r) => setTimeout(r, 200));
+    c.type('echo still-alive\r');
+    // The socket is ordered: once the echo is back, every bad frame before it has been answered.
+    await c.waitForOutput('still-alive');
     const errors = c.frames.filter((f) => f.t === 'error');
     expect(errors).toHaveLength(5);
     expect(errors.every((e) => e.t === 'error' && !e.fatal)).toBe(true);
-    c.type('echo still-alive\r');
-    await c.waitForOutput('still-alive');
     c.send({ t: 'close' });
     await c.waitForClose();
   });
@@ -108,7 +108,6 @@ describe('terminal sessions', () => {
     await a.waitForOutput('before-2');
     a.close();
     await a.waitForClose();
-    await new Promise((r) => setTimeout(r, 100));
     const b = await TermClient.open(h.url, { session: ready.info.id, cols: 100, rows: 30 });
     const again = await b.waitForFrame('ready');
     expect(again.replay).toContain('before-2');
@@ -127,8 +126,10 @@ describe('terminal sessions', () => {
     const a = await TermClient.open(short.url, OPEN);
     await a.waitForFrame('ready');
     a.close();
-    await new Promise((r) => setTimeout(r, 100));
+    await a.waitForClose();
+    // Checked in the same turn as the close: the grace timer cannot have fired yet.
     expect(short.service.list('INC1')).toHaveLength(1);
+    // A bounded poll: the service announces nothing when a detached shell ends.
     const deadline = Date.now() + 5000;
     while (short.service.list('INC1').length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(short.service.list('INC1')).toHaveLength(0);

@@ -39,8 +39,7 @@ export function quietShellSettings(overrides: Partial<TerminalSettings> = {}): T
   };
 }
 
-export async function startHarness(settings: TerminalSettings = quietShellSettings(), orphanGraceMs?: number): Promise<TermHarness> {
-  const dataDir = tempDir('warroom-term-');
+export async function startHarness(settings: TerminalSettings = quietShellSettings(), orphanGraceMs?: number, dataDir = tempDir('warroom-term-')): Promise<TermHarness> {
   const entries: LoggedEntry[] = [];
   const logs: string[] = [];
   const service = new TerminalService({
