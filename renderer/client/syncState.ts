@@ -23,7 +23,7 @@ export const useSyncState = create<SyncState>()(() => ({
 const DEFAULT_SAVE_TIMEOUT_MS = 10_000;
 
 
-/** Resolves 'saved' once the host has acknowledged every local change (on disk), or { error } if the store reports an error or timeoutMs passes. */
+/** Resolves 'saved' once the host has confirmed every local change as on disk, or { error } if the store reports an error or timeoutMs passes. */
 export function waitForSaved(timeoutMs: number = DEFAULT_SAVE_TIMEOUT_MS): Promise<'saved' | { error: string }> {
   return new Promise((resolve) => {
     let done = false;
