@@ -17,7 +17,7 @@ import { roomClient, type RoomClient } from '../sharing/test/roomHelpers';
 import { DB_FILE_NAME } from '../store';
 import { buildCli, entryTextsOnDisk, freePort, RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase } from './helpers';
 
-/** Each kill costs a host start: 0.5–1.5 s of a busy 2-core machine, most of it Node loading the CLI. */
+/** Each kill costs a host start: 0.9–1.6 s on a 2-core machine other work keeps busy, most of it Node loading the CLI. */
 const KILLS = 100;
 /** The participant writes an entry this often, whatever the connection is doing. */
 const WRITE_EVERY_MS = 20;
@@ -26,6 +26,8 @@ const SAVED_BEFORE_CONNECTED_KILL = 3;
 /** Generous bounds for a host start and a re-sync on a machine whose two cores are busy. */
 const HOST_START_TIMEOUT_MS = 20_000;
 const RESYNC_TIMEOUT_MS = 20_000;
+/** 100 host starts on that busy machine took 90–140 s; the whole test up to 390 s with a larger document. */
+const TEST_BOUND_MS = 420_000;
 
 type KillPoint = 'writing' | 'before-reconnect' | 'socket-open' | 'authenticated';
 const KILL_POINTS: KillPoint[] = ['writing', 'before-reconnect', 'writing', 'socket-open', 'writing', 'authenticated'];
@@ -138,8 +140,7 @@ describe('saved under host kills', () => {
     );
     expect(shownSaved.length).toBeGreaterThan(KILLS * SAVED_BEFORE_CONNECTED_KILL / 2);
     expect([...lost]).toEqual([]);
-    // Bounded for a machine whose cores other work keeps busy: there a host start takes up to 1.5 s.
-  }, 420_000);
+  }, TEST_BOUND_MS);
 });
 
 /**
