@@ -4,7 +4,9 @@
 // kill, with the host dead, each entry the participant had been shown as saved must be in the
 // database file. Half the kills hit a participant that is connected and writing; the other half hit
 // it while it is reconnecting (before it is back, once its socket is open, once it is authenticated
-// again and its re-sync is under way).
+// again and its re-sync is under way). The desktop's room chip gets the same treatment: a desktop
+// host joined to the room relays its local writer's entries, and whenever its chip reads "online"
+// (nothing unconfirmed) every entry written so far must be in the room's database file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry } from '../../../shared/model/commands';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { watchSaves } from '../../../shared/protocol/unsavedChanges';
+import { buildJoinLink } from '../../../shared/protocol/room';
+import { roomState, startPeer } from '../replica/test/replicaHelpers';
 import { roomClient, type RoomClient } from '../sharing/test/roomHelpers';
 import { DB_FILE_NAME } from '../store';
 import { buildCli, entryTextsOnDisk, freePort, RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase } from './helpers';
@@ -28,6 +32,8 @@ const HOST_START_TIMEOUT_MS = 20_000;
 const RESYNC_TIMEOUT_MS = 20_000;
 /** 100 host starts on that busy machine took 90–140 s; the whole test up to 390 s with a larger document. */
 const TEST_BOUND_MS = 420_000;
+/** The desktop's room chip, read between kills: fewer, as each check waits for a full re-sync. */
+const REPLICA_KILLS = 10;
 
 type KillPoint = 'writing' | 'before-reconnect' | 'socket-open' | 'authenticated';
 const KILL_POINTS: KillPoint[] = ['writing', 'before-reconnect', 'writing', 'socket-open', 'writing', 'authenticated'];
@@ -43,11 +49,11 @@ describe('saved under host kills', () => {
     rmSync(cli, { force: true });
   });
 
-  it(`shows no entry as saved that a SIGKILL of the room's host loses (${KILLS} kills)`, async () => {
+  /** A room host on a fixed port and data dir, started and SIGKILLed as the tests please. */
+  async function roomHost() {
     const dataDir = tempDir('warroom-kills-');
     const roomPort = await freePort();
     const warroom = (...args: string[]) => spawnSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
-
     /** Starts the room's host and resolves once its room listener is up. */
     const serve = async (): Promise<{ process: ChildProcess; url: string; token: string }> => {
       const proc = spawn(process.execPath, [cli, 'serve', '--port', '0', '--listen', `127.0.0.1:${roomPort}`, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,14 +78,27 @@ describe('saved under host kills', () => {
       proc.kill('SIGKILL');
       await exited;
     };
+    const tokenFor = (incidentId: string): string => {
+      const secret = /^token: (\S+)$/m.exec(warroom('token', 'create', '--role', 'responder', '--incident', incidentId).stdout)?.[1];
+      if (!secret) throw new Error('warroom token create printed no token');
+      return secret;
+    };
+    /** The first start, with an incident created over the host's loopback RPC. */
+    const startWithIncident = async () => {
+      const host = await serve();
+      const rpc = await RpcClient.connect(wsBase(host.url), host.token);
+      const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
+      rpc.close();
+      return { host, id };
+    };
+    const entriesOnDisk = (incidentId: string) => new Set(entryTextsOnDisk(path.join(dataDir, DB_FILE_NAME), incidentDocName(incidentId)));
+    return { roomPort, serve, kill, tokenFor, startWithIncident, entriesOnDisk };
+  }
 
-    const first = await serve();
-    const rpc = await RpcClient.connect(wsBase(first.url), first.token);
-    const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
-    rpc.close();
-    const secret = /^token: (\S+)$/m.exec(warroom('token', 'create', '--role', 'responder', '--incident', id).stdout)?.[1];
-    expect(secret).toBeTruthy();
-    const participant: RoomClient = roomClient(`ws://127.0.0.1:${roomPort}`, secret!, id);
+  it(`shows no entry as saved that a SIGKILL of the room's host loses (${KILLS} kills)`, async () => {
+    const { roomPort, serve, kill, tokenFor, startWithIncident, entriesOnDisk } = await roomHost();
+    const { host: first, id } = await startWithIncident();
+    const participant: RoomClient = roomClient(`ws://127.0.0.1:${roomPort}`, tokenFor(id), id);
     await participant.synced();
 
     // What the participant shows: every entry written until the saved chip next reads "Saved".
@@ -117,7 +136,7 @@ describe('saved under host kills', () => {
           await back;
         }
         await kill(host.process);
-        const onDisk = new Set(entryTextsOnDisk(path.join(dataDir, DB_FILE_NAME), incidentDocName(id)));
+        const onDisk = entriesOnDisk(id);
         const missing = shownSaved.filter((t) => !onDisk.has(t) && !lost.has(t));
         if (missing.length > 0) cyclesWithLoss += 1;
         missing.forEach((t) => lost.add(t));
@@ -139,6 +158,61 @@ describe('saved under host kills', () => {
         `${lost.size} shown saved but lost (in ${cyclesWithLoss} cycles); host starts took ${(startingMs / 1000).toFixed(1)} s`,
     );
     expect(shownSaved.length).toBeGreaterThan(KILLS * SAVED_BEFORE_CONNECTED_KILL / 2);
+    expect([...lost]).toEqual([]);
+  }, TEST_BOUND_MS);
+
+  it(`the desktop's room chip confirms nothing a SIGKILL of the room's host loses (${REPLICA_KILLS} kills)`, async () => {
+    const room = await roomHost();
+    const start = await room.startWithIncident();
+    const { id } = start;
+    let host = start.host;
+    const desktop = await startPeer('desktop');
+    const local = desktop.local(id);
+    const locallySaved = watchSaves(local.provider);
+    const written: string[] = [];
+    let n = 0;
+    const write = () => {
+      const text = `desktop ${n++}`;
+      written.push(text);
+      addEntry(local.doc, { author: 'Priya' }, { text });
+    };
+    let writer: NodeJS.Timeout | undefined;
+    const lost = new Set<string>();
+    let confirmedChecked = 0;
+    try {
+      const link = buildJoinLink({ host: '127.0.0.1', port: room.roomPort, room: id, token: room.tokenFor(id) });
+      await desktop.rpc.value('joinRoom', { link, name: 'desktop' });
+      await local.synced();
+      writer = setInterval(write, WRITE_EVERY_MS);
+      for (let k = 0; k < REPLICA_KILLS; k += 1) {
+        if (k % 2 === 0) {
+          // The chip is read while nobody writes, so what it covers is known: everything written.
+          clearInterval(writer);
+          // Bounded polls: the local host's confirmation, then the room chip (the replica re-syncs first).
+          await waitFor(() => locallySaved.count === 0, RESYNC_TIMEOUT_MS, 'the local host saving every entry');
+          await roomState(desktop, id, 'online', RESYNC_TIMEOUT_MS);
+          const shownConfirmed = [...written];
+          await room.kill(host.process);
+          const onDisk = room.entriesOnDisk(id);
+          shownConfirmed.filter((t) => !onDisk.has(t)).forEach((t) => lost.add(t));
+          confirmedChecked = shownConfirmed.length;
+          writer = setInterval(write, WRITE_EVERY_MS);
+        } else {
+          // Mid-stream: the desktop writes, its replica relays, the host dies under both.
+          await roomState(desktop, id, 'online', RESYNC_TIMEOUT_MS);
+          write();
+          await room.kill(host.process);
+        }
+        host = await room.serve();
+      }
+      await room.kill(host.process);
+    } finally {
+      clearInterval(writer);
+      locallySaved.dispose();
+      await desktop.close();
+    }
+    console.info(`room chip under kills: ${REPLICA_KILLS} kills, ${n} entries written, ${confirmedChecked} shown confirmed by the room, ${lost.size} of them lost`);
+    expect(confirmedChecked).toBeGreaterThan(0);
     expect([...lost]).toEqual([]);
   }, TEST_BOUND_MS);
 });
