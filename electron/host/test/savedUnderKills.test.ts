@@ -30,8 +30,8 @@ const SAVED_BEFORE_CONNECTED_KILL = 3;
 /** Generous bounds for a host start and a re-sync on a machine whose two cores are busy. */
 const HOST_START_TIMEOUT_MS = 20_000;
 const RESYNC_TIMEOUT_MS = 20_000;
-/** 100 host starts on that busy machine took 90–140 s; the whole test up to 390 s with a larger document. */
-const TEST_BOUND_MS = 420_000;
+/** At load 14–16 on 2 cores, 100 host starts took 90–150 s and the whole test 155–260 s. */
+const TEST_BOUND_MS = 600_000;
 /** The desktop's room chip, read between kills: fewer, as each check waits for a full re-sync. */
 const REPLICA_KILLS = 10;
 
