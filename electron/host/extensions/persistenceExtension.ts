@@ -66,9 +66,9 @@ export class PersistenceExtension implements Extension {
   constructor(private readonly opts: { store: IncidentStore; log: (line: string) => void }) {}
 
   /**
-   * Hocuspocus calls the hook chain from inside the message handler (MessageReceiver), so this runs
-   * once the update has been applied and appended; the confirmation still waits for the next turn,
-   * so a burst of updates gets one message.
+   * Hocuspocus starts this hook's chain in its message handler just before it applies the message,
+   * but hooks run as promise callbacks, after the handler has returned. The confirmation waits for
+   * the next turn anyway, so it never depends on that order, and a burst of updates gets one message.
    */
   async beforeSync({ connection }: beforeSyncPayload): Promise<void> {
     if (this.owed.size === 0) setImmediate(() => this.confirmSaved());
