@@ -5,6 +5,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isValidZone } from '../shared/time/zones';
+import { incidentDocName, type UnreadableRow } from '../shared/protocol/api';
+import { describeUnreadableRow } from '../shared/protocol/unreadableRows';
 import { resolveDataDir } from './host/dataDir';
 import { startHost } from './host/host';
 import { HostError } from './host/hostError';
@@ -141,6 +143,7 @@ function buildProgram(): Command {
       }
       if (opts.out) writeFileSync(opts.out, file.content);
       else process.stdout.write(file.content);
+      for (const row of file.unreadableRows ?? []) stderrLine(describeUnreadableRow(row));
       if (opts.recordings && incidentId) await copyRecordings(resolveDataDir(opts.dataDir), incidentId, opts.recordings);
     });
 
@@ -168,16 +171,43 @@ function buildProgram(): Command {
       const dataDir = resolveDataDir(opts.dataDir);
       // Listing never creates a store that is not there.
       let incidents: ReturnType<IncidentStore['listSummaries']> = [];
+      let unreadable: UnreadableRow[] = [];
       if (hasStore(dataDir)) {
         const store = openStore(dataDir);
         try {
           rebuildMissingRows(store);
           incidents = store.listSummaries();
+          unreadable = store.status.ok ? (store.status.unreadableRows ?? []) : [];
         } finally {
           store.close();
         }
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(incidents, null, 2)}\n` : renderIncidentTable(incidents, new Date().toISOString()));
+      const withRows = incidents.map((s) => {
+        const rows = unreadable.filter((r) => r.incidentId === s.id);
+        return rows.length > 0 ? { ...s, unreadableRows: rows } : s;
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(withRows, null, 2)}\n` : renderIncidentTable(incidents, new Date().toISOString()));
+      for (const row of unreadable) stderrLine(describeUnreadableRow(row));
+    });
+
+  program
+    .command('acknowledge')
+    .description("acknowledge an incident's unreadable rows: they stay stored and reported, and writing to it resumes")
+    .argument('<incident>', 'incident id')
+    .addOption(dataDirOption())
+    .action((id: string, opts: { dataDir?: string }) => {
+      const dataDir = resolveDataDir(opts.dataDir);
+      if (!hasStore(dataDir)) throw new HostError('not-found', `There is no incident with id ${id} (no store in ${dataDir}).`);
+      const store = openStore(dataDir);
+      try {
+        const name = incidentDocName(id);
+        if (!store.hasDoc(name)) throw new HostError('not-found', `There is no incident with id ${id}.`);
+        store.loadDoc(name)?.destroy(); // finds an unreadable snapshot too
+        const count = store.acknowledgeUnreadable(name);
+        process.stdout.write(`${count === 0 ? 'Nothing to acknowledge' : `Acknowledged ${count} unreadable row(s)`} in incident ${id}; ${store.unreadableRowsOf(name).length} stay stored in ${store.file}.\n`);
+      } finally {
+        store.close();
+      }
     });
 
   registerTokenCommands(program, {

@@ -3,7 +3,7 @@
 // Same code in the Electron window and in a browser tab.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { desktopBridge } from './client/desktopBridge';
+import { desktopBridge } from './client/desktop';
 import { discoverEndpoint } from './client/endpoint';
 import { connectHost } from './client/hostConnection';
 import { App } from './app/App';

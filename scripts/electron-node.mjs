@@ -14,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 /** The Node in Electron 45 (its release notes, "Stack Changes": Node v24.21.0). Bump with Electron. */
 export const ELECTRON_NODE_VERSION = '24.21.0';
 
-/** The host tests that load a native module: the SQLite store, node-pty shells, and the CLI over both. */
+/** The host tests that load a native module: the SQLite store, node-pty shells, the CLI over both, and the host started as the desktop app starts it. */
 export const ELECTRON_NODE_TESTS = [
+  'electron/main/test/hostProcess.test.ts',
   'electron/host/test/store.test.ts',
   'electron/host/test/durability.test.ts',
   'electron/host/test/diskFull.test.ts',

@@ -1,23 +1,16 @@
 // Launches the real desktop app. Where no Electron binary is installed (it cannot be
 // downloaded on our CI machines) the test reports itself skipped; it is never faked.
-import { test, expect, _electron as electron } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { installedElectronBinary } from '../support/electronBinary';
+import { test, expect } from '@playwright/test';
+import { launchDesktopApp, skipWithoutElectron } from '../support/electronApp';
 
-const binary = installedElectronBinary();
+const FILE = 'e2e/electron/security.spec.ts';
 
 test.describe('desktop app', () => {
-  test.skip(!binary, 'No Electron binary is installed on this machine');
+  skipWithoutElectron(test, FILE);
 
   test('the window is isolated, sandboxed and has no Node integration', async () => {
-    const userData = mkdtempSync(path.join(os.tmpdir(), 'warroom-electron-'));
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [path.resolve('.')],
-      env: { ...process.env, WARROOM_USER_DATA: userData },
-    });
+    const desktop = await launchDesktopApp();
+    const app = desktop.app;
     try {
       const window = await app.firstWindow();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
@@ -34,8 +27,7 @@ test.describe('desktop app', () => {
       expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => typeof (window as unknown as { warroom?: { token?: string } }).warroom?.token)).toBe('string');
     } finally {
-      await app.close();
-      rmSync(userData, { recursive: true, force: true });
+      await desktop.close();
     }
   });
 });

@@ -27,6 +27,13 @@ export interface HostApiDeps {
   replicas: ReplicaManager;
 }
 
+/** Close code asking a document's sync clients to reconnect (4000–4999: application). */
+export const RECONNECT_CLOSE_CODE = 4501;
+
+function reconnectDocument(hocuspocus: Hocuspocus, docName: string): void {
+  for (const connection of hocuspocus.documents.get(docName)?.getConnections() ?? []) connection.webSocket.close(RECONNECT_CLOSE_CODE, 'reconnect');
+}
+
 function requireWritableStore(store: IncidentStore): void {
   if (!store.status.ok) throw new HostError('store', store.status.reason);
 }
@@ -75,6 +82,15 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       const result = importArchiveIntoStore(store, args.json);
       deps.incidentsChanged();
       return result;
+    },
+
+    async acknowledgeUnreadableRows(args) {
+      const name = incidentDocName(args.id);
+      if (!store.hasDoc(name)) throw new HostError('not-found', `There is no incident with id ${args.id}.`, 'id');
+      const acknowledged = store.acknowledgeUnreadable(name);
+      // Its open connections were read-only; they reconnect, now writable, and send what they hold.
+      if (acknowledged > 0) reconnectDocument(hocuspocus, name);
+      return { acknowledged };
     },
 
     async compactIncident(args) {

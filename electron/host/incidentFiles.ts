@@ -9,7 +9,7 @@ import type { RecordingInfo } from '../../shared/terminal/protocol';
 import { parseArchive, toArchive, exportFileName } from '../../shared/export/archive';
 import { renderPostmortem } from '../../shared/export/markdown';
 import { isValidZone } from '../../shared/time/zones';
-import { incidentDocName } from '../../shared/protocol/api';
+import { incidentDocName, type UnreadableRow } from '../../shared/protocol/api';
 import { HostError } from './hostError';
 import { summaryFromDoc } from './incidentIndex';
 import type { IncidentStore } from './store';
@@ -29,6 +29,8 @@ export interface ExportRequest {
 export interface ExportedFile {
   content: string;
   fileName: string;
+  /** Stored rows of the incident that would not decode, so are not in `content`. */
+  unreadableRows?: UnreadableRow[];
 }
 
 export function exportSnapshot(snapshot: IncidentSnapshot, req: ExportRequest): ExportedFile {
@@ -52,7 +54,9 @@ export function readStoredSnapshot(store: IncidentStore, id: string): IncidentSn
 }
 
 export function exportStoredIncident(store: IncidentStore, id: string, req: ExportRequest): ExportedFile {
-  return exportSnapshot(readStoredSnapshot(store, id), req);
+  const file = exportSnapshot(readStoredSnapshot(store, id), req);
+  const unreadableRows = store.unreadableRowsOf(incidentDocName(id));
+  return unreadableRows.length > 0 ? { ...file, unreadableRows } : file;
 }
 
 /** Parses an archive or throws HostError 'invalid-archive' naming the bad field. */

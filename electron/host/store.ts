@@ -4,11 +4,13 @@
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
+import { describeUnreadableRow, type UnreadableRow } from '../../shared/protocol/unreadableRows';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
-import { migrateStore } from './storeSchema';
 import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
+import { migrateStore, storeTablesMissing } from './storeSchema';
+import { UnreadableRowLedger, type StoredTable } from './unreadableRows';
 
 export { StoreError };
 
@@ -18,11 +20,16 @@ const SQLITE_DEFAULT_MAX_PAGES = 4294967294;
 /** A probe writes this much, so it needs fresh pages just as a real update would. */
 const PROBE_BYTES = 64 * 1024;
 
-
-
 export interface StoreOptions {
   /** Test-only: simulate a full disk by capping the database at this many pages (SQLITE_FULL). */
   maxPageCount?: number;
+}
+
+/** One stored piece of a document: its snapshot or one update, and where it is kept. */
+export interface StoredRow {
+  table: StoredTable;
+  rowId: number;
+  data: Uint8Array;
 }
 
 interface IncidentRow {
@@ -36,10 +43,16 @@ export class IncidentStore {
   private statements: StatementCache | null = null;
   private current: StoreStatus;
   private readonly listeners = new Set<(status: StoreStatus) => void>();
+  private readonly unreadable: UnreadableRowLedger;
 
   private constructor(file: string) {
     this.file = file;
     this.current = { ok: true, dbFile: file };
+    this.unreadable = new UnreadableRowLedger(
+      file,
+      (doc, table, rowId) => this.sql('SELECT 1 FROM unreadable_row_acks WHERE doc = ? AND tbl = ? AND row_id = ?').get(doc, table, rowId) !== undefined,
+      () => this.emit(),
+    );
   }
 
   /** Opens (or creates) `<dataDir>/warroom.db`. Never throws: a bad file puts the store in error state. */
@@ -60,7 +73,7 @@ export class IncidentStore {
       const db = openDatabase(store.file);
       db.exec('PRAGMA synchronous = FULL');
       // Tables and marks first, in one transaction (a new file is still in rollback mode here), then WAL.
-      if (!check.marked) inTransaction(db, () => migrateStore(db));
+      if (!check.marked || storeTablesMissing(db)) inTransaction(db, () => migrateStore(db));
       db.exec('PRAGMA journal_mode = WAL');
       // The file is ours (checked above): it and its WAL and SHM are for this user only.
       tightenExisting(sqliteFiles(store.file).map((file) => ({ path: file })));
@@ -69,12 +82,17 @@ export class IncidentStore {
       store.statements = new StatementCache(db);
     } catch (err) {
       store.current = { ok: false, file: store.file, reason: describeWriteError(err, store.file) };
+      return store;
     }
+    store.scanUpdates();
     return store;
   }
 
+  /** The store's state; while usable, with every row known not to decode. */
   get status(): StoreStatus {
-    return this.current;
+    if (!this.current.ok) return this.current;
+    const rows = this.unreadable.all();
+    return rows.length > 0 ? { ...this.current, unreadableRows: rows } : this.current;
   }
 
   onStatus(listener: (status: StoreStatus) => void): () => void {
@@ -83,24 +101,70 @@ export class IncidentStore {
   }
 
   /** Snapshot first (if any), then every later update, in arrival order. */
-  loadUpdates(docName: string): Uint8Array[] {
-    const snap = this.sql('SELECT data, upto_seq FROM snapshots WHERE doc = ?').get(docName) as
-      | { data: Uint8Array; upto_seq: number }
+  loadRows(docName: string): StoredRow[] {
+    const snap = this.sql('SELECT rowid AS id, data, upto_seq FROM snapshots WHERE doc = ?').get(docName) as
+      | { id: number; data: Uint8Array; upto_seq: number }
       | undefined;
-    const rows = this.sql('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq').all(docName, snap?.upto_seq ?? 0) as Array<{
+    const rows = this.sql('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq').all(docName, snap?.upto_seq ?? 0) as Array<{
+      seq: number;
       data: Uint8Array;
     }>;
     // Used as read: copying a 29 MB snapshot again would only raise the host's peak memory.
-    return [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)];
+    return [
+      ...(snap ? [{ table: 'snapshots' as const, rowId: snap.id, data: snap.data }] : []),
+      ...rows.map((r) => ({ table: 'updates' as const, rowId: r.seq, data: r.data })),
+    ];
+  }
+
+  /**
+   * Applies a document's stored rows one by one, in one transaction. A row that will not decode
+   * does not take the document down: it is skipped, kept in the file, and reported (status,
+   * unreadableRowsOf); every other row is applied.
+   */
+  applyRows(doc: Y.Doc, docName: string, rows: StoredRow[], origin: unknown = null): void {
+    const bad = [] as UnreadableRow[];
+    doc.transact(() => {
+      for (const row of rows) {
+        try {
+          Y.applyUpdate(doc, row.data);
+        } catch (err) {
+          bad.push(this.unreadable.row(docName, row.table, row.rowId, err));
+        }
+      }
+    }, origin);
+    this.unreadable.setDoc(docName, bad);
   }
 
   /** Loads a document's stored state into a fresh Y.Doc, or null when nothing is stored. */
   loadDoc(docName: string): Y.Doc | null {
-    const updates = this.loadUpdates(docName);
-    if (updates.length === 0) return null;
+    const rows = this.loadRows(docName);
+    if (rows.length === 0) return null;
     const doc = new Y.Doc();
-    doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)));
+    this.applyRows(doc, docName, rows);
     return doc;
+  }
+
+  /** Rows of the document known not to decode (after it was read, or the scan on open). */
+  unreadableRowsOf(docName: string): UnreadableRow[] {
+    return this.unreadable.forDoc(docName);
+  }
+
+  /** Whether writing to the document waits for the user to acknowledge an unreadable row. */
+  writeHeldBack(docName: string): boolean {
+    return this.unreadable.blocking(docName) !== undefined;
+  }
+
+  /** The user has seen the document's unreadable rows: they stay, and writing resumes. Returns how many were new. */
+  acknowledgeUnreadable(docName: string): number {
+    const rows = this.unreadable.forDoc(docName).filter((r) => !r.acknowledged);
+    if (rows.length === 0) return 0;
+    const at = nowInstant();
+    this.write(() =>
+      inTransaction(this.readable(), () => {
+        for (const r of rows) this.sql('INSERT OR IGNORE INTO unreadable_row_acks(doc, tbl, row_id, acknowledged_at) VALUES (?, ?, ?, ?)').run(docName, r.table, r.rowId, at);
+      }),
+    );
+    return this.unreadable.acknowledge(docName).length;
   }
 
   hasDoc(docName: string): boolean {
@@ -119,8 +183,13 @@ export class IncidentStore {
     return row.n;
   }
 
-  /** Appends one update durably. On failure the store enters error state and this throws. */
+  /**
+   * Appends one update durably. On failure the store enters error state and this throws. A document
+   * with an unacknowledged unreadable row takes nothing new (StoreError), and the store stays usable.
+   */
   append(docName: string, update: Uint8Array): void {
+    const held = this.unreadable.blocking(docName);
+    if (held) throw new StoreError(describeUnreadableRow(held));
     this.write(() => this.insertUpdate(docName, update));
   }
 
@@ -142,6 +211,11 @@ export class IncidentStore {
         const maxRow = this.sql('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE doc = ?').get(docName) as { m: number | null; n: number };
         if (maxRow.m === null) return;
         const doc = this.loadDoc(docName) as Y.Doc;
+        // Folding would delete the rows that did not decode; they are kept, so the document is left as it is.
+        if (this.unreadable.forDoc(docName).length > 0) {
+          doc.destroy();
+          return;
+        }
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         this.sql('INSERT OR REPLACE INTO snapshots(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, state, maxRow.m, nowInstant());
@@ -239,7 +313,25 @@ export class IncidentStore {
 
   private setStatus(status: StoreStatus): void {
     this.current = status;
+    this.emit();
+  }
+
+  private emit(): void {
+    const status = this.status;
     for (const listener of this.listeners) listener(status);
+  }
+
+  /** Finds the update rows that do not decode, so the list and the status report them before anyone opens the incident. */
+  private scanUpdates(): void {
+    const found = new Map<string, UnreadableRow[]>();
+    for (const row of this.sql('SELECT seq, doc, data FROM updates').iterate() as Iterable<{ seq: number; doc: string; data: Uint8Array }>) {
+      try {
+        Y.decodeUpdate(row.data);
+      } catch (err) {
+        found.set(row.doc, [...(found.get(row.doc) ?? []), this.unreadable.row(row.doc, 'updates', row.seq, err)]);
+      }
+    }
+    for (const [doc, rows] of found) this.unreadable.setDoc(doc, rows);
   }
 }
 

@@ -10,7 +10,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  */
 export const STORE_SCHEMA_VERSION = 1;
 
-/** The store's own tables, created on every write open. `unreadable_rows` keeps acknowledgements of rows that would not decode. */
+/** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates(seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc, seq);
@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS snapshots(doc TEXT PRIMARY KEY, data BLOB NOT NULL, u
 CREATE TABLE IF NOT EXISTS incidents(id TEXT PRIMARY KEY, title TEXT NOT NULL, severity TEXT NOT NULL, status TEXT NOT NULL,
   detected_at TEXT, resolved_at TEXT, created_at TEXT NOT NULL, time_zone TEXT NOT NULL, entry_count INTEGER NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS probe(data BLOB);
-CREATE TABLE IF NOT EXISTS acknowledged_rows(doc TEXT NOT NULL, seq INTEGER NOT NULL, acknowledged_at TEXT NOT NULL, PRIMARY KEY(doc, seq));
+CREATE TABLE IF NOT EXISTS unreadable_row_acks(doc TEXT NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL, acknowledged_at TEXT NOT NULL,
+  PRIMARY KEY(doc, tbl, row_id));
 `;
 
 /**
@@ -92,6 +93,13 @@ export function readStoreMarks(db: SqliteDatabase, file: string): StoreMarks {
   const missing = UNMARKED_REQUIRED_TABLES.filter((name) => !shapes.has(name));
   if (missing.length > 0) return notOurs(`it lacks War Room's tables ${missing.join(', ')}`);
   return { kind: 'unmarked' };
+}
+
+/** Whether a marked store lacks one of this version's tables (a store from before a table was added to it). */
+export function storeTablesMissing(db: SqliteDatabase): boolean {
+  const wanted = [...STORE_SCHEMA.matchAll(/CREATE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+  const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+  return wanted.some((name) => !present.has(name as string));
 }
 
 /**

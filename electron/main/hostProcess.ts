@@ -12,6 +12,9 @@ export interface HostHandle {
   token: string;
   /** Shells still running in the host's terminals (the quit confirmation counts them). */
   runningTerminals(): number;
+  /** Incidents not yet resolved; the machine stays awake while there is one. */
+  activeIncidents(): number;
+  onIncidentsChanged(listener: () => void): () => void;
   /** Ends the shells (recordings flushed), then closes the store. */
   close(): Promise<void>;
 }
@@ -34,7 +37,14 @@ function failedModuleFile(error: Error): string {
 }
 
 function handle(host: RunningHost): HostHandle {
-  return { url: host.url, token: host.token, runningTerminals: () => host.runningTerminals(), close: () => host.close() };
+  return {
+    url: host.url,
+    token: host.token,
+    runningTerminals: () => host.runningTerminals(),
+    activeIncidents: () => host.activeIncidents(),
+    onIncidentsChanged: (listener) => host.onIncidentsChanged(listener),
+    close: () => host.close(),
+  };
 }
 
 export async function startDesktopHost(opts: DesktopHostOptions): Promise<DesktopHostStart> {

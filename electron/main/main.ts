@@ -1,78 +1,101 @@
-// Electron glue only: lifecycle, the window, IPC for the preload's named helpers.
+// Electron glue only: the app's lifecycle, wiring the small modules beside this file together.
 // Everything else lives in the host (plain Node) and the renderer (browser code).
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { app, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC } from './ipcChannels';
+import { APP_COMMANDS, type AppCommandId } from '../../shared/protocol/commands';
+import { installAppMenu } from './appMenu';
+import { AttentionNotifier, KeepAwake } from './attention';
 import { storeFailureUrl } from './fatalScreen';
 import { startDesktopHost, type HostHandle } from './hostProcess';
-import { createElectronSettings } from './settingsStore';
+import { IPC } from './ipcChannels';
+import { registerIpc } from './ipc';
+import { JoinLinkInbox, joinLinkFromArgv, registerJoinLinks } from './joinLinks';
+import { lockDownPermissions } from './permissions';
+import { QuitGuard } from './quitGuard';
+import { saveWithDialog } from './saveDialog';
+import { createElectronSettings, createWindowStateStore } from './settingsStore';
+import { claimSingleInstance, focusMainWindow } from './singleInstance';
 import { createMainWindow } from './window';
+import { initialWindowState, persistWindowState } from './windowState';
 
 const distDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const WINDOW_BOUNDS_SAVE_DELAY_MS = 500;
-let host: HostHandle | null = null;
-
-function fromOurUi(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url;
-  return Boolean(host && url && new URL(url).origin === new URL(host.url).origin);
-}
-
-function registerIpc() {
-  ipcMain.on(IPC.hostInfo, (event) => {
-    event.returnValue = fromOurUi(event) && host ? { hostUrl: host.url, token: host.token } : { hostUrl: '', token: '' };
-  });
-  ipcMain.handle(IPC.saveFile, async (event, raw: unknown) => {
-    if (!fromOurUi(event)) throw new Error('refused: not from the War Room UI');
-    const { name, content } = raw as { name: string; content: string };
-    if (typeof name !== 'string' || typeof content !== 'string') throw new Error('refused: bad arguments');
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options = { defaultPath: path.basename(name) };
-    const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { saved: false };
-    await writeFile(choice.filePath, content, 'utf8');
-    return { saved: true, path: choice.filePath };
-  });
-}
 
 // Tests and side-by-side installs point the app at another data dir.
 if (process.env.WARROOM_USER_DATA) app.setPath('userData', process.env.WARROOM_USER_DATA);
 
+let host: HostHandle | null = null;
+const joinLinks = new JoinLinkInbox();
+const keepAwake = new KeepAwake();
+
+function sendToWindow(channel: string, payload: unknown): void {
+  const win = focusMainWindow();
+  if (win && !win.webContents.isDestroyed()) win.webContents.send(channel, payload);
+}
+
+const attention = new AttentionNotifier((incidentId) => sendToWindow(IPC.openIncident, incidentId));
+const quitGuard = new QuitGuard({
+  runningTerminals: () => host?.runningTerminals() ?? 0,
+  unsavedChanges: () => attention.unsavedChanges,
+  close: async () => {
+    keepAwake.release();
+    const closing = host;
+    host = null;
+    await closing?.close();
+  },
+  log: (line) => console.error(line),
+});
+
+/** The README ships unpacked beside the archive (electron-builder.yml), so the OS can open it. */
+function readmePath(): string {
+  return path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'README.md');
+}
+
+/** Commands marked native in the registry run here; the rest run in the window, as the UI runs them. */
+function runMenuCommand(command: AppCommandId): void {
+  if (!APP_COMMANDS[command].native) return sendToWindow(IPC.command, command);
+  if (command === 'help.readme') void shell.openPath(readmePath());
+}
+
 async function main() {
-  if (!app.requestSingleInstanceLock()) return app.quit();
+  if (!claimSingleInstance((argv) => {
+    const link = joinLinkFromArgv(argv);
+    if (link) joinLinks.receive(link);
+  })) {
+    app.quit();
+    return;
+  }
+  registerJoinLinks(joinLinks, process.argv, () => focusMainWindow());
+  quitGuard.install();
   await app.whenReady();
-  // The UI needs no device permissions; only desktop notifications (decision revisits) are allowed.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  lockDownPermissions(session.defaultSession, () => (host ? new URL(host.url).origin : null));
+  installAppMenu({ development: !app.isPackaged, run: runMenuCommand });
+
   const settings = createElectronSettings();
   const started = await startDesktopHost({ dataDir: app.getPath('userData'), distDir, settings });
   host = started.ok ? started.host : null;
-  registerIpc();
-
-  const url = started.ok ? `${started.host.url}/` : storeFailureUrl(started.failure);
-  if (!started.ok) console.error(`War Room: store unusable: ${started.failure.reason} (${started.failure.file})`);
-  const win = createMainWindow({ url, distDir, bounds: settings.get().windowBounds });
-  let saveTimer: NodeJS.Timeout | undefined;
-  const saveBounds = () => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => settings.set({ windowBounds: win.getBounds() }), WINDOW_BOUNDS_SAVE_DELAY_MS);
-  };
-  win.on('resize', saveBounds);
-  win.on('move', saveBounds);
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  if (started.ok) {
+    const followIncidents = () => keepAwake.set(started.host.activeIncidents() > 0);
+    followIncidents();
+    started.host.onIncidentsChanged(followIncidents);
+  }
+  registerIpc({
+    host: () => host,
+    joinLinks,
+    save: saveWithDialog,
+    attention: (report) => attention.update(report),
   });
+  if (!started.ok) console.error(`War Room: store unusable: ${started.failure.reason} (${started.failure.file})`);
+
+  const windowState = createWindowStateStore();
+  const initial = initialWindowState(windowState.get());
+  const win = createMainWindow({ url: started.ok ? `${started.host.url}/` : storeFailureUrl(started.failure), distDir, bounds: initial.bounds });
+  if (initial.maximized) win.maximize();
+  persistWindowState(win, (state) => windowState.set(state));
+  quitGuard.guardWindow(win);
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', (event) => {
-  if (!host) return;
-  event.preventDefault();
-  const closing = host;
-  host = null;
-  void closing.close().finally(() => app.quit());
-});
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });

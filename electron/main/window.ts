@@ -1,9 +1,7 @@
 // The main window, locked down per the Electron security checklist.
 import { BrowserWindow, shell } from 'electron';
 import path from 'node:path';
-import type { Settings } from '../../shared/protocol/settings';
 
-const DEFAULT_BOUNDS = { width: 1400, height: 900 };
 const MIN_BOUNDS = { width: 800, height: 500 };
 
 export function isExternalLink(url: string): boolean {
@@ -16,10 +14,9 @@ export function isExternalLink(url: string): boolean {
 }
 
 /** `url` is the host's UI, or a static page (the store failure screen) whose window may navigate nowhere. */
-export function createMainWindow(opts: { url: string; distDir: string; bounds: Settings['windowBounds'] }): BrowserWindow {
-  const bounds = opts.bounds ?? DEFAULT_BOUNDS;
+export function createMainWindow(opts: { url: string; distDir: string; bounds: { x?: number; y?: number; width: number; height: number } }): BrowserWindow {
   const win = new BrowserWindow({
-    ...bounds,
+    ...opts.bounds,
     minWidth: MIN_BOUNDS.width,
     minHeight: MIN_BOUNDS.height,
     title: 'War Room',

@@ -10,12 +10,15 @@ import { useRoute } from './route';
 import { HostContextReact, useHost } from './session';
 import { loadSettings, useSettings } from './settingsStore';
 import { StoreErrorBanner } from './StoreErrorBanner';
+import { useDesktopEvents } from './useDesktopEvents';
+import { UnreadableRowsBanner } from './UnreadableRowsBanner';
 
 export function App({ host }: { host: HostConnection | null }) {
   if (!host) return <NoTokenScreen />;
   return (
     <HostContextReact.Provider value={host}>
       <StoreErrorBanner />
+      <UnreadableRowsBanner />
       <Shell />
     </HostContextReact.Provider>
   );
@@ -25,6 +28,7 @@ function Shell() {
   const { rpc } = useHost();
   const { settings, loadError } = useSettings();
   const route = useRoute();
+  useDesktopEvents(rpc);
 
   useEffect(() => {
     void loadSettings(rpc);

@@ -2,7 +2,7 @@
 // window; every change goes to the host first and the store keeps what it answers.
 import { create } from 'zustand';
 import type { Settings } from '../../shared/protocol/settings';
-import { desktopBridge } from '../client/desktopBridge';
+import { desktopBridge } from '../client/desktop';
 import type { RpcClient } from '../client/rpc';
 
 /**

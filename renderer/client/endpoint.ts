@@ -2,7 +2,7 @@
 // preload; a browser tab gets the token in the URL fragment (`#token=…`) printed by
 // `warroom serve`. The fragment never reaches the server, and we wipe it from the
 // address bar at once so a copied link does not leak the token.
-import { desktopBridge } from './desktopBridge';
+import { desktopBridge } from './desktop';
 
 export interface HostEndpoint {
   /** http(s) origin of the host, e.g. "http://127.0.0.1:4321". */

@@ -5,6 +5,7 @@ import type { StoreStatus } from '../../shared/protocol/api';
 import type { HostEndpoint } from './endpoint';
 import { createRpcClient, type RpcClient, type RpcClientOptions } from './rpc';
 import { useSyncState } from './syncState';
+import { useUnreadableRows } from './unreadableRows';
 
 export interface HostConnection {
   endpoint: HostEndpoint;
@@ -14,6 +15,7 @@ export interface HostConnection {
 
 export function applyStoreStatus(status: StoreStatus): void {
   useSyncState.setState({ storeError: status.ok ? null : { file: status.file, reason: status.reason } });
+  useUnreadableRows.setState({ rows: status.ok ? (status.unreadableRows ?? []) : [] });
 }
 
 export function connectHost(endpoint: HostEndpoint, options: RpcClientOptions = {}): HostConnection {

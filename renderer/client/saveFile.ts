@@ -1,6 +1,6 @@
 // Saving an exported file: the desktop app offers a native Save dialog through the
 // preload; a browser tab downloads the file instead.
-import { desktopBridge } from './desktopBridge';
+import { desktopBridge } from './desktop';
 
 /** `message` is one sentence for the user, e.g. "Saved to /home/ana/pm.md". */
 export type SaveOutcome = { saved: true; message: string } | { saved: false };
@@ -14,7 +14,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 
 export async function saveTextFile(fileName: string, content: string): Promise<SaveOutcome> {
   const bridge = desktopBridge();
-  if (bridge?.saveFile) {
+  if (bridge) {
     const result = await bridge.saveFile(fileName, content);
     return result.saved ? { saved: true, message: `Saved to ${result.path ?? fileName}` } : { saved: false };
   }

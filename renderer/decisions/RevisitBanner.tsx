@@ -6,6 +6,7 @@ import { dueRevisits, minutesAfter } from '../../shared/model/decisions';
 import { formatTime } from '../../shared/time/format';
 import { useNowInstant } from '../app/clock';
 import { useIncidentContext } from '../app/session';
+import { desktopBridge } from '../client/desktop';
 import { useIncidentMeta } from '../timeline/incidentMetaStore';
 import { openDecision } from './decisionFocus';
 import { newlyDue, notifyRevisit } from './revisitNotifications';
@@ -26,6 +27,8 @@ export function RevisitBanner() {
   const due = incident?.status === 'resolved' ? NONE_DUE : dueRevisits(decisions, now);
 
   useEffect(() => {
+    // The desktop app notifies natively from its main process (incident/DesktopAttentionReport.tsx).
+    if (desktopBridge()) return;
     for (const decision of newlyDue(due)) {
       notifyRevisit(decision.question, formatTime(decision.revisitAt as string, zone), () => openDecision(decision.id));
     }

@@ -1,6 +1,7 @@
 // Declaring an incident: the first thing done at 3 a.m., so every field has a sane
 // default and a mistake keeps what was typed and says what to fix.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useAppCommand } from '../app/appCommands';
 import { SEVERITIES, type Severity } from '../../shared/model/types';
 import { isValidZone, localZone } from '../../shared/time/zones';
 import { formatDateTime } from '../../shared/time/format';
@@ -19,6 +20,8 @@ export function CreateIncidentForm() {
   const settings = useSettings((s) => s.settings);
   const [zone, setZone] = useState(() => (settings?.defaultTimeZone && isValidZone(settings.defaultTimeZone) ? settings.defaultTimeZone : localZone()));
   const [title, setTitle] = useState('');
+  const titleInput = useRef<HTMLInputElement>(null);
+  useAppCommand('incident.new', () => titleInput.current?.focus());
   const [severity, setSeverity] = useState<Severity>('SEV2');
   // Until the user types a start time, it is the current minute in whichever zone is
   // chosen: switching the zone must not silently move the start by hours, and a form
@@ -66,6 +69,7 @@ export function CreateIncidentForm() {
       <label className="field">
         <span>Title</span>
         <input
+          ref={titleInput}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           maxLength={200}

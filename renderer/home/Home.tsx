@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useHost } from '../app/session';
 import { useSettings } from '../app/settingsStore';
 import { SettingsDialog } from '../incident/SettingsDialog';
+import { useAppCommand } from '../app/appCommands';
 import { JoinRoomDialog } from '../replica/JoinRoomDialog';
+import { closeJoinDialog, openJoinDialog, useJoinRequest } from '../replica/joinRequest';
 import { CreateIncidentForm } from './CreateIncidentForm';
 import { ImportArchive } from './ImportArchive';
 import { IncidentTable } from './IncidentTable';
@@ -15,7 +17,8 @@ export function Home() {
   const { incidents, error } = useIncidents();
   const recent = useSettings((s) => s.settings?.recentIncidents ?? []);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [joinOpen, setJoinOpen] = useState(false);
+  const join = useJoinRequest();
+  useAppCommand('room.join', () => openJoinDialog());
 
   useEffect(() => followIncidents(rpc), [rpc]);
   useEffect(() => {
@@ -27,7 +30,7 @@ export function Home() {
       <header className="app-bar">
         <h1 className="brand">War Room</h1>
         <div className="row">
-          <button type="button" onClick={() => setJoinOpen(true)}>
+          <button type="button" onClick={() => openJoinDialog()}>
             Join a room
           </button>
           <ImportArchive />
@@ -49,7 +52,7 @@ export function Home() {
         </section>
       </main>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-      {joinOpen && <JoinRoomDialog onClose={() => setJoinOpen(false)} />}
+      {join.open && <JoinRoomDialog key={join.link ?? ''} initialLink={join.link} onClose={closeJoinDialog} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Import a JSON archive (from `warroom export --format json` or another machine).
 // The host validates it; a bad archive is refused whole, naming the bad field.
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useAppCommand } from '../app/appCommands';
 import { RpcCallError } from '../client/rpc';
 import { navigate } from '../app/route';
 import { useHost } from '../app/session';
@@ -10,6 +11,8 @@ export function ImportArchive() {
   const { rpc } = useHost();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useAppCommand('archive.import', () => fileInput.current?.click());
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -32,7 +35,7 @@ export function ImportArchive() {
   return (
     <div className="import-archive">
       <label className="button-like">
-        <input type="file" accept=".json,application/json" className="visually-hidden" onChange={onFile} disabled={busy} />
+        <input ref={fileInput} type="file" accept=".json,application/json" className="visually-hidden" onChange={onFile} disabled={busy} />
         Import archive (.json)
       </label>
       <FieldError message={error} />

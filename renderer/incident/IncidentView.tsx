@@ -10,6 +10,9 @@ import { routeHash } from '../app/route';
 import { IncidentContextReact, useHost, useIncidentContext, useLocalHost, type IncidentContext } from '../app/session';
 import { updateSettings, useSettings, withRecentIncident } from '../app/settingsStore';
 import { useQuickAddShortcut } from '../app/shortcuts';
+import { desktopBridge } from '../client/desktop';
+import { DesktopAttentionReport } from './DesktopAttentionReport';
+import { useIncidentCommands } from './useIncidentCommands';
 import { TimelinePanel, focusQuickAdd } from '../timeline/TimelinePanel';
 import { useIncidentMeta } from '../timeline/incidentMetaStore';
 import { SettingsDialog } from './SettingsDialog';
@@ -109,13 +112,23 @@ function IncidentLayout() {
   const [view, setView] = useState<IncidentViewId>(DEFAULT_VIEW);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
-  useQuickAddShortcut(
-    useCallback(() => {
-      // The quick-add bar lives on the timeline; bring it forward first, focus once it is shown.
-      setView('timeline');
-      requestAnimationFrame(() => focusQuickAdd());
-    }, []),
-  );
+  const quickAdd = useCallback(() => {
+    // The quick-add bar lives on the timeline; bring it forward first, focus once it is shown.
+    setView('timeline');
+    requestAnimationFrame(() => focusQuickAdd());
+  }, []);
+  useQuickAddShortcut(quickAdd);
+  const exportAs = async (rpc: NonNullable<typeof host>['rpc'], format: 'md' | 'json') => {
+    setExportMessage('Exporting…');
+    try {
+      // The archive carries everything; the postmortem the incident's own view of it.
+      setExportMessage(await exportAndSave(rpc, { incidentId, format, all: format === 'json' }));
+    } catch (error) {
+      setExportMessage((error as Error).message);
+    }
+  };
+  useIncidentCommands({ quickAdd, exportAs: host ? (format) => void exportAs(host.rpc, format) : null });
+  const bridge = desktopBridge();
   useOpenViewEvent(setView);
   usePresenceField('view', view);
   const local = useHostIsLocal();
@@ -141,22 +154,13 @@ function IncidentLayout() {
     );
   }
 
-  const exportNow = async (rpc: NonNullable<typeof host>['rpc']) => {
-    setExportMessage('Exporting…');
-    try {
-      setExportMessage(await exportAndSave(rpc, { incidentId, format: 'md', all: false }));
-    } catch (error) {
-      setExportMessage((error as Error).message);
-    }
-  };
-
   return (
     <div className="incident-view">
       <IncidentHeader
         incident={incident}
         postmortemOpen={view === 'postmortem'}
         onTogglePostmortem={() => setView((current) => (current === 'postmortem' ? 'timeline' : 'postmortem'))}
-        onExport={host ? () => void exportNow(host.rpc) : undefined}
+        onExport={host ? () => void exportAs(host.rpc, 'md') : undefined}
         exportMessage={exportMessage}
         onOpenSettings={host ? () => setSettingsOpen(true) : undefined}
         room={!host}
@@ -166,6 +170,7 @@ function IncidentLayout() {
       <IncidentViewPanels active={view} incident={incident} timeline={<TimelinePanel />} terminals={terminals} />
       <DecisionDraftDialog />
       <ActionDraftDialog />
+      {bridge && host && <DesktopAttentionReport bridge={bridge} />}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </div>
   );

@@ -12,10 +12,11 @@ import { checkJoinField, joinErrorMessage } from './joinField';
 import { setRoomStatus } from './roomStatusStore';
 import './replica.css';
 
-export function JoinRoomDialog({ onClose }: { onClose: () => void }) {
+/** `initialLink`: a warroom://join link opened from outside the app, shown for the user to confirm. */
+export function JoinRoomDialog({ onClose, initialLink = null }: { onClose: () => void; initialLink?: string | null }) {
   const { rpc } = useHost();
   const name = useSettings((s) => s.settings?.displayName ?? '');
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialLink ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -54,6 +55,11 @@ export function JoinRoomDialog({ onClose }: { onClose: () => void }) {
             aria-invalid={error ? true : undefined}
           />
         </label>
+        {initialLink && (
+          <p className="field-hint" role="status">
+            A join link was opened with War Room. Check that you expected this invitation, then choose Join.
+          </p>
+        )}
         <p className="field-hint">
           Paste the link you were sent, or type the address, room id and code read out to you. This app keeps a full copy of the incident, so you can keep
           working if the room goes away.

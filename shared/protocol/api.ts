@@ -7,6 +7,7 @@ import { SEVERITIES, STATUSES } from '../model/types';
 import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
+import { UnreadableRowSchema, type UnreadableRow } from './unreadableRows';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -28,10 +29,11 @@ export const IncidentSummarySchema = z.object({
 
 /** Why the store cannot be used, naming the file. Shown verbatim in the UI. */
 export const StoreStatusSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), dbFile: z.string() }),
+  z.object({ ok: z.literal(true), dbFile: z.string(), unreadableRows: z.array(UnreadableRowSchema).optional() }),
   z.object({ ok: z.literal(false), file: z.string(), reason: z.string() }),
 ]);
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+export { UnreadableRowSchema, type UnreadableRow };
 
 export const ExportFormat = z.enum(['md', 'json']);
 
@@ -116,8 +118,10 @@ export const HostApi = {
         timeZone: Zone.optional(),
         all: z.boolean().default(false),
       }),
-      z.object({ content: z.string(), fileName: z.string() }),
+      z.object({ content: z.string(), fileName: z.string(), unreadableRows: z.array(UnreadableRowSchema).optional() }),
     ),
+    /** The user has seen the incident's unreadable rows: they stay stored and reported, and writing resumes. */
+    acknowledgeUnreadableRows: method(z.object({ id: z.string() }), z.object({ acknowledged: z.number().int() })),
     importArchive: method(z.object({ json: z.string().max(64 * 1024 * 1024) }), z.object({ id: z.string() })),
     compactIncident: method(z.object({ id: z.string() }), z.object({ foldedUpdates: z.number().int() })),
     getSettings: method(z.object({}), SettingsSchema),

@@ -23,7 +23,8 @@ export class AuthExtension implements Extension {
   constructor(private readonly opts: { token: string; store: IncidentStore }) {}
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<void> {
-    if (!this.opts.store.status.ok) data.connectionConfig.readOnly = true;
+    // So, too, for an incident holding a row that would not decode, until the user acknowledges it.
+    if (!this.opts.store.status.ok || this.opts.store.writeHeldBack(data.documentName)) data.connectionConfig.readOnly = true;
     // The room listener admitted this socket on a room token (never the host token) and put the
     // grant in its context, which clients cannot set; sharing/roomAuthExtension.ts judges it.
     if ((data.context as { room?: unknown } | null)?.room) return;

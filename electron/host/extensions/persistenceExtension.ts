@@ -20,7 +20,7 @@ import type { beforeSyncPayload, Connection, Extension, Hocuspocus, onLoadDocume
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SavedVectorFeed } from '../../../shared/protocol/savedVector';
-import type { IncidentStore } from '../store';
+import type { IncidentStore, StoredRow } from '../store';
 import { SyncRefused } from './authExtension';
 
 /** More stored updates than this and a load folds them into a snapshot first. */
@@ -40,12 +40,12 @@ type LoadedDocument = onLoadDocumentPayload['document'];
  * needless 29 MB buffers and ~0.3 s on every open. (lib0's Observable keeps listeners in
  * `_observers`; this is the one place the host reaches into it.)
  */
-function replayQuietly(document: LoadedDocument, updates: Uint8Array[]): void {
+function replayQuietly(document: LoadedDocument, replay: () => void): void {
   const observers = (document as unknown as { _observers: Map<string, unknown> })._observers;
   const listeners = observers.get('update');
   observers.delete('update');
   try {
-    document.transact(() => updates.forEach((u) => Y.applyUpdate(document, u)), LOAD_ORIGIN);
+    replay();
   } finally {
     if (listeners !== undefined) observers.set('update', listeners);
   }
@@ -89,16 +89,17 @@ export class PersistenceExtension implements Extension {
 
   async onLoadDocument({ document, documentName, instance }: onLoadDocumentPayload): Promise<void> {
     const { store, log } = this.opts;
-    let updates: Uint8Array[];
+    let rows: StoredRow[];
     try {
       if (store.status.ok && store.pendingUpdateCount(documentName) > COMPACT_ON_LOAD_THRESHOLD) {
         log(`compacted ${documentName}: folded ${store.compact(documentName)} updates`);
       }
-      updates = store.loadUpdates(documentName);
+      rows = store.loadRows(documentName);
     } catch (err) {
       throw new SyncRefused(`store: ${(err as Error).message}`);
     }
-    replayQuietly(document, updates);
+    // A row that will not decode is skipped and reported; the incident opens with the rest.
+    replayQuietly(document, () => store.applyRows(document, documentName, rows, LOAD_ORIGIN));
 
     document.on('update', (update: Uint8Array) => {
       try {

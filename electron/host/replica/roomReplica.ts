@@ -51,6 +51,7 @@ export const DEFAULT_RECONNECT: ReconnectDelays = { minMs: 250, maxMs: 5000 };
 const FINAL_CLOSE_REASONS: ReadonlySet<string> = new Set([
   ROOM_CLOSE.tokenRevoked.reason,
   ROOM_CLOSE.observerReadOnly.reason,
+  ROOM_CLOSE.forgedAuthor.reason,
   ROOM_CLOSE.wrongDocument.reason,
   ROOM_CLOSE.malformedFrame.reason,
   ROOM_CLOSE.forbiddenMessage.reason,

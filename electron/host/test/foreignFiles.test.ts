@@ -125,6 +125,21 @@ describe('our marks', () => {
     db.close();
   });
 
+  it('a marked store missing a table of this version gets it on open, and keeps its incidents', () => {
+    const dir = tempDir();
+    const id = seedStore(dir);
+    const file = path.join(dir, DB_FILE_NAME);
+    const raw = openDatabase(file);
+    raw.exec('DROP TABLE unreadable_row_acks');
+    closeDatabase(raw);
+    const store = IncidentStore.open(dir);
+    expect(store.status.ok).toBe(true);
+    expect(store.hasDoc(incidentDocName(id))).toBe(true);
+    const tables = (store.database().prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(tables).toContain('unreadable_row_acks');
+    store.close();
+  });
+
   it('a store made before the marks is recognised by its tables, stamped, and reads as before', () => {
     const dir = tempDir();
     const file = path.join(dir, DB_FILE_NAME);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../host/store';
 import { createConfSettings } from '../../host/settings';
-import { REPO_ROOT, tempDir } from '../../host/test/helpers';
+import { setStatus } from '../../../shared/model/commands';
+import { connectSync, REPO_ROOT, RpcClient, tempDir, wsBase } from '../../host/test/helpers';
 import { startDesktopHost, type HostHandle } from '../hostProcess';
 
 const distDir = path.join(REPO_ROOT, 'dist');
@@ -31,6 +32,43 @@ describe('startDesktopHost', () => {
     expect(started.host.runningTerminals()).toBe(0);
     const res = await fetch(`${started.host.url}/`);
     expect(res.status).toBe(200);
+  });
+
+  it('counts unresolved incidents for keep-awake, and says when that changes', async () => {
+    const dataDir = tempDir();
+    const started = await startDesktopHost({ dataDir, distDir, settings: createConfSettings(dataDir) });
+    if (!started.ok) throw new Error(started.failure.reason);
+    const host = (running = started.host);
+    expect(host.activeIncidents()).toBe(0);
+    const changed = (count: number) =>
+      new Promise<void>((resolve) => {
+        const off = host.onIncidentsChanged(() => {
+          if (host.activeIncidents() !== count) return;
+          off();
+          resolve();
+        });
+      });
+
+    const rpc = await RpcClient.connect(wsBase(host.url), host.token);
+    const created = changed(1);
+    const { id } = await rpc.value<{ id: string }>('createIncident', {
+      title: 'Primary database outage',
+      severity: 'SEV1',
+      startedAt: '2026-11-21T20:00:00.000Z',
+      timeZone: 'UTC',
+      author: 'ana',
+    });
+    await created;
+    expect(host.activeIncidents()).toBe(1);
+
+    const client = connectSync(wsBase(host.url), host.token, id);
+    await client.synced();
+    const resolved = changed(0);
+    setStatus(client.doc, { author: 'ana', now: () => '2026-11-22T06:00:00.000Z' }, 'resolved');
+    await resolved;
+    expect(host.activeIncidents()).toBe(0);
+    client.destroy();
+    rpc.close();
   });
 
   it('fails with the file, the reason and what to do on a file that is not a database, and never writes to it', async () => {

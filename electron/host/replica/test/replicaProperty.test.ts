@@ -11,6 +11,8 @@ import { converged, createIncident, joinLink, startPeer, startSharingPeer, texts
 
 const RUNS = 200;
 
+/** The name each peer writes under: A hosts, B and C join as 'b' and 'c'. */
+const WRITERS = ['a', 'b', 'c'] as const;
 type Op = { t: 'add'; who: 0 | 1 | 2; n: number } | { t: 'cut'; who: 1 | 2 } | { t: 'mend'; who: 1 | 2 } | { t: 'kill' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -60,7 +62,8 @@ describe('replicas under random edits, outages and a host loss (fast-check)', ()
               if (killed && op.who === 0) continue; // A is gone; what it wrote before the loss still counts.
               for (let i = 0; i < op.n; i++) {
                 const text = `run ${run} ${op.who} #${seq++}`;
-                addEntry(locals[op.who]!.doc, { author: String(op.who) }, { text });
+                // Each writes under the name it joined with: the room takes records only under that name.
+                addEntry(locals[op.who]!.doc, { author: WRITERS[op.who] }, { text });
                 expected.push(text);
               }
             } else if (op.t === 'cut') {
