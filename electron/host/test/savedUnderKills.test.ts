@@ -35,6 +35,9 @@ const TEST_BOUND_MS = 600_000;
 /** The desktop's room chip, read between kills: fewer, as each check waits for a full re-sync. */
 const REPLICA_KILLS = 10;
 
+/** The one person writing, and the name the room token is issued to. */
+const WRITER = 'Priya';
+
 type KillPoint = 'writing' | 'before-reconnect' | 'socket-open' | 'authenticated';
 const KILL_POINTS: KillPoint[] = ['writing', 'before-reconnect', 'writing', 'socket-open', 'writing', 'authenticated'];
 
@@ -78,8 +81,9 @@ describe('saved under host kills', () => {
       proc.kill('SIGKILL');
       await exited;
     };
+    /** A responder token issued to the writer: the room takes only records written under its name. */
     const tokenFor = (incidentId: string): string => {
-      const secret = /^token: (\S+)$/m.exec(warroom('token', 'create', '--role', 'responder', '--incident', incidentId).stdout)?.[1];
+      const secret = /^token: (\S+)$/m.exec(warroom('token', 'create', '--role', 'responder', '--incident', incidentId, '--name', WRITER).stdout)?.[1];
       if (!secret) throw new Error('warroom token create printed no token');
       return secret;
     };
@@ -109,7 +113,7 @@ describe('saved under host kills', () => {
     const write = () => {
       const text = `entry ${n++}`;
       written.push(text);
-      addEntry(participant.doc, { author: 'Priya' }, { text });
+      addEntry(participant.doc, { author: WRITER }, { text });
     };
     const writer = setInterval(write, WRITE_EVERY_MS);
     let back = Promise.resolve();
@@ -174,14 +178,14 @@ describe('saved under host kills', () => {
     const write = () => {
       const text = `desktop ${n++}`;
       written.push(text);
-      addEntry(local.doc, { author: 'Priya' }, { text });
+      addEntry(local.doc, { author: WRITER }, { text });
     };
     let writer: NodeJS.Timeout | undefined;
     const lost = new Set<string>();
     let confirmedChecked = 0;
     try {
       const link = buildJoinLink({ host: '127.0.0.1', port: room.roomPort, room: id, token: room.tokenFor(id) });
-      await desktop.rpc.value('joinRoom', { link, name: 'desktop' });
+      await desktop.rpc.value('joinRoom', { link, name: WRITER });
       await local.synced();
       writer = setInterval(write, WRITE_EVERY_MS);
       for (let k = 0; k < REPLICA_KILLS; k += 1) {
