@@ -76,6 +76,11 @@ export const RoomReplicaStatusSchema = z.object({
   role: RoomRoleSchema.nullable(),
   problem: z.string().nullable(),
   /**
+   * The person the room's token was issued to, once the room said so: the room stores writes
+   * only under that name, so the local UI writes under it too. Null for a token the joiner names.
+   */
+  grantedName: z.string().nullable().optional(),
+  /**
    * This host took the room over (hostRoom): it serves the room itself, and this replica of the old
    * room only bridges to it when the old host is reachable, so being offline here is expected.
    */

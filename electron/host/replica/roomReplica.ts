@@ -34,6 +34,8 @@ export interface ReplicaStatus {
   role: RoomRole | null;
   /** Why the replica stopped trying, or what the last attempt ran into; null when all is well. */
   problem: string | null;
+  /** The person the room's token was issued to (from its welcome); null when the joiner names themselves. */
+  grantedName: string | null;
 }
 
 /** How long to wait for the room's welcome before stamping presence from the scope alone. */
@@ -89,6 +91,8 @@ export class RoomReplica {
   private stopped = false;
   private sending = true;
   private welcomeTimer: NodeJS.Timeout | undefined;
+  /** The name the room's welcome granted (a token issued to a person), else null. */
+  private grantedName: string | null = null;
   private stopPresence: () => void = () => {};
   private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
   private readonly unsaved: UnsavedChanges;
@@ -145,7 +149,7 @@ export class RoomReplica {
     const connected = this.socket.status === WebSocketStatus.Connected && this.provider.isAuthenticated;
     const unconfirmed = this.unsaved.count;
     const state: ReplicaState = !connected ? 'offline' : this.provider.isSynced && unconfirmed === 0 ? 'online' : 'syncing';
-    return { incidentId: this.incidentId, state, unconfirmed, remote: `${this.opts.room.host}:${this.opts.room.port}`, role: this.role, problem: this.problem };
+    return { incidentId: this.incidentId, state, unconfirmed, remote: `${this.opts.room.host}:${this.opts.room.port}`, role: this.role, problem: this.problem, grantedName: this.grantedName };
   }
 
   /** Resolves with the granted role once the room authenticates us, or with why it would not. */
@@ -234,6 +238,10 @@ export class RoomReplica {
   private stampPresence(roomRole: RoomRole, grantedName: string | null): void {
     if (this.stopped) return;
     this.provider.awareness?.setLocalStateField('user', { name: grantedName ?? this.opts.room.name, roomRole });
+    if (grantedName !== this.grantedName) {
+      this.grantedName = grantedName;
+      this.opts.onChange(this);
+    }
   }
 
   private onSocketError(err: Error): void {

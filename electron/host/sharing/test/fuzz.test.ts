@@ -18,6 +18,8 @@ const FRAMES_PER_CONNECTION = 10;
 const BAD_CLIENTS = 4;
 const OVERSIZED_FRAMES = 3;
 const GOOD_EDIT_MS = 25;
+/** A thousand connections: ~6 s idle, several times that with both cores busy. */
+const FUZZ_TEST_TIMEOUT_MS = 180_000;
 
 describe('fuzzing the room listener', () => {
   let shared: SharedHost;
@@ -96,5 +98,5 @@ describe('fuzzing the room listener', () => {
     const storedTexts = readEntries(stored).map((e) => e.text);
     for (const text of written) expect(storedTexts).toContain(text);
     shared = await startSharedHost();
-  });
+  }, FUZZ_TEST_TIMEOUT_MS);
 });

@@ -30,6 +30,8 @@ const BAD_CLIENTS = 4;
 /** The ceiling on what 10,000 refused frames may leave behind in the host's resident memory. */
 const RSS_GROWTH_LIMIT_BYTES = 20 * 1024 * 1024;
 const MiB = 1024 * 1024;
+/** A thousand connections and a child process: ~12 s idle, several times that with both cores busy. */
+const FUZZ_TEST_TIMEOUT_MS = 180_000;
 
 describe('the loopback /sync gate', () => {
   let shared: SharedHost;
@@ -195,5 +197,5 @@ describe('a host in its own process under 10,000 fuzzed loopback frames', () => 
     } finally {
       await host.stop();
     }
-  });
+  }, FUZZ_TEST_TIMEOUT_MS);
 });
