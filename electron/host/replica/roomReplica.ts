@@ -8,6 +8,8 @@
 //  - Local edits (origin: a local connection) go upstream; while the room is unreachable they are
 //    already on disk here, and the provider's state-vector sync sends them when it returns.
 //  - Observers never send: the update handler is detached, since any change would close the socket.
+//  - "Unconfirmed" counts what this copy holds that the room has not confirmed as on its disk
+//    (shared/protocol/unsavedChanges.ts), starting with everything the local copy held at open.
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Hocuspocus } from '@hocuspocus/server';
 import WebSocket, { type ClientOptions } from 'ws';
@@ -15,6 +17,7 @@ import type * as Y from 'yjs';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
 import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
+import { watchSaves, type UnsavedChanges } from '../../../shared/protocol/unsavedChanges';
 import type { JoinedRoom } from './joinedRooms';
 import { bridgeRoomPresence } from './roomPresence';
 import { pinnedSocketOptions } from './tlsPin';
@@ -24,7 +27,7 @@ export type ReplicaState = 'online' | 'offline' | 'syncing';
 export interface ReplicaStatus {
   incidentId: string;
   state: ReplicaState;
-  /** Local changes the room has not yet acknowledged (the provider's unsyncedChanges). */
+  /** Local changes the room has not yet confirmed as on its disk. */
   unconfirmed: number;
   /** host:port of the room. */
   remote: string;
@@ -92,6 +95,7 @@ export class RoomReplica {
   private grantedName: string | null = null;
   private stopPresence: () => void = () => {};
   private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
+  private readonly unsaved: UnsavedChanges;
 
   private constructor(
     private readonly opts: RoomReplicaOptions,
@@ -100,6 +104,7 @@ export class RoomReplica {
     private readonly socket: HocuspocusProviderWebsocket,
   ) {
     this.role = opts.room.role;
+    this.unsaved = watchSaves(provider, { includeExisting: true });
   }
 
   static async open(opts: RoomReplicaOptions): Promise<RoomReplica> {
@@ -145,7 +150,7 @@ export class RoomReplica {
 
   status(): ReplicaStatus {
     const connected = this.socket.status === WebSocketStatus.Connected && this.provider.isAuthenticated;
-    const unconfirmed = this.provider.unsyncedChanges;
+    const unconfirmed = this.unsaved.count;
     const state: ReplicaState = !connected ? 'offline' : this.provider.isSynced && unconfirmed === 0 ? 'online' : 'syncing';
     return { incidentId: this.incidentId, state, unconfirmed, remote: `${this.opts.room.host}:${this.opts.room.port}`, role: this.role, problem: this.problem, grantedName: this.grantedName };
   }
@@ -169,6 +174,7 @@ export class RoomReplica {
     this.stopped = true;
     clearTimeout(this.welcomeTimer);
     this.stopPresence();
+    this.unsaved.dispose();
     this.provider.destroy();
     this.socket.destroy();
     await this.connection.disconnect();
@@ -218,7 +224,7 @@ export class RoomReplica {
       this.opts.onSynced?.(provider.document);
       changed();
     });
-    provider.on('unsyncedChanges', changed);
+    this.unsaved.onChange(changed);
     provider.on('status', changed);
   }
 

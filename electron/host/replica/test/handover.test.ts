@@ -3,27 +3,18 @@
 // wrote (online, or offline after the kill) is lost.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry } from '../../../../shared/model/commands';
 import { incidentDocName, type RoomReplicaStatus } from '../../../../shared/protocol/api';
 import { buildJoinLink, ROOM_CLOSE } from '../../../../shared/protocol/room';
-import { buildCli, connectSync, entryTextsOnDisk, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
+import { buildCli, connectSync, entryTextsOnDisk, freePort, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
 import { Relay } from './relay';
 import { converged, createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 const EDITS_ONLINE = 10;
 const EDITS_OFFLINE = 50;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('host handover after SIGKILL', () => {
   let cli = '';

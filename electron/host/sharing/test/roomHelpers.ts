@@ -55,6 +55,9 @@ export function roomClient(roomWs: string, secret: string, incidentId: string, w
   class Socket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, wsOptions);
+      // The provider closes a socket that is still connecting when it starts a new attempt, and
+      // ws reports that as an 'error' after the provider has removed its own listeners.
+      this.on('error', () => {});
     }
   }
   const socket = new HocuspocusProviderWebsocket({
