@@ -10,9 +10,10 @@ import { addEntry, createIncident } from '../shared/model/commands';
 import { incidentDocName } from '../shared/protocol/api';
 import { median } from './stats';
 import type { BenchRow } from './report';
+import { SCALE } from './scale';
 
-const UPDATES = 1500;
-const ROUNDS = 3;
+const UPDATES = SCALE.appendUpdates;
+const ROUNDS = SCALE.appendRounds;
 
 function realUpdates(count: number): Uint8Array[] {
   const doc = new Y.Doc();

@@ -1,18 +1,19 @@
-// Export of a 100k-entry incident to Markdown vs JSON.stringify of the same entries.
+// Export of a 100k-entry incident (10k with --quick) to Markdown vs JSON.stringify of the same entries.
 import { renderPostmortem } from '../shared/export/markdown';
 import { makeSnapshot } from './fixtures';
 import { fmtMs, timeMedian } from './stats';
 import type { BenchRow } from './report';
+import { SCALE, thousands } from './scale';
 
-const ENTRIES = 100_000;
-const RUNS = 5;
+const ENTRIES = SCALE.exportEntries;
+const RUNS = SCALE.exportRuns;
 
 export function benchExport(): BenchRow {
   const snapshot = makeSnapshot(ENTRIES);
   const md = timeMedian(RUNS, () => renderPostmortem(snapshot, { all: true }));
   const json = timeMedian(RUNS, () => JSON.stringify(snapshot.entries));
   return {
-    what: 'Export 100k entries to Markdown (all entries)',
+    what: `Export ${thousands(ENTRIES)} entries to Markdown (all entries)`,
     measured: fmtMs(md),
     baseline: `JSON.stringify of the entries: ${fmtMs(json)}`,
     ratio: md / json,

@@ -5,13 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { benchAppend } from './append';
 import { benchBrowser } from './browser';
 import { benchExport } from './exportMarkdown';
+import { benchImport } from './importTimeline';
 import { benchSharing } from './sharing';
 import { benchTerminals } from './terminals';
-import { publish, renderTable, type BenchRow } from './report';
+import { publish, type BenchRow } from './report';
+import { QUICK } from './scale';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** `npm run bench -- --only terminals` runs one group while working on it; the README keeps full runs only. */
+/**
+ * `npm run bench -- --only terminals` runs one group while working on it; `--quick` runs every group
+ * small (under two minutes). Every run is kept in bench/results/; the README keeps full runs only.
+ */
 const GROUPS = ['core', 'timeline', 'terminals', 'sharing'] as const;
 
 async function main() {
@@ -25,22 +30,23 @@ async function main() {
     rows.push(benchExport());
     console.log('bench: host append…');
     rows.push(benchAppend());
+    console.log('bench: timeline import…');
+    rows.push(benchImport());
   }
   if (runs('timeline')) {
-    console.log('bench: timeline in Chromium (imports a 100k-entry incident; takes a minute)…');
+    console.log(`bench: timeline in Chromium (imports a ${QUICK ? '10k' : '100k'}-entry incident)…`);
     rows.push(...(await benchBrowser(root)));
   }
   if (runs('terminals')) {
-    console.log('bench: terminals in Chromium (a 200 MB cat and 30 s of yes)…');
+    console.log('bench: terminals in Chromium (a cat from a file and from memory, then yes)…');
     rows.push(...(await benchTerminals(root)));
   }
   if (runs('sharing')) {
-    console.log('bench: shared room (edit latency, 20 clients for 60 s, a 100k-entry initial sync)…');
+    console.log('bench: shared room (edit latency, clients under load, a large initial sync)…');
     rows.push(...(await benchSharing(root)));
   }
-  const meta = `_${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
-  if (only === undefined) publish(root, rows, meta);
-  else console.log(renderTable(rows, meta));
+  const meta = `_${new Date().toISOString().slice(0, 10)}${QUICK ? ', --quick' : ''}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
+  publish(root, rows, meta, { quick: QUICK, only: only ?? null });
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// Shared live war room benchmarks (issue 5), all through the room listener with room tokens, against
+// Shared live war room benchmarks (smaller with --quick), all through the room listener with room tokens, against
 // plain Yjs in this process, measured in the same run:
 //   - edit → visible on another client (two providers, one host, loopback), p50/p95;
 //   - 20 clients × 5 edits/s for 60 s against a `warroom serve --listen` child: no lost entry, host CPU/RSS;
@@ -18,17 +18,18 @@ import { addEntry } from '../shared/model/commands';
 import { ENTRIES } from '../shared/model/doc';
 import { incidentDocName } from '../shared/protocol/api';
 import type { BenchRow } from './report';
+import { SCALE, thousands } from './scale';
 import { importArchive, rssBytes } from './servedHost';
 import { fmtMb, fmtMs, percentile } from './stats';
 
-const LATENCY_EDITS = 200;
+const LATENCY_EDITS = SCALE.latencyEdits;
 const LATENCY_TARGET_MS = 50;
-const LOAD_CLIENTS = 20;
+const LOAD_CLIENTS = SCALE.loadClients;
 const LOAD_PERIOD_MS = 200;
-const LOAD_MS = 60_000;
+const LOAD_MS = SCALE.loadMs;
 const EDITS_PER_CLIENT = LOAD_MS / LOAD_PERIOD_MS;
-const IDLE_MS = 5000;
-const BIG_ENTRIES = 100_000;
+const IDLE_MS = SCALE.loadIdleMs;
+const BIG_ENTRIES = SCALE.syncEntries;
 const SYNC_TIMEOUT_MS = 120_000;
 /** Linux clock ticks per second for /proc/<pid>/stat utime+stime (getconf CLK_TCK). */
 const CLK_TCK = 100;
@@ -258,7 +259,7 @@ async function benchInitialSync(served: RoomServe, secret: string, incidentId: s
     Y.applyUpdate(new Y.Doc(), update);
     const applyMs = performance.now() - a0;
     return {
-      what: `Initial sync of a ${BIG_ENTRIES / 1000}k-entry incident for a new joiner`,
+      what: `Initial sync of a ${thousands(BIG_ENTRIES)}-entry incident for a new joiner`,
       measured: `${seconds.toFixed(2)} s, ${fmtMb(bytes)} received (${bytes} B)`,
       baseline: `encodeStateAsUpdate ${fmtMb(update.byteLength)} (${update.byteLength} B), applyUpdate ${fmtMs(applyMs)}`,
       ratio: seconds / (applyMs / 1000),
@@ -274,7 +275,7 @@ export async function benchSharing(root: string): Promise<BenchRow[]> {
   console.log('bench:   edit → other client latency (in-process host, room listener)…');
   const rows: BenchRow[] = [await benchLatency(root)];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'warroom-bench-room-'));
-  console.log(`bench:   importing a small and a ${BIG_ENTRIES / 1000}k-entry incident…`);
+  console.log(`bench:   importing a small and a ${thousands(BIG_ENTRIES)}-entry incident…`);
   const small = importArchive(root, dataDir, 10);
   const big = importArchive(root, dataDir, BIG_ENTRIES);
   const secrets = mintTokens(dataDir, small, LOAD_CLIENTS);
@@ -283,7 +284,7 @@ export async function benchSharing(root: string): Promise<BenchRow[]> {
   try {
     console.log(`bench:   ${LOAD_CLIENTS} clients × 5 edits/s for ${LOAD_MS / 1000} s…`);
     rows.push(await benchLoad(served, secrets, small));
-    console.log(`bench:   initial sync of ${BIG_ENTRIES / 1000}k entries…`);
+    console.log(`bench:   initial sync of ${thousands(BIG_ENTRIES)} entries…`);
     rows.push(await benchInitialSync(served, bigSecret!, big));
     return rows;
   } finally {

@@ -19,6 +19,7 @@ import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArch
 import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { registerJoinCommand } from './host/replica/joinCommand';
+import { registerTimelineCommands } from './host/timelineImport';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
 import { storeFilePresence, withFileNamed } from './host/storeCheck';
 import { copyRecordings } from './host/terminals/recordingFiles';
@@ -248,6 +249,13 @@ function buildProgram(): Command {
   registerStatusPageCommand(program, storeCommandDeps);
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
+
+  registerTimelineCommands(program, {
+    openStore: (dataDir) => openStore(resolveDataDir(dataDir)),
+    dataDirOption,
+    write: (text) => process.stdout.write(text),
+    warn: stderrLine,
+  });
 
   return program;
 }

@@ -3,14 +3,14 @@
 // all start it through startHost(). Plain Node: never imports electron.
 import { Hocuspocus } from '@hocuspocus/server';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import pkg from '../../package.json';
 import { addEntry } from '../../shared/model/commands';
-import { HostApi, incidentDocName, incidentIdFromDocName, MAX_MESSAGE_BYTES, type StoreStatus } from '../../shared/protocol/api';
+import { HostApi, incidentDocName, incidentIdFromDocName, WS_PATHS, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { createIntake } from './intake/intakeService';
@@ -32,11 +32,13 @@ import { describeUnreadableRow } from '../../shared/protocol/unreadableRows';
 import { namingStoreFile } from './storeCheck';
 import { isLoose, sqliteFiles, tightenDataDir } from './privateFiles';
 import { TerminalService } from './terminals/terminalService';
-import type { RateLimitOptions } from './sharing/rateLimit';
+import { LOOPBACK_FRAME_POLICY } from './sharing/frameGate';
+import { ConnectionRateLimiter, type RateLimitOptions } from './sharing/rateLimit';
 import { RoomAuthExtension } from './sharing/roomAuthExtension';
 import type { RoomConnectionInfo } from './sharing/roomListener';
 import { RoomTokens } from './sharing/roomTokens';
 import { ShareControl } from './sharing/shareControl';
+import { syncSocketServer, upgradeSync } from './sharing/syncAdmission';
 import { generateToken } from './token';
 import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
 
@@ -48,6 +50,12 @@ export type { StoreStatus, SettingsBackend };
 export const STORE_PROBE_INTERVAL_MS = 5000;
 /** Close code telling sync clients to reconnect now that the store accepts writes again. */
 const STORE_RECOVERED_CLOSE_CODE = 4501;
+/**
+ * Upgrade attempts to the loopback /sync per address: the room listener's limiter, sized for one
+ * machine. Every local client shares 127.0.0.1, and a desktop reopening its incidents after a
+ * store recovery or a restart reconnects them all at once; a local flood is still bounded.
+ */
+export const LOOPBACK_SYNC_RATE_LIMIT: RateLimitOptions = { max: 200, windowMs: 10_000 };
 
 export interface HostOptions {
   dataDir: string;
@@ -73,6 +81,8 @@ export interface HostOptions {
   intakeRateLimit?: RateLimitOptions;
   /** Where customer status updates are sent (outbound/statusWebhooks.ts); none by default. */
   outbound?: Omit<OutboundOptions, 'log'>;
+  /** Test seam: the loopback /sync rate limit (default LOOPBACK_SYNC_RATE_LIMIT). */
+  syncRateLimit?: RateLimitOptions;
   /** Sharing: also listen here for room-token holders (sharing/roomListener.ts). TLS is PEM text. */
   listen?: { hostname: string; port: number; tls?: { cert: string; key: string }; rateLimit?: RateLimitOptions };
 }
@@ -156,7 +166,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     maxDebounce: 0,
     extensions: [
       new AuthExtension({ token, store }),
-      new RoomAuthExtension(),
+      new RoomAuthExtension({ tokens: () => tokens }),
       new ReplicaGuardExtension((incidentId) => replicas?.isObserved(incidentId) ?? false),
       new PersistenceExtension({ store, log }),
       index,
@@ -237,19 +247,33 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       res.end();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = syncSocketServer();
   let origins = new Set<string>();
+  // The host owner's own clients get the same /sync limits as room clients (sharing/syncAdmission.ts).
+  const loopbackSync = {
+    wss,
+    hocuspocus,
+    limiter: new ConnectionRateLimiter(opts.syncRateLimit ?? LOOPBACK_SYNC_RATE_LIMIT),
+    log,
+    judge: (req: IncomingMessage) => {
+      const verdict = judgeUpgrade(req, token, origins);
+      return verdict.ok ? { ok: true as const, grant: verdict.channel } : verdict;
+    },
+    admitted: (ws: WebSocket, _channel: string, address: string) => {
+      syncSockets.add(ws);
+      ws.on('close', () => syncSockets.delete(ws));
+      return { policy: LOOPBACK_FRAME_POLICY, context: {}, label: `sync connection from ${address}` };
+    },
+  };
   server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://host.invalid').pathname === WS_PATHS.sync) return upgradeSync(loopbackSync, req, socket, head);
     socket.on('error', () => socket.destroy());
     const verdict = judgeUpgrade(req, token, origins);
     if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log(`socket error: ${err.message}`));
       if (verdict.channel === 'rpc') return rpc?.handle(ws);
-      if (verdict.channel === 'term') return terminals.handleConnection(ws, new URL(req.url ?? '/', 'http://host.invalid').searchParams);
-      syncSockets.add(ws);
-      ws.on('close', () => syncSockets.delete(ws));
-      hocuspocus.handleConnection(ws, req, {});
+      terminals.handleConnection(ws, new URL(req.url ?? '/', 'http://host.invalid').searchParams);
     });
   });
 

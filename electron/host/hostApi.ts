@@ -63,6 +63,10 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
           startedAt: args.startedAt,
           timeZone: args.timeZone,
           commander: args.commander,
+          ...(args.reconstructed !== undefined && { reconstructed: args.reconstructed }),
+          ...(args.detectedAt !== undefined && { detectedAt: args.detectedAt }),
+          ...(args.mitigatedAt !== undefined && { mitigatedAt: args.mitigatedAt }),
+          ...(args.resolvedAt !== undefined && { resolvedAt: args.resolvedAt }),
         });
       });
       return { id };

@@ -15,7 +15,7 @@ export function summaryFromDoc(doc: Y.Doc, updatedAt: string): IncidentSummary |
     title: incident.title,
     severity: incident.severity,
     status: incident.status,
-    detectedAt: incident.detectedAt,
+    startedAt: incident.impactStartedAt ?? incident.detectedAt,
     resolvedAt: incident.resolvedAt,
     createdAt: incident.createdAt,
     timeZone: incident.timeZone,

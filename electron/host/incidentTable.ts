@@ -9,7 +9,7 @@ const COLUMN_GAP = 2;
 
 export function incidentRows(incidents: IncidentSummary[], now: string): string[][] {
   return incidents.map((s) => {
-    const start = s.detectedAt ?? s.createdAt;
+    const start = s.startedAt ?? s.createdAt;
     const zone = isValidZone(s.timeZone) ? s.timeZone : 'UTC';
     const duration = durationWords(start, s.resolvedAt ?? now);
     return [s.id, s.status, s.severity, s.title, formatDateTime(start, zone), s.resolvedAt ? duration : `${duration} (ongoing)`];

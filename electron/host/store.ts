@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StoreStatus } from '../../shared/protocol/api';
-import { describeUnreadableRow } from '../../shared/protocol/unreadableRows';
+import { describeUnreadableRow, type UnreadableRow } from '../../shared/protocol/unreadableRows';
 import type { IncidentSummary } from '../../shared/model/types';
 import { closeDatabase, inTransaction, openDatabase, pragmaValue, StatementCache, type SqliteDatabase } from './sqlite';
 import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck';
@@ -122,7 +122,7 @@ export class IncidentStore {
    * unreadableRowsOf); every other row is applied.
    */
   applyRows(doc: Y.Doc, docName: string, rows: StoredRow[], origin: unknown = null): void {
-    const bad = [] as ReturnType<UnreadableRowLedger['all']>;
+    const bad = [] as UnreadableRow[];
     doc.transact(() => {
       for (const row of rows) {
         try {
@@ -145,7 +145,7 @@ export class IncidentStore {
   }
 
   /** Rows of the document known not to decode (after it was read, or the scan on open). */
-  unreadableRowsOf(docName: string) {
+  unreadableRowsOf(docName: string): UnreadableRow[] {
     return this.unreadable.forDoc(docName);
   }
 
@@ -308,7 +308,7 @@ export class IncidentStore {
     this.sql(
       `INSERT OR REPLACE INTO incidents(id, title, severity, status, detected_at, resolved_at, created_at, time_zone, entry_count, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(s.id, s.title, s.severity, s.status, s.detectedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
+    ).run(s.id, s.title, s.severity, s.status, s.startedAt, s.resolvedAt, s.createdAt, s.timeZone, s.entryCount, s.updatedAt);
   }
 
   private setStatus(status: StoreStatus): void {
@@ -323,7 +323,7 @@ export class IncidentStore {
 
   /** Finds the update rows that do not decode, so the list and the status report them before anyone opens the incident. */
   private scanUpdates(): void {
-    const found = new Map<string, ReturnType<UnreadableRowLedger['all']>>();
+    const found = new Map<string, UnreadableRow[]>();
     for (const row of this.sql('SELECT seq, doc, data FROM updates').iterate() as Iterable<{ seq: number; doc: string; data: Uint8Array }>) {
       try {
         Y.decodeUpdate(row.data);
@@ -341,7 +341,8 @@ function rowToSummary(r: IncidentRow): IncidentSummary {
     title: r.title,
     severity: r.severity as IncidentSummary['severity'],
     status: r.status as IncidentSummary['status'],
-    detectedAt: r.detected_at,
+    // The column predates impact start times; it holds where the incident's span starts.
+    startedAt: r.detected_at,
     resolvedAt: r.resolved_at,
     createdAt: r.created_at,
     timeZone: r.time_zone,

@@ -1,8 +1,8 @@
 // Decides, without writing a single byte, whether an existing database file may be used.
 // A corrupt file is evidence, and a file some other program made is not ours: we must never
 // "repair" or convert either by writing to it. So the check opens it read-only (immutable when no
-// WAL is beside it, so not even -wal or -shm appear), reads its marks, and never changes its
-// journal mode.
+// WAL frames are beside it, so not even -wal or -shm appear), reads its marks, and never changes
+// its journal mode.
 import { openDatabase, pragmaList, sqliteCodeName, type SqliteDatabase } from './sqlite';
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,12 +13,12 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** How many lines of integrity_check output to quote; the first few name the damage. */
 const INTEGRITY_LINES_QUOTED = 3;
 
-/** `marked`: the file already carries this build's marks (false for a new file or an unmarked old store). */
 /** Thrown when the store cannot be used; `code` matches the RPC error code. */
 export class StoreError extends Error {
   readonly code = 'store';
 }
 
+/** `marked`: the file already carries this build's marks (false for a new file or an unmarked old store). */
 export type StoreCheck = { ok: true; marked: boolean } | { ok: false; reason: string };
 
 function readHeader(file: string): string {

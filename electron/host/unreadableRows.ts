@@ -44,9 +44,16 @@ export class UnreadableRowLedger {
     return [...this.byDoc.values()].flat();
   }
 
-  /** The first row that still holds writes to this document back, if any. */
+  /**
+   * The first row that still holds writes to this document back, if any. An acknowledgement made by
+   * another process (`warroom acknowledge` beside a running `serve`) is read from the store here.
+   */
   blocking(docName: string): UnreadableRow | undefined {
-    return this.forDoc(docName).find((r) => !r.acknowledged);
+    const rows = this.forDoc(docName);
+    if (rows.every((r) => r.acknowledged)) return undefined;
+    const now = rows.map((r) => (r.acknowledged || !this.isAcknowledged(docName, r.table, r.rowId) ? r : { ...r, acknowledged: true }));
+    if (now.some((r, i) => r !== rows[i])) this.setDoc(docName, now);
+    return now.find((r) => !r.acknowledged);
   }
 
   /** Marks every row of the document acknowledged; returns how many were not yet. */

@@ -34,3 +34,17 @@ export function Dialog({ title, onCancel, children }: DialogProps) {
     </dialog>
   );
 }
+
+/** A dialog form's closing row: Cancel, then the primary submit button. */
+export function DialogActions({ onCancel, submitLabel, disabled = false }: { onCancel: () => void; submitLabel: string; disabled?: boolean }) {
+  return (
+    <div className="row end">
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -2,12 +2,14 @@
 // The provider is created inside a React effect and destroyed on unmount: building it
 // in useMemo would leave a second socket behind under StrictMode (Outline's lesson).
 // The doc counts as ready only after the first 'synced', so nobody renders or writes
-// against an empty replica.
+// against an empty replica. "Saved" is the host's per-change confirmation that a change is on disk
+// (shared/protocol/unsavedChanges.ts), never the provider's count of acknowledgements.
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import { WS_PATHS, incidentDocName } from '../../shared/protocol/api';
+import { watchSaves } from '../../shared/protocol/unsavedChanges';
 import { toWebSocketUrl, type HostEndpoint } from './endpoint';
 import { useSyncState, type SyncState } from './syncState';
 
@@ -52,9 +54,8 @@ export function openIncidentConnection(
   provider.on('status', ({ status }: { status: string }) => {
     useSyncState.setState({ connection: PROVIDER_STATUS_TO_CONNECTION[status] ?? 'offline' });
   });
-  provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-    useSyncState.setState({ unsynced: number });
-  });
+  const unsaved = watchSaves(provider);
+  unsaved.onChange((count) => useSyncState.setState({ unsynced: count }));
 
   const synced = new Promise<void>((resolve, reject) => {
     const onSynced = ({ state }: { state: boolean }) => {
@@ -75,6 +76,7 @@ export function openIncidentConnection(
     provider,
     synced,
     destroy() {
+      unsaved.dispose();
       provider.destroy();
       doc.destroy();
       useSyncState.setState({ connection: 'offline', unsynced: 0 });

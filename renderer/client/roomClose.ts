@@ -7,6 +7,7 @@ const MESSAGES: Record<string, string> = {
   [ROOM_CLOSE.tokenRevoked.reason]: 'Your access to this room was revoked. Ask the incident commander for a new link.',
   [ROOM_CLOSE.observerReadOnly.reason]: 'You joined as an observer: the room refused a change from this page.',
   [ROOM_CLOSE.forgedPresence.reason]: 'The room refused this page’s presence (it did not match your invitation).',
+  [ROOM_CLOSE.forgedAuthor.reason]: 'The room refused a change written under another name than your invitation’s.',
   [ROOM_CLOSE.wrongDocument.reason]: 'This link opens a different incident.',
   [ROOM_CLOSE.malformedFrame.reason]: 'The room closed the connection after a message it could not read.',
   [ROOM_CLOSE.forbiddenMessage.reason]: 'The room closed the connection after a message it does not allow.',

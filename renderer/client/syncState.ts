@@ -8,7 +8,7 @@ export { describeStoreError };
 
 export interface SyncState {
   connection: 'connecting' | 'online' | 'offline';
-  /** Local changes the host has not yet acknowledged as written to disk. */
+  /** Local changes the host has not yet confirmed as on disk (shared/protocol/unsavedChanges.ts). */
   unsynced: number;
   storeError: { file: string; reason: string } | null;
 }
@@ -23,7 +23,7 @@ export const useSyncState = create<SyncState>()(() => ({
 const DEFAULT_SAVE_TIMEOUT_MS = 10_000;
 
 
-/** Resolves 'saved' once the host has acknowledged every local change (on disk), or { error } if the store reports an error or timeoutMs passes. */
+/** Resolves 'saved' once the host has confirmed every local change as on disk, or { error } if the store reports an error or timeoutMs passes. */
 export function waitForSaved(timeoutMs: number = DEFAULT_SAVE_TIMEOUT_MS): Promise<'saved' | { error: string }> {
   return new Promise((resolve) => {
     let done = false;
@@ -50,7 +50,7 @@ export function waitForSaved(timeoutMs: number = DEFAULT_SAVE_TIMEOUT_MS): Promi
     }, timeoutMs);
     unsubscribe = useSyncState.subscribe(check);
     // A change made just before this call has already bumped `unsynced` synchronously
-    // (the provider counts in the doc's update handler), so checking now is safe.
+    // (it is counted when its transaction ends), so checking now is safe.
     check(useSyncState.getState());
   });
 }

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { setRevisit } from '../../shared/model/decisionCommands';
 import { dueRevisits, minutesAfter } from '../../shared/model/decisions';
+import { isLive } from '../../shared/model/keyTimes';
 import { formatTime } from '../../shared/time/format';
 import { useNowInstant } from '../app/clock';
 import { useIncidentContext } from '../app/session';
@@ -23,8 +24,8 @@ export function RevisitBanner() {
   const incident = useIncidentMeta();
   const zone = incident?.timeZone ?? 'UTC';
   const now = useNowInstant();
-  // Once the incident is resolved, revisits are history, not alarms: the outcome review covers them.
-  const due = incident?.status === 'resolved' ? NONE_DUE : dueRevisits(decisions, now);
+  // Once the incident is over (resolved, or recorded after the fact), revisits are history, not alarms.
+  const due = !incident || !isLive(incident) ? NONE_DUE : dueRevisits(decisions, now);
 
   useEffect(() => {
     // The desktop app notifies natively from its main process (incident/DesktopAttentionReport.tsx).

@@ -13,7 +13,15 @@ import { useNowInstant } from '../app/clock';
 import { ZoneField } from './ZoneField';
 import { formatStartTime, parseStartTime, START_TIME_FORMAT } from './startTime';
 
-type FieldName = 'title' | 'startedAt' | 'timeZone' | 'form';
+type PastField = 'detectedAt' | 'mitigatedAt' | 'resolvedAt';
+type FieldName = 'title' | 'startedAt' | 'timeZone' | 'form' | PastField;
+
+/** The key times a past incident may give besides its start, each optional. */
+const PAST_FIELDS: readonly { field: PastField; label: string }[] = [
+  { field: 'detectedAt', label: 'Detected at' },
+  { field: 'mitigatedAt', label: 'Mitigated at' },
+  { field: 'resolvedAt', label: 'Resolved at' },
+];
 
 export function CreateIncidentForm() {
   const { rpc } = useHost();
@@ -30,6 +38,8 @@ export function CreateIncidentForm() {
   const [typedStart, setTypedStart] = useState<string | null>(null);
   const [error, setError] = useState<{ field: FieldName; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [past, setPast] = useState(false);
+  const [pastTimes, setPastTimes] = useState<Record<PastField, string>>({ detectedAt: '', mitigatedAt: '', resolvedAt: '' });
 
   const zoneOk = isValidZone(zone);
   const started = typedStart ?? formatStartTime(now, zoneOk ? zone : 'UTC');
@@ -41,15 +51,26 @@ export function CreateIncidentForm() {
     if (!title.trim()) return setError({ field: 'title', message: 'Give the incident a title, e.g. "Primary database down".' });
     if (!zoneOk) return setError({ field: 'timeZone', message: `"${zone}" is not a time zone; pick one from the list, e.g. America/Denver.` });
     if (!parsed?.ok) return setError({ field: 'startedAt', message: parsed?.error ?? 'Invalid start time.' });
+    const keyTimes: Partial<Record<PastField, string>> = {};
+    if (past) {
+      for (const { field } of PAST_FIELDS) {
+        const typed = pastTimes[field].trim();
+        if (typed === '') continue;
+        const read = parseStartTime(typed, zone, { now, dateOrder: settings?.dateOrder ?? 'month-first' });
+        if (!read.ok) return setError({ field, message: read.error });
+        keyTimes[field] = read.instant;
+      }
+    }
     setBusy(true);
     setError(null);
     try {
       const author = settings?.displayName ?? '';
-      const { id } = await rpc.createIncident({ title: title.trim(), severity, startedAt: parsed.instant, timeZone: zone, commander: author, author });
+      const { id } = await rpc.createIncident({ title: title.trim(), severity, startedAt: parsed.instant, timeZone: zone, commander: author, author, ...(past && { reconstructed: true, ...keyTimes }) });
       navigate({ screen: 'incident', incidentId: id });
     } catch (e) {
       const field = e instanceof RpcCallError ? e.field : undefined;
-      const known: FieldName = field === 'title' || field === 'startedAt' || field === 'timeZone' ? field : 'form';
+      const known: FieldName =
+        field === 'title' || field === 'startedAt' || field === 'timeZone' || PAST_FIELDS.some((p) => p.field === field) ? (field as FieldName) : 'form';
       setError({ field: known, message: (e as Error).message });
     } finally {
       setBusy(false);
@@ -91,7 +112,7 @@ export function CreateIncidentForm() {
           </select>
         </label>
         <label className="field grow">
-          <span>Started at</span>
+          <span>{past ? 'Impact started at' : 'Started at'}</span>
           <input
             className="mono"
             value={started}
@@ -106,6 +127,31 @@ export function CreateIncidentForm() {
         {preview ? `Wall-clock time in ${zone}; that is ${preview}.` : `YYYY-MM-DD HH:MM, wall-clock time in the incident's zone.`}
       </p>
       {errorFor('startedAt')}
+      <label className="check">
+        <input type="checkbox" checked={past} onChange={(e) => setPast(e.target.checked)} />
+        Record a past incident (no live clock, reminders or alarms)
+      </label>
+      {past && (
+        <fieldset className="past-times">
+          <legend>Key times, in the incident's zone (optional)</legend>
+          <p className="field-hint">Any form the timeline reads: 2008-05-14 02:30, 14 May 2008 02:30, 0230 MST.</p>
+          {PAST_FIELDS.map(({ field, label }) => (
+            <div key={field}>
+              <label className="field">
+                <span>{label}</span>
+                <input
+                  className="mono"
+                  value={pastTimes[field]}
+                  onChange={(e) => setPastTimes((times) => ({ ...times, [field]: e.target.value }))}
+                  aria-invalid={error?.field === field}
+                  aria-describedby={error?.field === field ? `create-${field}-error` : undefined}
+                />
+              </label>
+              {errorFor(field)}
+            </div>
+          ))}
+        </fieldset>
+      )}
       <ZoneField label="Time zone" value={zone} onChange={setZone} invalid={error?.field === 'timeZone'} />
       {errorFor('timeZone')}
       {errorFor('form')}

@@ -21,7 +21,7 @@ export function orderForHome(incidents: readonly IncidentSummary[], recentIds: r
 }
 
 export function startedAt(incident: IncidentSummary): Instant {
-  return incident.detectedAt ?? incident.createdAt;
+  return incident.startedAt ?? incident.createdAt;
 }
 
 /** "14 hours 16 minutes" once resolved; a running "T+3:05" while still open. */

@@ -1,14 +1,35 @@
 // The live parts of the header, each its own small component so the once-a-second
 // tick re-renders only these few spans, never the header or the timeline.
 import type { Incident } from '../../shared/model/types';
-import { elapsedLabel, formatTime, zoneAbbrev } from '../../shared/time/format';
+import { isLive } from '../../shared/model/keyTimes';
+import { durationWords, elapsedLabel, formatDateTime, formatTime, zoneAbbrev } from '../../shared/time/format';
 import { isValidZone } from '../../shared/time/zones';
 import { useNowInstant } from '../app/clock';
 import { elapsedOrigin } from '../timeline/incidentMetaStore';
 
+/** "14 May 2008 00:09 – 16 May 2008 23:24 MST · 71 hours 15 minutes": an incident that is over, by its span. */
+export function incidentSpan(incident: Incident): string {
+  const zone = isValidZone(incident.timeZone) ? incident.timeZone : 'UTC';
+  const start = elapsedOrigin(incident);
+  const from = formatDateTime(start, zone);
+  if (!incident.resolvedAt) return `Since ${from}, not resolved`;
+  return `${from} – ${formatDateTime(incident.resolvedAt, zone)} · ${durationWords(start, incident.resolvedAt)}`;
+}
+
 export function ElapsedClock({ incident }: { incident: Incident }) {
+  if (!isLive(incident)) {
+    const span = incidentSpan(incident);
+    return (
+      <span className="elapsed incident-span" aria-label={`Incident span: ${span}`}>
+        {span}
+      </span>
+    );
+  }
+  return <LiveElapsed incident={incident} />;
+}
+
+function LiveElapsed({ incident }: { incident: Incident }) {
   const now = useNowInstant();
-  // A resolved incident's clock stops at resolution: T+ then reads as its duration.
   const end = incident.resolvedAt ?? now;
   return (
     <span className="elapsed mono" title="Time since impact started" aria-label={`Elapsed ${elapsedLabel(elapsedOrigin(incident), end)}`}>

@@ -10,6 +10,7 @@ import { useIncidentContext } from '../app/session';
 import { commandContext } from './commitField';
 import { DraftField } from './DraftField';
 import { ElapsedClock, WallClocks } from './HeaderClocks';
+import { KeyTimeControls } from './KeyTimeControls';
 import { SavedIndicator } from './SavedIndicator';
 import { FieldError } from '../app/FieldError';
 import { ChecklistProgressBadge } from '../checklists/ChecklistProgressBadge';
@@ -89,6 +90,7 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
           ))}
         </select>
         <ElapsedClock incident={incident} />
+        <KeyTimeControls incident={incident} />
         <WallClocks zone={incident.timeZone} />
         <CadenceCountdown />
         <ChecklistProgressBadge />

@@ -63,8 +63,11 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
  * The local UI is its host's owner: read-write, and a responder in the room's presence, except in
  * a room this host joined as an observer (renderer/replica): read-only, as the host enforces too.
  */
-function LocalIncident({ doc, awareness, incidentId, author }: { doc: Y.Doc; awareness: PresenceSession['awareness'] | null; incidentId: string; author: string }) {
-  const canWrite = canWriteJoined(useJoinedRoom(incidentId));
+function LocalIncident({ doc, awareness, incidentId, author: displayName }: { doc: Y.Doc; awareness: PresenceSession['awareness'] | null; incidentId: string; author: string }) {
+  const joined = useJoinedRoom(incidentId);
+  const canWrite = canWriteJoined(joined);
+  // A room whose token was issued to a person stores writes only under that person's name.
+  const author = joined?.grantedName ?? displayName;
   const roomRole = canWrite ? 'responder' : 'observer';
   const presence = useMemo<PresenceSession | null>(
     () => (awareness && author ? { awareness, user: { name: author, roomRole } } : null),

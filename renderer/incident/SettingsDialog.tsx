@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_TERMINAL_SETTINGS, THEMES, type Settings } from '../../shared/protocol/settings';
 import { DATE_ORDERS, type DateOrder } from '../../shared/time/leadingTime';
 import { isValidZone } from '../../shared/time/zones';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../app/Dialog';
 import { useHost } from '../app/session';
 import { updateSettings, useSettings } from '../app/settingsStore';
 import { ZoneField } from '../home/ZoneField';
@@ -70,14 +70,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </label>
         <TerminalSettingsSection draft={terminalDraft} onChange={setTerminalDraft} problems={terminalProblems} />
         <FieldError message={error} />
-        <div className="row end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save settings
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Save settings" />
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 // The room's sync state in words: online, offline or syncing, and how many local changes the room
-// has not confirmed yet (the provider's unsynced count, see renderer/client/syncState.ts).
+// has not confirmed as on its disk yet (see renderer/client/syncState.ts).
 import type { SyncState } from '../client/syncState';
 
 export type SyncTone = 'ok' | 'busy' | 'warn' | 'danger';

@@ -99,7 +99,7 @@ function EntryText({ entry, zone, canWrite, actions }: { entry: EntryRow; zone: 
           Retracted by {retraction.by} at {formatDateTime(retraction.at, zone)}: {retraction.reason}
         </div>
       )}
-      {entry.history.length > 0 && <EntryHistory history={entry.history} zone={zone} />}
+      {(entry.history.length > 0 || entry.provenance) && <EntryHistory history={entry.history} zone={zone} provenance={entry.provenance} />}
     </>
   );
 }

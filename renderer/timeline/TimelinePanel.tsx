@@ -12,6 +12,7 @@ import { elapsedOrigin, useIncidentMeta } from './incidentMetaStore';
 import { QuickAddBar } from './QuickAddBar';
 import { focusQuickAdd } from './quickAddFocus';
 import { RetractDialog } from './RetractDialog';
+import { ImportDialog } from './ImportDialog';
 import { isDayKey, timelineRowsFor, type TimelineRowModel } from './rowModel';
 import { focusSearch } from './searchFocus';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
@@ -39,6 +40,7 @@ export function TimelinePanel() {
   const search = useDeferredValue(view.search);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [retractingId, setRetractingId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const table = useRef<TimelineTableHandle>(null);
 
   const incidentZone = incident?.timeZone ?? FALLBACK_ZONE;
@@ -129,6 +131,14 @@ export function TimelinePanel() {
       />
       {/* Read-only (an observer in a shared room): no box to type into at all, rather than a dead one. */}
       {canWrite && <QuickAddBar zone={zone} onAdded={revealAdded} />}
+      {canWrite && (
+        <div className="row end">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import entries…
+          </button>
+        </div>
+      )}
+      {importing && <ImportDialog incidentZone={incidentZone} onClose={() => setImporting(false)} />}
       {retractingId && <RetractDialog entryId={retractingId} onClose={() => setRetractingId(null)} />}
     </section>
   );

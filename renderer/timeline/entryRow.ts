@@ -23,6 +23,7 @@ export function toEntryRow(entry: TimelineEntry): EntryRow {
     key: entry.key,
     retraction: entry.retraction,
     history: entry.history,
+    provenance: entry.provenance,
     occurredMs: Date.parse(entry.occurredAt),
     searchText: `${entry.text}\n${entry.author}\n${entry.workstream}`.toLowerCase(),
   };

@@ -54,6 +54,7 @@ const IncidentSchema = z.strictObject({
   summary: z.string(),
   impact: z.string(),
   commander: z.string(),
+  reconstructed: z.boolean().optional(),
   postmortem: PostmortemSchema,
 });
 
@@ -77,6 +78,7 @@ const EntrySchema = z.strictObject({
   key: z.boolean(),
   retraction: RetractionSchema.nullable(),
   history: z.array(EntryEditSchema),
+  provenance: z.strictObject({ source: z.string(), line: z.number().int().nonnegative(), original: z.string() }).optional(),
 });
 
 const EntriesSchema = z.array(EntrySchema).superRefine((entries, ctx) => {

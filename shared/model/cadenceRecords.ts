@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { SEVERITIES, type Incident, type Instant, type Severity } from './types';
 import type { CadenceSnooze, StatusCadence, StatusUpdate } from './responseTypes';
 import { incidentStart } from './statusTemplates';
+import { isLive } from './keyTimes';
 
 // The status-update cadence: how it is stored, folded, and when the next update is due.
 // The `cadence` Y.Array is an append-only log of "every N minutes for SEVx" settings and
@@ -63,7 +64,7 @@ export function snoozeUntil(at: Instant, minutes: number): Instant {
  */
 export function nextUpdateDue(input: { incident: Incident; cadence: StatusCadence; updates: StatusUpdate[] }): Instant | null {
   const { incident, cadence, updates } = input;
-  if (incident.status === 'resolved') return null;
+  if (!isLive(incident)) return null;
   const minutes = cadence.minutesBySeverity[incident.severity];
   if (minutes === null || minutes === undefined) return null;
   let base = incidentStart(incident);

@@ -39,6 +39,22 @@ export const CreateIncidentSchema = z.object({
   startedAt: InstantSchema,
   timeZone: ZoneSchema,
   commander: z.string().optional(),
+  reconstructed: z.boolean().optional(),
+  detectedAt: InstantSchema.optional(),
+  mitigatedAt: InstantSchema.optional(),
+  resolvedAt: InstantSchema.optional(),
+}).superRefine((input, ctx) => {
+  // Key times in the order an incident goes through them; a slip of the date is caught here.
+  const order = [['startedAt', 'Impact started'], ['detectedAt', 'Detected'], ['mitigatedAt', 'Mitigated'], ['resolvedAt', 'Resolved']] as const;
+  let latest: { at: string; label: string } | null = null;
+  for (const [field, label] of order) {
+    const at = input[field];
+    if (at === undefined) continue;
+    if (latest !== null && at < latest.at) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${label} can't be before ${latest.label.toLowerCase()}.` });
+    }
+    latest = { at, label };
+  }
 });
 
 export const IncidentPatchSchema = z

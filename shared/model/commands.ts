@@ -26,6 +26,7 @@ import type {
   Severity,
   TimelineEntry,
 } from './types';
+import { putKeyTimeEntry } from './keyTimes';
 import { commandTime as stamp, requireIncident, runCommand as run, type CommandContext } from './commandContext';
 
 // Every write to an incident document. Each command validates first, then makes all of
@@ -38,6 +39,8 @@ export type { CommandErrorCode } from './commandError';
 export { LOCAL_ORIGIN, type CommandContext } from './commandContext';
 
 const INITIAL_STATUS: IncidentStatus = 'investigating';
+/** A start in the minute being declared is the declaration itself (forms fill in the current minute), not an earlier impact. */
+const STARTED_BEFORE_DECLARED_MS = 60_000;
 
 
 
@@ -67,33 +70,64 @@ function putStatusEntry(doc: Y.Doc, ctx: CommandContext, at: Instant, text: stri
   });
 }
 
+/**
+ * Declares an incident. `startedAt` is when impact started. A live declaration is detected
+ * when it is declared, unless a detection time is given; a past incident (`reconstructed`) is
+ * detected, mitigated and resolved only at the times given, and each key time is a timeline row.
+ */
 export function createIncident(
   doc: Y.Doc,
   ctx: CommandContext,
-  input: { id?: string; title: string; severity: Severity; startedAt: Instant; timeZone: string; commander?: string },
+  input: {
+    id?: string;
+    title: string;
+    severity: Severity;
+    startedAt: Instant;
+    timeZone: string;
+    commander?: string;
+    reconstructed?: boolean;
+    detectedAt?: Instant;
+    mitigatedAt?: Instant;
+    resolvedAt?: Instant;
+  },
 ): string {
   const valid = validate(CreateIncidentSchema, input);
   const existing = metaMap(doc).get('id');
   if (typeof existing === 'string') throw new CommandError('invalid', `This document already holds incident “${existing}”.`, 'id');
   const at = stamp(ctx);
   const id = valid.id ?? newId(instantMillis(at));
+  const past = valid.reconstructed === true;
+  const detectedAt = valid.detectedAt ?? (past ? null : at);
+  const mitigatedAt = valid.mitigatedAt ?? valid.resolvedAt ?? null;
+  const resolvedAt = valid.resolvedAt ?? null;
+  const status: IncidentStatus = resolvedAt ? 'resolved' : mitigatedAt ? 'monitoring' : INITIAL_STATUS;
   run(doc, ctx, () => {
     writeIncidentMeta(doc, {
       id,
       title: valid.title,
       severity: valid.severity,
-      status: INITIAL_STATUS,
+      status,
       createdAt: at,
-      detectedAt: valid.startedAt,
+      detectedAt,
       impactStartedAt: valid.startedAt,
-      mitigatedAt: null,
-      resolvedAt: null,
+      mitigatedAt,
+      resolvedAt,
       timeZone: valid.timeZone,
       summary: '',
       impact: '',
       commander: valid.commander ?? '',
+      ...(past && { reconstructed: true }),
     });
-    putStatusEntry(doc, ctx, at, `Incident opened: ${valid.severity}, ${INITIAL_STATUS}`, valid.startedAt);
+    if (past) {
+      putKeyTimeEntry(doc, ctx.author, at, 'impactStarted', valid.startedAt, `: ${valid.severity}`);
+      if (valid.detectedAt) putKeyTimeEntry(doc, ctx.author, at, 'detected', valid.detectedAt);
+      if (valid.mitigatedAt) putKeyTimeEntry(doc, ctx.author, at, 'mitigated', valid.mitigatedAt);
+      if (resolvedAt) putKeyTimeEntry(doc, ctx.author, at, 'resolved', resolvedAt);
+      return;
+    }
+    // Impact that began before the declaration is a row of its own; the declaration is when it was seen.
+    if (instantMillis(at) - instantMillis(valid.startedAt) > STARTED_BEFORE_DECLARED_MS) putKeyTimeEntry(doc, ctx.author, at, 'impactStarted', valid.startedAt);
+    putStatusEntry(doc, ctx, at, `Incident opened: ${valid.severity}, ${status}`, detectedAt ?? at);
   });
   return id;
 }

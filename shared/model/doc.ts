@@ -106,6 +106,7 @@ export function readIncident(doc: Y.Doc): Incident | null {
     summary: str(meta.get('summary')),
     impact: str(meta.get('impact')),
     commander: str(meta.get('commander')),
+    ...(meta.get('reconstructed') === true && { reconstructed: true }),
     postmortem: readPostmortem(doc),
   };
 }

@@ -16,3 +16,17 @@ export function newId(nowMs: number = Date.now()): string {
   lastMs = nowMs;
   return nextMonotonic(nowMs);
 }
+
+/** Five base-36 digits: 60 million ids a batch, far above the import cap. */
+const BATCH_SUFFIX_DIGITS = 5;
+
+/**
+ * Ids for a batch written at once (an import of 100,000 rows): one ULID, then that ULID with
+ * a fixed-width counter appended. They sort in batch order right where the ULID sorts, can
+ * never equal another id (no ULID is that long, and each batch starts from a fresh ULID), and
+ * cost a string concatenation each instead of a ULID each.
+ */
+export function newIdBatch(nowMs: number = Date.now()): (index: number) => string {
+  const first = newId(nowMs);
+  return (index) => (index === 0 ? first : first + index.toString(36).padStart(BATCH_SUFFIX_DIGITS, '0'));
+}

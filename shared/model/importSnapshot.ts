@@ -42,6 +42,7 @@ export function entryToRecords(entry: TimelineEntry): { record: EntryRecord; edi
     text: values.text,
     workstream: values.workstream,
     key: values.key,
+    ...(entry.provenance && { provenance: entry.provenance }),
   };
   return { record, edits };
 }

@@ -41,6 +41,8 @@ export interface Incident {
   summary: string;
   impact: string;
   commander: string;
+  /** Recorded after the fact ("Declare" a past incident): it never counts live time, reminds or alarms. */
+  reconstructed?: boolean;
   /** Postmortem sections; later issues fill them from the app. Markdown. */
   postmortem: PostmortemSections;
 }
@@ -81,6 +83,15 @@ export interface TimelineEntry {
   key: boolean;
   retraction: Retraction | null;
   history: EntryEdit[];
+  /** Where an imported entry came from; absent for entries written here. */
+  provenance?: Provenance;
+}
+
+/** An imported entry's source: the file (or "pasted"), its line there, and that line as it was. */
+export interface Provenance {
+  source: string;
+  line: number;
+  original: string;
 }
 
 export interface IncidentSnapshot {
@@ -97,7 +108,8 @@ export interface IncidentSummary {
   title: string;
   severity: Severity;
   status: IncidentStatus;
-  detectedAt: Instant | null;
+  /** Impact start, else detection: where the incident's span starts. */
+  startedAt: Instant | null;
   resolvedAt: Instant | null;
   createdAt: Instant;
   timeZone: string;

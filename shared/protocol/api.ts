@@ -19,7 +19,8 @@ export const IncidentSummarySchema = z.object({
   title: z.string(),
   severity: Severity,
   status: Status,
-  detectedAt: Instant.nullable(),
+  /** Impact start, else detection: where the incident's span starts. */
+  startedAt: Instant.nullable(),
   resolvedAt: Instant.nullable(),
   createdAt: Instant,
   timeZone: z.string(),
@@ -76,6 +77,11 @@ export const RoomReplicaStatusSchema = z.object({
   role: RoomRoleSchema.nullable(),
   problem: z.string().nullable(),
   /**
+   * The person the room's token was issued to, once the room said so: the room stores writes
+   * only under that name, so the local UI writes under it too. Null for a token the joiner names.
+   */
+  grantedName: z.string().nullable().optional(),
+  /**
    * This host took the room over (hostRoom): it serves the room itself, and this replica of the old
    * room only bridges to it when the old host is reachable, so being offline here is expected.
    */
@@ -108,6 +114,10 @@ export const HostApi = {
         timeZone: Zone,
         commander: z.string().max(100).default(''),
         author: z.string().max(100),
+        reconstructed: z.boolean().optional(),
+        detectedAt: Instant.optional(),
+        mitigatedAt: Instant.optional(),
+        resolvedAt: Instant.optional(),
       }),
       z.object({ id: z.string() }),
     ),

@@ -118,6 +118,8 @@ export const ROOM_CLOSE = {
   tokenRevoked: { code: 4401, reason: 'token-revoked' },
   observerReadOnly: { code: 4403, reason: 'observer-read-only' },
   forgedPresence: { code: 4403, reason: 'forged-presence' },
+  /** An update adding a record (entry, edit, decision, action, checklist tick) under another person's name. */
+  forgedAuthor: { code: 4403, reason: 'forged-author' },
   wrongDocument: { code: 4404, reason: 'wrong-document' },
   malformedFrame: { code: 4400, reason: 'malformed-frame' },
   forbiddenMessage: { code: 4405, reason: 'message-not-allowed' },

@@ -5,6 +5,7 @@
 // after the connection is established; the client waits for it before stamping its presence.
 import { z } from 'zod';
 import { RoomRoleSchema, type RoomRole } from './room';
+import { parseStatelessMessage } from './statelessMessage';
 
 export const ROOM_WELCOME_TYPE = 'room-welcome';
 
@@ -22,12 +23,5 @@ export function encodeRoomWelcome(grant: { roomRole: RoomRole; name: string | nu
 
 /** The welcome in a stateless payload; null for anything else (other stateless traffic, junk). */
 export function parseRoomWelcome(payload: string): RoomWelcome | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  const parsed = RoomWelcomeSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return parseStatelessMessage(RoomWelcomeSchema, payload);
 }

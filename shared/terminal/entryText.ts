@@ -91,7 +91,7 @@ function outcome(command: CommandRecord): string {
 }
 
 /** A code span holding `code`: delimited by a backtick run longer than any inside, padded when it starts or ends with one. */
-function codeSpan(code: string): string {
+export function codeSpan(code: string): string {
   const ticks = '`'.repeat(longestRun(code, '`') + 1);
   const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${code}${pad}${ticks}`;

@@ -1,4 +1,4 @@
-import { DateTime, Interval } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Instant } from '../model/types';
 import { epochMillis, ianaZone, wallClock, type WallClock } from './wallClock';
 
@@ -84,40 +84,60 @@ function wholeMinutesBetween(start: Instant, at: Instant): number {
   return Math.trunc((epochMillis(at) - epochMillis(start)) / MS_PER_MINUTE);
 }
 
+const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
+
 /**
  * "T+14:16": hours and minutes since the start, counted in real elapsed time so a
- * daylight-saving change inside an incident never adds or loses an hour. Hours keep
- * growing past a day ("T+71:15"); before the start it reads "T-0:05".
+ * daylight-saving change inside an incident never adds or loses an hour. From a day on,
+ * whole days lead ("T+2d 23:15", never "T+71:15"); before the start it reads "T-0:05".
  */
 export function elapsedLabel(start: Instant, at: Instant): string {
   const minutes = wholeMinutesBetween(start, at);
   const sign = minutes < 0 ? '-' : '+';
   const magnitude = Math.abs(minutes);
-  return `T${sign}${Math.floor(magnitude / MINUTES_PER_HOUR)}:${pad2(magnitude % MINUTES_PER_HOUR)}`;
+  const days = Math.floor(magnitude / MINUTES_PER_DAY);
+  const inDay = magnitude % MINUTES_PER_DAY;
+  const clock = `${days > 0 ? pad2(Math.floor(inDay / MINUTES_PER_HOUR)) : Math.floor(inDay / MINUTES_PER_HOUR)}:${pad2(inDay % MINUTES_PER_HOUR)}`;
+  return `T${sign}${days > 0 ? `${days}d ` : ''}${clock}`;
 }
 
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
+/** Past this many hours a duration also gives days, as "71 hours 15 minutes (2 days 23 hours 15 minutes)". */
+const DAYS_AFTER_HOURS = 48;
+
+function unitWords(parts: readonly [number, string][]): string {
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, unit]) => plural(count, unit))
+    .join(' ');
+}
+
 /**
- * "14 hours 16 minutes", "3 days 2 hours 5 minutes", "less than a minute": the total
- * downtime as postmortems write it. Days are 24 real hours (counted in UTC) so a DST
- * change inside the outage does not shorten or lengthen it. The order of the two
- * instants does not matter; seconds are dropped.
+ * "14 hours 16 minutes", "32 hours 44 minutes", "less than a minute": the total downtime as
+ * postmortems write it, in hours and minutes. Past 48 hours the days follow in parentheses:
+ * "71 hours 15 minutes (2 days 23 hours 15 minutes)". Counted in real elapsed time, so a DST
+ * change inside the outage does not shorten or lengthen it. The order of the two instants
+ * does not matter; seconds are dropped.
  */
 export function durationWords(start: Instant, end: Instant): string {
-  const [from, to] = start <= end ? [start, end] : [end, start];
-  const interval = Interval.fromDateTimes(DateTime.fromISO(from, { zone: 'utc' }), DateTime.fromISO(to, { zone: 'utc' }));
-  const length = interval.toDuration(['days', 'hours', 'minutes']);
-  const days = Math.trunc(length.days);
-  const hours = Math.trunc(length.hours);
-  const minutes = Math.trunc(length.minutes);
-  const words: string[] = [];
-  if (days > 0) words.push(plural(days, 'day'));
-  if (hours > 0) words.push(plural(hours, 'hour'));
-  if (minutes > 0) words.push(plural(minutes, 'minute'));
-  return words.length > 0 ? words.join(' ') : 'less than a minute';
+  const total = Math.abs(wholeMinutesBetween(start, end));
+  const hours = Math.floor(total / MINUTES_PER_HOUR);
+  const minutes = total % MINUTES_PER_HOUR;
+  const words = unitWords([
+    [hours, 'hour'],
+    [minutes, 'minute'],
+  ]);
+  if (words === '') return 'less than a minute';
+  if (hours <= DAYS_AFTER_HOURS) return words;
+  const days = unitWords([
+    [Math.floor(hours / 24), 'day'],
+    [hours % 24, 'hour'],
+    [minutes, 'minute'],
+  ]);
+  return `${words} (${days})`;
 }
 
 /** "14:25" for today in `zone`, else "Wed 14 May 2008 00:09": a backdated time never looks like today's. */

@@ -98,7 +98,8 @@ type Day = { kind: 'date'; date: CalendarDate } | { kind: 'offset'; days: number
 const monthIndex = (word: string) => nameIndex(MONTHS, word);
 const weekdayIndex = (word: string) => nameIndex(WEEKDAYS, word);
 
-function readZone(word: string): Zone | null {
+/** A zone written as one word: an abbreviation (MST), an offset (UTC+2, +05:30) or an IANA name. */
+export function readZone(word: string): Zone | null {
   const abbreviation = ZONE_ABBREVIATIONS[word];
   if (abbreviation !== undefined) return FixedOffsetZone.instance(abbreviation);
   const offset = UTC_OFFSET.exec(word);

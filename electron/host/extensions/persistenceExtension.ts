@@ -1,17 +1,25 @@
 // Persistence: each Yjs update is appended to SQLite synchronously, from the document's own
-// 'update' event, before Hocuspocus acknowledges it. Verified in @hocuspocus/server 3.4.4
-// (src/MessageReceiver.ts): for a sync update or step 2 it calls readUpdate / readSyncStep2, which
-// applies the update, and only then sends writeSyncStatus(true); the provider's unsyncedChanges drops
-// on that ack. Y.Doc emits 'update' synchronously inside applyUpdate and the SQLite binding writes
-// synchronously, so "acknowledged" implies "on disk" (WAL, synchronous=FULL).
+// 'update' event. Y.Doc emits 'update' synchronously inside applyUpdate, and the SQLite binding
+// writes synchronously (WAL, synchronous=FULL), so by the time Hocuspocus 3.4.4 acknowledges a sync
+// update or step 2 (writeSyncStatus(true) after readUpdate / readSyncStep2, src/MessageReceiver.ts),
+// whatever that update added to the document is on disk.
+// The ack is still not "saved", for two reasons: an update whose predecessor never arrived is kept
+// pending in memory (not in the document, not in 'update', not on disk) and acknowledged all the same;
+// and a reconnect resets the provider's count of acks. So after handling a sync message from a
+// connection, this extension tells that connection the state vector it has persisted for the document
+// (shared/protocol/savedVector.ts), and the client compares it with its own changes. Every change of
+// a loaded document is appended inside its 'update' event, or the document is evicted, so between
+// events its state vector (pending updates are not in it) is exactly what is on disk.
 // A failed append must not be acknowledged. readSyncStep2 swallows errors thrown by update listeners,
 // so throwing alone would not stop the ack; instead the listener closes every socket of the document
 // before returning: ws sets readyState CLOSING synchronously, and Hocuspocus' Connection.send drops
 // anything sent on a closing socket, including that ack. The document is then evicted without storing,
-// and its clients keep the change as unsynced. (The rethrow still fails server-side writes such as
+// and its clients keep the change as unsaved. (The rethrow still fails server-side writes such as
 // createIncident through a direct connection.) We deliberately do not use the debounced onStoreDocument.
-import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { beforeSyncPayload, Connection, Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import { SavedVectorFeed } from '../../../shared/protocol/savedVector';
 import type { IncidentStore, StoredRow } from '../store';
 import { SyncRefused } from './authExtension';
 
@@ -48,9 +56,60 @@ export class PersistenceExtension implements Extension {
   /** After auth, before the incident index (which observes what this one loads). */
   readonly priority = 500;
 
+  /** Documents whose last change could not be stored: they are on their way out, nothing is confirmed. */
+  private readonly unsaved = new WeakSet<Y.Doc>();
+  /** What each connection has been told is on disk. */
+  private readonly feeds = new WeakMap<Connection, SavedVectorFeed>();
+  /** Connections owed a confirmation; sent together once the messages in hand have been handled. */
+  private readonly owed = new Set<Connection>();
+
   constructor(private readonly opts: { store: IncidentStore; log: (line: string) => void }) {}
 
+  /**
+   * Hocuspocus starts this hook's chain in its message handler just before it applies the message,
+   * but hooks run as promise callbacks, after the handler has returned. The confirmation waits for
+   * the next turn anyway, so it never depends on that order, and a burst of updates gets one message.
+   */
+  async beforeSync({ connection }: beforeSyncPayload): Promise<void> {
+    if (this.owed.size === 0) setImmediate(() => this.confirmSaved());
+    this.owed.add(connection);
+  }
+
+  private confirmSaved(): void {
+    for (const connection of this.owed) {
+      const { document } = connection;
+      if (this.unsaved.has(document)) continue;
+      let feed = this.feeds.get(connection);
+      if (!feed) this.feeds.set(connection, (feed = new SavedVectorFeed()));
+      const message = feed.next(Y.decodeStateVector(Y.encodeStateVector(document)));
+      if (message) connection.sendStateless(message);
+    }
+    this.owed.clear();
+  }
+
   async onLoadDocument({ document, documentName, instance }: onLoadDocumentPayload): Promise<void> {
+    const { store, log } = this.opts;
+    this.replayStored(document, documentName);
+
+    document.on('update', (update: Uint8Array) => {
+      try {
+        store.append(documentName, update);
+      } catch (err) {
+        log(`not saved, evicting ${documentName}: ${(err as Error).message}`);
+        this.unsaved.add(document);
+        // Closes the sockets synchronously, which is what suppresses the ack (see above).
+        this.evict(instance, document);
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * Loads the stored rows into the document. Kept apart from onLoadDocument on purpose: a closure
+   * there (the 'update' listener lives as long as the document) would keep this scope, and with it
+   * the stored rows (a 100k-entry snapshot is a 21 MB buffer), alive for the document's lifetime.
+   */
+  private replayStored(document: LoadedDocument, documentName: string): void {
     const { store, log } = this.opts;
     let rows: StoredRow[];
     try {
@@ -63,17 +122,6 @@ export class PersistenceExtension implements Extension {
     }
     // A row that will not decode is skipped and reported; the incident opens with the rest.
     replayQuietly(document, () => store.applyRows(document, documentName, rows, LOAD_ORIGIN));
-
-    document.on('update', (update: Uint8Array) => {
-      try {
-        store.append(documentName, update);
-      } catch (err) {
-        log(`not saved, evicting ${documentName}: ${(err as Error).message}`);
-        // Closes the sockets synchronously, which is what suppresses the ack (see above).
-        this.evict(instance, document);
-        throw err;
-      }
-    });
   }
 
   /** Drop the in-memory copy (it holds an unsaved change) and disconnect its clients. */

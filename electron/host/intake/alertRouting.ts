@@ -116,7 +116,8 @@ export class AlertRouter {
         const id = this.writer.newIncidentId();
         const severity = severityFromLabel(alert.labels[rule.severityLabel]);
         await this.writer.write(id, author, (doc, ctx) => {
-          createIncident(doc, ctx, { id, title, severity, startedAt: alert.startsAt, timeZone: INTAKE_TIME_ZONE });
+          // The alerting tool detected it when the alert started; impact started then too, as far as we know.
+          createIncident(doc, ctx, { id, title, severity, startedAt: alert.startsAt, detectedAt: alert.startsAt, timeZone: INTAKE_TIME_ZONE });
         });
         incidentId = id;
         result.opened.push(id);

@@ -8,6 +8,8 @@
 //  - Local edits (origin: a local connection) go upstream; while the room is unreachable they are
 //    already on disk here, and the provider's state-vector sync sends them when it returns.
 //  - Observers never send: the update handler is detached, since any change would close the socket.
+//  - "Unconfirmed" counts what this copy holds that the room has not confirmed as on its disk
+//    (shared/protocol/unsavedChanges.ts), starting with everything the local copy held at open.
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Hocuspocus } from '@hocuspocus/server';
 import WebSocket, { type ClientOptions } from 'ws';
@@ -15,6 +17,7 @@ import type * as Y from 'yjs';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
 import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
+import { watchSaves, type UnsavedChanges } from '../../../shared/protocol/unsavedChanges';
 import type { JoinedRoom } from './joinedRooms';
 import { bridgeRoomPresence } from './roomPresence';
 import { pinnedSocketOptions } from './tlsPin';
@@ -24,13 +27,15 @@ export type ReplicaState = 'online' | 'offline' | 'syncing';
 export interface ReplicaStatus {
   incidentId: string;
   state: ReplicaState;
-  /** Local changes the room has not yet acknowledged (the provider's unsyncedChanges). */
+  /** Local changes the room has not yet confirmed as on its disk. */
   unconfirmed: number;
   /** host:port of the room. */
   remote: string;
   role: RoomRole | null;
   /** Why the replica stopped trying, or what the last attempt ran into; null when all is well. */
   problem: string | null;
+  /** The person the room's token was issued to (from its welcome); null when the joiner names themselves. */
+  grantedName: string | null;
 }
 
 /** How long to wait for the room's welcome before stamping presence from the scope alone. */
@@ -48,6 +53,7 @@ export const DEFAULT_RECONNECT: ReconnectDelays = { minMs: 250, maxMs: 5000 };
 const FINAL_CLOSE_REASONS: ReadonlySet<string> = new Set([
   ROOM_CLOSE.tokenRevoked.reason,
   ROOM_CLOSE.observerReadOnly.reason,
+  ROOM_CLOSE.forgedAuthor.reason,
   ROOM_CLOSE.wrongDocument.reason,
   ROOM_CLOSE.malformedFrame.reason,
   ROOM_CLOSE.forbiddenMessage.reason,
@@ -85,8 +91,11 @@ export class RoomReplica {
   private stopped = false;
   private sending = true;
   private welcomeTimer: NodeJS.Timeout | undefined;
+  /** The name the room's welcome granted (a token issued to a person), else null. */
+  private grantedName: string | null = null;
   private stopPresence: () => void = () => {};
   private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
+  private readonly unsaved: UnsavedChanges;
 
   private constructor(
     private readonly opts: RoomReplicaOptions,
@@ -95,6 +104,7 @@ export class RoomReplica {
     private readonly socket: HocuspocusProviderWebsocket,
   ) {
     this.role = opts.room.role;
+    this.unsaved = watchSaves(provider, { includeExisting: true });
   }
 
   static async open(opts: RoomReplicaOptions): Promise<RoomReplica> {
@@ -121,6 +131,9 @@ export class RoomReplica {
       maxDelay: delays.maxMs,
       // Retry forever: a participant's replica waits out a host that is down for hours.
       maxAttempts: 0,
+      // The configured onClose runs before the socket's own close handler, which schedules the next
+      // attempt: a final close must stop the socket here, or that attempt re-enables it.
+      onClose: ({ event }: { event: { code: number; reason: unknown } }) => replica?.onSocketClose(event),
     });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
     replica = new RoomReplica(opts, connection, provider, socket);
@@ -137,9 +150,9 @@ export class RoomReplica {
 
   status(): ReplicaStatus {
     const connected = this.socket.status === WebSocketStatus.Connected && this.provider.isAuthenticated;
-    const unconfirmed = this.provider.unsyncedChanges;
+    const unconfirmed = this.unsaved.count;
     const state: ReplicaState = !connected ? 'offline' : this.provider.isSynced && unconfirmed === 0 ? 'online' : 'syncing';
-    return { incidentId: this.incidentId, state, unconfirmed, remote: `${this.opts.room.host}:${this.opts.room.port}`, role: this.role, problem: this.problem };
+    return { incidentId: this.incidentId, state, unconfirmed, remote: `${this.opts.room.host}:${this.opts.room.port}`, role: this.role, problem: this.problem, grantedName: this.grantedName };
   }
 
   /** Resolves with the granted role once the room authenticates us, or with why it would not. */
@@ -161,6 +174,7 @@ export class RoomReplica {
     this.stopped = true;
     clearTimeout(this.welcomeTimer);
     this.stopPresence();
+    this.unsaved.dispose();
     this.provider.destroy();
     this.socket.destroy();
     await this.connection.disconnect();
@@ -178,7 +192,7 @@ export class RoomReplica {
   }
 
   private wire(): void {
-    const { provider, socket } = this;
+    const { provider } = this;
     const changed = () => {
       if (!this.stopped) this.opts.onChange(this);
     };
@@ -210,23 +224,29 @@ export class RoomReplica {
       this.opts.onSynced?.(provider.document);
       changed();
     });
-    provider.on('unsyncedChanges', changed);
+    this.unsaved.onChange(changed);
     provider.on('status', changed);
-    socket.on('close', ({ event }: { event: { code: number; reason: unknown } }) => {
-      const reason = String(event.reason ?? '');
-      if (reason === ROOM_CLOSE.forgedPresence.reason) {
-        // The token names someone else: stay in the room without a presence name rather than loop.
-        this.problem = 'the room token is issued to another person; joined without a presence name';
-        provider.awareness?.setLocalState({});
-    if (this.role === 'observer') this.stopSending();
-      } else if (FINAL_CLOSE_REASONS.has(reason)) this.giveUp(`the room closed the connection: ${reason}`);
-      changed();
-    });
+  }
+
+  /** Called by the socket before it schedules a reconnect (see the constructor). */
+  onSocketClose(event: { code: number; reason: unknown }): void {
+    const reason = String(event.reason ?? '');
+    if (reason === ROOM_CLOSE.forgedPresence.reason) {
+      // The token names someone else: stay in the room without a presence name rather than loop.
+      this.problem = 'the room token is issued to another person; joined without a presence name';
+      this.provider.awareness?.setLocalState({});
+      if (this.role === 'observer') this.stopSending();
+    } else if (FINAL_CLOSE_REASONS.has(reason)) this.giveUp(`the room closed the connection: ${reason}`);
+    if (!this.stopped) this.opts.onChange(this);
   }
 
   private stampPresence(roomRole: RoomRole, grantedName: string | null): void {
     if (this.stopped) return;
     this.provider.awareness?.setLocalStateField('user', { name: grantedName ?? this.opts.room.name, roomRole });
+    if (grantedName !== this.grantedName) {
+      this.grantedName = grantedName;
+      this.opts.onChange(this);
+    }
   }
 
   private onSocketError(err: Error): void {

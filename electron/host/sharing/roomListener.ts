@@ -10,24 +10,30 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { incidentDocName, MAX_MESSAGE_BYTES, WS_PATHS } from '../../../shared/protocol/api';
+import type { WebSocket } from 'ws';
+import { incidentDocName, WS_PATHS } from '../../../shared/protocol/api';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
 import { isIntakeRequest } from '../intake/intakeEndpoint';
 import { serveStatic } from '../staticFiles';
-import { refuseUpgrade } from '../upgradeGate';
-import { gateFrames } from './frameGate';
-import { PresenceStamp, type AwarenessView } from './presenceStamp';
+import { refuseSocket, roomFramePolicy } from './frameGate';
+import { PresenceStamp, socketPresenceName, type AwarenessView } from './presenceStamp';
 import type { RoomContext } from './roomAuthExtension';
 import { ConnectionRateLimiter, DEFAULT_ROOM_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import type { RoomGrant, RoomTokens } from './roomTokens';
+import { syncSocketServer, upgradeSync, type SyncJudgement } from './syncAdmission';
 
-/** How often tokens revoked by another process (`warroom token revoke`) are looked for. */
-export const REVOCATION_POLL_MS = 1000;
+/**
+ * How often the store is asked whether another process (`warroom token revoke`) committed
+ * anything. The question is SQLite's `PRAGMA data_version` on the host's own connection: a few
+ * microseconds, and it changes only when another connection commits, so the revocation query
+ * itself runs only then. (Watching the -wal file instead would fire on every write this host
+ * makes, and stop firing when a checkpoint or the last connection removes the file.) 20 ms keeps
+ * a revocation well inside 100 ms on a loaded machine at a cost of 50 pragma reads a second.
+ */
+export const REVOCATION_CHECK_MS = 20;
 const HTTP_UNAUTHORIZED = 401;
 const HTTP_FORBIDDEN = 403;
 const HTTP_NOT_FOUND = 404;
-const HTTP_TOO_MANY = 429;
 
 export interface RoomListenerOptions {
   hostname: string;
@@ -89,12 +95,7 @@ function awarenessView(hocuspocus: Hocuspocus, docName: string, ws: WebSocket): 
 /** The name in the socket's own awareness state; the stamp guarantees it matches a named token. */
 function presenceName(hocuspocus: Hocuspocus, docName: string, ws: WebSocket): string | null {
   const document = hocuspocus.documents.get(docName);
-  if (!document) return null;
-  for (const clientId of document.getClients(ws)) {
-    const user = (document.awareness.getStates().get(clientId) as { user?: { name?: unknown } } | undefined)?.user;
-    if (typeof user?.name === 'string') return user.name;
-  }
-  return null;
+  return document ? socketPresenceName(document, ws) : null;
 }
 
 export async function startRoomListener(opts: RoomListenerOptions): Promise<RoomListener> {
@@ -116,7 +117,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     });
   };
   const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : createHttpServer(onRequest);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = syncSocketServer();
 
   /** Same-origin for whatever name the joiner used to reach us: Origin must match the Host header. */
   const originAllowed = (req: IncomingMessage): boolean => {
@@ -126,7 +127,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     return host !== undefined && origin.toLowerCase() === `${scheme}://${host}`.toLowerCase();
   };
 
-  const judge = (req: IncomingMessage): { ok: true; grant: RoomGrant } | { ok: false; status: number } => {
+  const judge = (req: IncomingMessage): SyncJudgement<RoomGrant> => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (url.pathname !== WS_PATHS.sync) return { ok: false, status: HTTP_NOT_FOUND };
     const grant = tokens.verify(url.searchParams.get('token'));
@@ -153,41 +154,40 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     const sockets = byToken.get(tokenId);
     if (!sockets) return;
     log(`room token ${tokenId} revoked: closing ${sockets.size} connection(s)`);
-    for (const ws of sockets) ws.close(ROOM_CLOSE.tokenRevoked.code, ROOM_CLOSE.tokenRevoked.reason);
+    for (const ws of sockets) refuseSocket(ws, ROOM_CLOSE.tokenRevoked);
   };
   const stopRevokeListener = tokens.onRevoke(disconnectToken);
-  const revocationPoll = setInterval(() => {
+  let checkFailing = false;
+  const revocationWatch = setInterval(() => {
     try {
-      tokens.revokedAmong([...byToken.keys()]).forEach(disconnectToken);
+      if (byToken.size > 0 && tokens.changedElsewhere()) tokens.revokedAmong([...byToken.keys()]).forEach(disconnectToken);
+      checkFailing = false;
     } catch (err) {
-      log(`room token check failed: ${(err as Error).message}`);
+      // Once per outage, not fifty lines a second.
+      if (!checkFailing) log(`room token check failed: ${(err as Error).message}`);
+      checkFailing = true;
     }
-  }, REVOCATION_POLL_MS);
-  revocationPoll.unref();
+  }, REVOCATION_CHECK_MS);
+  revocationWatch.unref();
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const address = req.socket.remoteAddress ?? 'unknown';
-    if (!limiter.attempt(address)) return refuseUpgrade(socket, HTTP_TOO_MANY);
-    let verdict: ReturnType<typeof judge>;
-    try {
-      verdict = judge(req);
-    } catch (err) {
-      log(`room upgrade refused: ${(err as Error).message}`);
-      return refuseUpgrade(socket, HTTP_UNAUTHORIZED);
-    }
-    if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
-    const { grant } = verdict;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('error', (err) => log(`room socket error: ${err.message}`));
+  const rules = {
+    wss,
+    hocuspocus,
+    limiter,
+    log,
+    judge,
+    admitted: (ws: WebSocket, grant: RoomGrant, address: string) => {
       track(ws, grant, address);
       const docName = incidentDocName(grant.incidentId);
-      const policy = { docName, presence: new PresenceStamp(grant), awareness: () => awarenessView(hocuspocus, docName, ws) };
-      gateFrames(ws, policy, (reason) => log(`room connection ${grant.tokenId} from ${address} closed: ${reason}`));
-      const context: RoomContext = { room: grant };
-      hocuspocus.handleConnection(ws, req, context);
-    });
-  });
+      const context: RoomContext = { room: grant, presence: new PresenceStamp(grant) };
+      return {
+        policy: roomFramePolicy(docName, context.presence, () => awarenessView(hocuspocus, docName, ws)),
+        context: { ...context },
+        label: `room connection ${grant.tokenId} from ${address}`,
+      };
+    },
+  };
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => upgradeSync(rules, req, socket, head));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -198,8 +198,8 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
       });
     });
   } catch (err) {
-    // A port in use must not leave the poll and the revoke listener behind (the user retries).
-    clearInterval(revocationPoll);
+    // A port in use must not leave the watch and the revoke listener behind (the user retries).
+    clearInterval(revocationWatch);
     stopRevokeListener();
     throw err;
   }
@@ -215,7 +215,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     ...(opts.tls ? { fingerprint: certificateFingerprint(opts.tls.cert) } : {}),
     connections: () => [...info].map(([ws, c]) => ({ ...c, presenceName: presenceName(hocuspocus, incidentDocName(c.incidentId), ws) })),
     async close() {
-      clearInterval(revocationPoll);
+      clearInterval(revocationWatch);
       stopRevokeListener();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

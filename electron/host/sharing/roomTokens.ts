@@ -1,9 +1,10 @@
 // Room tokens: who may join which incident's room, and in which role. Kept in the store's own
 // SQLite file (table room_tokens) so `warroom token …` and a running `warroom serve` share them.
 // Only SHA-256 hashes of the secret and of the short join code are stored: a copied database
-// file lets nobody join. Revocation is immediate in-process (onRevoke) and seen by other
-// processes through revokedAmong(), which the room listener polls.
-import type { SqliteDatabase } from '../sqlite';
+// file lets nobody join. Revocation is immediate in-process (onRevoke); another process's
+// revocation is seen through changedElsewhere() + revokedAmong(), which the room listener checks
+// every few milliseconds, and isRevoked(), which the host asks before it applies a room update.
+import { StatementCache, type SqliteDatabase } from '../sqlite';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../../shared/model/ids';
 import { normalizeJoinCode, RoomSecretSchema, type RoomRole, type RoomTokenInfo } from '../../../shared/protocol/room';
@@ -69,10 +70,14 @@ function generateCode(): string {
 export class RoomTokens {
   private readonly db: SqliteDatabase;
   private readonly revokeListeners = new Set<(tokenId: string) => void>();
+  private dataVersion: number | null = null;
+  /** isRevoked() runs for every room update and changedElsewhere() fifty times a second. */
+  private readonly statements: StatementCache;
 
   constructor(store: IncidentStore) {
     this.db = store.database();
     this.db.exec(SCHEMA);
+    this.statements = new StatementCache(this.db);
   }
 
   create(opts: { role: RoomRole; incidentId: string; name?: string }): CreatedRoomToken {
@@ -123,6 +128,23 @@ export class RoomTokens {
     const placeholders = ids.map(() => '?').join(',');
     const rows = this.db.prepare(`SELECT id FROM room_tokens WHERE revoked_at IS NOT NULL AND id IN (${placeholders})`).all(...ids) as Array<{ id: string }>;
     return rows.map((r) => r.id);
+  }
+
+  /** Whether the token is revoked now (or gone), as the file says: one indexed read. */
+  isRevoked(id: string): boolean {
+    const row = this.statements.get('SELECT revoked_at FROM room_tokens WHERE id = ?').get(id) as { revoked_at: string | null } | undefined;
+    return row === undefined || row.revoked_at !== null;
+  }
+
+  /**
+   * Whether another connection to the file (another process) committed since the last call.
+   * SQLite's data_version does not change for this connection's own commits, which onRevoke covers.
+   */
+  changedElsewhere(): boolean {
+    const { data_version: version } = this.statements.get('PRAGMA data_version').get() as { data_version: number };
+    const changed = version !== this.dataVersion;
+    this.dataVersion = version;
+    return changed;
   }
 
   /** Called with the token id whenever revoke() succeeds; returns the unsubscribe. */

@@ -1,5 +1,5 @@
 // `warroom token create|revoke|list`, straight against the store (a running `warroom serve`
-// sees new tokens at once and drops revoked ones within REVOCATION_POLL_MS), and the ADDR:PORT
+// sees new tokens at once and drops revoked ones within REVOCATION_CHECK_MS), and the ADDR:PORT
 // parser `serve --listen` shares. Registered by electron/cli.ts, which supplies its store opener
 // and usage-error type so exit codes and messages stay the CLI's.
 import { type Command, InvalidArgumentError, Option } from 'commander';

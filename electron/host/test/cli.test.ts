@@ -95,4 +95,45 @@ describe('warroom CLI', () => {
     }
     expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(digest);
   });
+
+  it('imports a timeline file into an incident: dry run, then for real, then a re-import skips every row', () => {
+    const dir = tempDir();
+    const id = warroom('import', SAMPLE, '--data-dir', dir).stdout.trim();
+    const entryCount = () => (JSON.parse(warroom('list', '--data-dir', dir, '--json').stdout) as Array<{ entryCount: number }>)[0]?.entryCount;
+    const before = entryCount();
+    const notes = path.join(dir, 'night-notes.md');
+    writeFileSync(notes, ['All times UTC', '', '2026-11-01', '0630 Elena takes the slow restore', '23:50 - restore at 90%', 'a line without a time'].join('\n'));
+
+    const dry = warroom('timeline', 'import', notes, '--incident', id, '--dry-run', '--data-dir', dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe('Would import 2 of 2 rows (timeline, times in UTC); 0 already there; 1 lines not read.\n');
+    expect(dry.stderr).toBe('warroom: night-notes.md:6: No time at the start of the line.\n');
+    expect(entryCount()).toBe(before);
+
+    expect(warroom('timeline', 'import', notes, '--incident', id, '--data-dir', dir).stdout).toMatch(/^Imported 2 of 2 rows/);
+    expect(entryCount()).toBe((before ?? 0) + 2);
+    expect(warroom('timeline', 'import', notes, '--incident', id, '--data-dir', dir).stdout).toMatch(/^Imported 0 of 2 rows .*; 2 already there/);
+    const md = warroom('export', id, '--format', 'md', '--all', '--tz', 'UTC', '--data-dir', dir).stdout;
+    expect(md).toContain('| 06:30 |');
+    expect(md).toContain('Elena takes the slow restore');
+
+    // The sample already holds the shell history it was reconstructed from: nothing is added twice.
+    const history = path.join(REPO_ROOT, 'assets', 'examples', 'db-restore-1.bash_history');
+    expect(warroom('timeline', 'import', history, '--incident', id, '--data-dir', dir).stdout).toMatch(/^Imported 0 of 9 rows \(bash.*9 already there/);
+  });
+
+  it('refuses binary input and a syslog without its year, importing nothing', () => {
+    const dir = tempDir();
+    const id = warroom('import', SAMPLE, '--data-dir', dir).stdout.trim();
+    const binary = path.join(dir, 'core.dump');
+    writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));
+    const refused = warroom('timeline', 'import', binary, '--incident', id, '--data-dir', dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^warroom: core\.dump: .*binary/);
+    const syslog = path.join(dir, 'messages');
+    writeFileSync(syslog, 'Nov  1 00:32:10 db-restore-1 mysqld[812]: InnoDB: recovery started\n');
+    const noYear = warroom('timeline', 'import', syslog, '--incident', id, '--data-dir', dir);
+    expect(noYear.stderr).toMatch(/--year/);
+    expect(warroom('timeline', 'import', syslog, '--incident', id, '--year', '2026', '--data-dir', dir).stdout).toMatch(/^Imported 1 of 1 rows \(syslog/);
+  });
 });

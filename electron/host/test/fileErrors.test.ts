@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../sqlite';
 import { DB_FILE_NAME } from '../store';
+import { namingStoreFile } from '../storeCheck';
 import { buildCli, REPO_ROOT, seedStore, tempDir } from './helpers';
 
 /** The conventional uid and gid of `nobody`. */
@@ -70,5 +72,23 @@ describe.runIf(canDropPrivileges)('file errors name the file (as an unprivileged
       chmodSync(dir, WORLD_WRITABLE);
     }
     expect(readdirSync(dir)).toContain(DB_FILE_NAME);
+  });
+});
+
+describe('SQLite errors reach the user with the file named', () => {
+  it('an RPC method that writes through a read-only connection fails naming the store file', async () => {
+    const dir = tempDir();
+    seedStore(dir);
+    const file = path.join(dir, DB_FILE_NAME);
+    // A real SQLITE_READONLY from SQLite: root cannot be kept out by file modes, a read-only connection can.
+    const db = openDatabase(file, { readOnly: true });
+    const writes = {
+      async createRoomToken() {
+        db.prepare('INSERT INTO probe(data) VALUES (1)').run();
+      },
+    };
+    const api = namingStoreFile(writes, file);
+    await expect(api.createRoomToken()).rejects.toMatchObject({ code: 'store', message: `${file} is read-only and could not be written` });
+    db.close();
   });
 });

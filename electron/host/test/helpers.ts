@@ -5,6 +5,7 @@ import { IncidentStore } from '../store';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,15 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = '
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A TCP port that was free a moment ago, for a child process that must come back on the same port. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export interface SyncClient {
@@ -123,10 +133,15 @@ export function wsBase(url: string): string {
 }
 
 /** Bundles the CLI like scripts/build.mjs does, beside node_modules so the native modules resolve. */
-export async function buildCli(): Promise<string> {
-  const outfile = path.join(REPO_ROOT, 'node_modules', '.cache', 'war-room-host-test', `cli-${process.pid}.mjs`);
+export function buildCli(): Promise<string> {
+  return bundleForNode(path.join(REPO_ROOT, 'electron', 'cli.ts'), 'cli');
+}
+
+/** Bundles a TypeScript entry for a child `node` process, as the CLI is bundled. */
+export async function bundleForNode(entry: string, name: string): Promise<string> {
+  const outfile = path.join(REPO_ROOT, 'node_modules', '.cache', 'war-room-host-test', `${name}-${process.pid}.mjs`);
   await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron', 'cli.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -36,7 +36,7 @@ describe('RPC', () => {
     const before = rpc.events.filter((e) => e.name === 'onIncidentsChanged').length;
     const { id } = await rpc.value<{ id: string }>('createIncident', INCIDENT);
     const list = await rpc.value<Array<{ id: string; title: string; status: string; entryCount: number }>>('listIncidents');
-    expect(list.find((s) => s.id === id)).toMatchObject({ title: 'Checkout down', status: 'investigating', entryCount: 1 });
+    expect(list.find((s) => s.id === id)).toMatchObject({ title: 'Checkout down', status: 'investigating', entryCount: 2 });
     await waitFor(() => rpc.events.filter((e) => e.name === 'onIncidentsChanged').length > before, 2000, 'onIncidentsChanged');
 
     const md = await rpc.value<{ content: string; fileName: string }>('exportIncident', { id, format: 'md', all: true });

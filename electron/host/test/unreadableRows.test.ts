@@ -113,6 +113,17 @@ describe('an update row that will not decode', () => {
     store.close();
     expect(rowCount(d.file, d.badRow)).toBe(1);
 
+    // An acknowledgement made by another process lifts the hold here too.
+    const other = damagedStore();
+    const running = IncidentStore.open(other.dir);
+    expect(running.writeHeldBack(incidentDocName(other.id))).toBe(true);
+    const elsewhere = IncidentStore.open(other.dir);
+    elsewhere.acknowledgeUnreadable(incidentDocName(other.id));
+    elsewhere.close();
+    expect(running.writeHeldBack(incidentDocName(other.id))).toBe(false);
+    expect(running.status).toEqual({ ok: true, dbFile: other.file, unreadableRows: [expectedRow(other, true)] });
+    running.close();
+
     // The acknowledgement is kept in the file; the row is still reported.
     const again = IncidentStore.open(d.dir);
     expect(again.status).toEqual({ ok: true, dbFile: d.file, unreadableRows: [expectedRow(d, true)] });

@@ -1,8 +1,11 @@
-// The incident connection against a real Hocuspocus server over a real WebSocket.
+// The incident connection against a real Hocuspocus server over a real WebSocket. The server has no
+// store: it confirms what its document holds, as the host confirms what it has persisted (the host's
+// own tests check that against the database file).
 import { afterEach, describe, expect, it } from 'vitest';
 import { Server } from '@hocuspocus/server';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { SavedVectorFeed } from '../../../shared/protocol/savedVector';
 import { openIncidentConnection, type IncidentConnection } from '../incidentConnection';
 import { useSyncState, waitForSaved } from '../syncState';
 
@@ -18,6 +21,7 @@ afterEach(async () => {
 });
 
 async function startServer(): Promise<string> {
+  const feeds = new WeakMap<object, SavedVectorFeed>();
   server = new Server({
     port: 0,
     address: '127.0.0.1',
@@ -26,13 +30,22 @@ async function startServer(): Promise<string> {
       seenDocNames.push(documentName);
       if (token !== TOKEN) throw new Error('bad token');
     },
+    async beforeSync({ connection, document }) {
+      const feed = feeds.get(connection) ?? new SavedVectorFeed();
+      feeds.set(connection, feed);
+      // Confirmed on the next turn, once the message in hand has been applied.
+      setImmediate(() => {
+        const message = feed.next(Y.decodeStateVector(Y.encodeStateVector(document)));
+        if (message) connection.sendStateless(message);
+      });
+    },
   });
   await server.listen();
   return `http://127.0.0.1:${server.address.port}`;
 }
 
 describe('openIncidentConnection', () => {
-  it('syncs the incident doc and reports saved once the host acknowledges', async () => {
+  it('syncs the incident doc and reports saved once the host confirms the change', async () => {
     const hostUrl = await startServer();
     const first = openIncidentConnection({ hostUrl, token: TOKEN }, '01INC', { WebSocketPolyfill: WebSocket });
     connections.push(first);

@@ -8,7 +8,7 @@ function summary(id: string, updatedAt: string, extra: Partial<IncidentSummary> 
     title: `incident ${id}`,
     severity: 'SEV2',
     status: 'investigating',
-    detectedAt: '2026-11-21T08:00:00.000Z',
+    startedAt: '2026-11-21T08:00:00.000Z',
     resolvedAt: null,
     createdAt: '2026-11-21T08:00:00.000Z',
     timeZone: 'UTC',

@@ -152,6 +152,8 @@ describe('assets/sample-incident.json', () => {
     expect(entries.filter((e) => e.key).length).toBeGreaterThanOrEqual(5);
     expect(entries.some((e) => e.retraction)).toBe(true);
     expect(entries.some((e) => e.history.length > 0)).toBe(true);
-    expect(entries.filter((e) => e.kind === 'terminal').every((e) => e.text.includes('```'))).toBe(true);
+    // Excerpts pinned from a terminal are fenced; commands imported from a shell history are one code span each.
+    expect(entries.filter((e) => e.kind === 'terminal' && !e.provenance).every((e) => e.text.includes('```'))).toBe(true);
+    expect(entries.filter((e) => e.provenance).length).toBeGreaterThanOrEqual(10);
   });
 });

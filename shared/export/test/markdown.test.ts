@@ -45,7 +45,7 @@ describe('renderPostmortem', () => {
     expect(md).toContain('- **Start:** 2026-10-30 22:09 MDT');
     expect(md).toContain('- **End:** 2026-11-02 09:42 MST');
     // 22:09 MDT Friday to 09:42 MST Monday, with the extra hour of the DST change counted.
-    expect(md).toContain('- **Total duration:** 2 days 12 hours 33 minutes');
+    expect(md).toContain('- **Total duration:** 60 hours 33 minutes (2 days 12 hours 33 minutes)');
     expect(md.endsWith('\n') && !md.endsWith('\n\n')).toBe(true);
   });
 
@@ -90,8 +90,8 @@ describe('renderPostmortem', () => {
 
   it('names the zone on rows after a DST change within the day, so the repeated hour reads right', () => {
     const md = renderPostmortem(sample, { all: true });
-    expect(md).toMatch(/\| 01:50 \| T\+27:41 \| event \|/);
-    expect(md).toMatch(/\| 01:10 MST \| T\+28:01 \| note \|/);
+    expect(md).toMatch(/\| 01:50 \| T\+1d 03:41 \| event \|/);
+    expect(md).toMatch(/\| 01:10 MST \| T\+1d 04:01 \| note \|/);
   });
 
   it('counts T+ from impact start, else detection, else creation', () => {

@@ -46,7 +46,8 @@ describe('createIncident', () => {
       severity: 'SEV1',
       status: 'investigating',
       createdAt: '2026-11-21T20:00:00.000Z',
-      detectedAt: '2026-11-21T19:45:00.000Z',
+      // Detected when declared: a backdated impact start is not when anyone noticed.
+      detectedAt: '2026-11-21T20:00:00.000Z',
       impactStartedAt: '2026-11-21T19:45:00.000Z',
       mitigatedAt: null,
       resolvedAt: null,
@@ -56,9 +57,11 @@ describe('createIncident', () => {
     });
     expect(metaMap(doc).get('schemaVersion')).toBe(DOC_SCHEMA_VERSION);
     const entries = readEntries(doc);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: 'status', occurredAt: '2026-11-21T19:45:00.000Z', author: 'ana' });
-    expect(entries[0]?.text).toContain('SEV1');
+    expect(entries.map((e) => [e.occurredAt, e.text])).toEqual([
+      ['2026-11-21T19:45:00.000Z', 'Impact started'],
+      ['2026-11-21T20:00:00.000Z', 'Incident opened: SEV1, investigating'],
+    ]);
+    expect(entries[1]).toMatchObject({ kind: 'status', author: 'ana' });
   });
 
   it('uses the given id and refuses a second incident in the same document', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntryRecord, encodeEntryRecord, foldEntry, type EntryRecord } from '../entryRecords';
+import { batchRecordEncoder, decodeEntryRecord, encodeEntryRecord, foldEntry, type EntryRecord } from '../entryRecords';
 
 const record: EntryRecord = {
   id: '01KAB0000000000000000000AA',
@@ -30,5 +30,31 @@ describe('stored entry records', () => {
     expect(decodeEntryRecord(record)).toMatchObject({ author: 'Priya Raman' });
     expect(decodeEntryRecord('[99,"x"]')).toEqual({});
     expect(decodeEntryRecord('{not json')).toEqual({});
+  });
+
+  it.each([
+    ['a line that is a prefix and the text', '2026-11-21T23:50:00Z db-1 stopped accepting writes | "quoted" \\ back'],
+    ['a line that is not', '{"ts":"1779321540.0002","text":"db-1 stopped"}'],
+  ])('writes an imported record the same way in a batch as one by one: %s', (_case, original) => {
+    const provenance = { source: 'notes "v2".md', line: 7, original };
+    const one = encodeEntryRecord({ ...record, provenance });
+    const { id: _id, recordedAt, ...fields } = record;
+    expect(batchRecordEncoder(recordedAt, provenance.source)(fields, provenance.line, original)).toBe(one);
+    expect(foldEntry(one, [], record.id).provenance).toEqual(provenance);
+  });
+
+  it('writes every row of a batch as one record would, as authors and workstreams change from row to row', () => {
+    const encode = batchRecordEncoder(record.recordedAt, 'chat.json');
+    const rows = [
+      { author: 'Ana "night" Lima', workstream: '', text: 'one' },
+      { author: 'Ana "night" Lima', workstream: 'db', text: 'two' },
+      { author: '', workstream: 'db', text: 'three' },
+      { author: 'Jun', workstream: '', text: 'four' },
+    ];
+    rows.forEach((row, line) => {
+      const fields = { occurredAt: record.occurredAt, kind: 'comms' as const, key: false, ...row };
+      const original = `{"text":"${row.text}"}`;
+      expect(encode(fields, line, original)).toBe(encodeEntryRecord({ ...fields, id: 'x', recordedAt: record.recordedAt, provenance: { source: 'chat.json', line, original } }));
+    });
   });
 });

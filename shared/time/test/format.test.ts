@@ -95,7 +95,10 @@ describe('elapsedLabel', () => {
     ['2026-11-19T17:00:00.000Z', 'T+0:00'],
     ['2026-11-19T17:00:59.999Z', 'T+0:00'],
     ['2026-11-20T07:16:30.000Z', 'T+14:16'],
-    ['2026-11-22T16:15:00.000Z', 'T+71:15'],
+    ['2026-11-20T16:59:00.000Z', 'T+23:59'],
+    ['2026-11-20T17:00:00.000Z', 'T+1d 00:00'],
+    ['2026-11-22T16:15:00.000Z', 'T+2d 23:15'],
+    ['2026-11-12T17:05:00.000Z', 'T-6d 23:55'],
     ['2026-11-19T16:55:00.000Z', 'T-0:05'],
     ['2026-11-19T15:30:00.000Z', 'T-1:30'],
   ])('at %s reads %s', (at, label) => {
@@ -104,7 +107,7 @@ describe('elapsedLabel', () => {
 
   it('counts real hours across a DST change, not wall-clock hours', () => {
     // 13:00 MST to 14:00 MDT the next day is 24 real hours.
-    expect(elapsedLabel('2026-03-07T20:00:00.000Z', '2026-03-08T20:00:00.000Z')).toBe('T+24:00');
+    expect(elapsedLabel('2026-03-07T20:00:00.000Z', '2026-03-08T20:00:00.000Z')).toBe('T+1d 00:00');
     expect(formatTime('2026-03-08T20:00:00.000Z', DENVER)).toBe('14:00');
   });
 });
@@ -113,18 +116,20 @@ describe('durationWords', () => {
   it.each([
     ['2026-11-21T20:00:00.000Z', '2026-11-22T10:16:00.000Z', '14 hours 16 minutes'],
     ['2026-11-21T20:00:00.000Z', '2026-11-21T21:01:00.000Z', '1 hour 1 minute'],
-    ['2026-11-21T20:00:00.000Z', '2026-11-24T22:05:00.000Z', '3 days 2 hours 5 minutes'],
-    ['2026-11-19T17:00:00.000Z', '2026-11-22T16:15:00.000Z', '2 days 23 hours 15 minutes'],
+    ['2026-11-21T20:00:00.000Z', '2026-11-23T04:44:00.000Z', '32 hours 44 minutes'],
+    ['2026-11-21T20:00:00.000Z', '2026-11-23T20:00:00.000Z', '48 hours'],
+    ['2026-11-21T20:00:00.000Z', '2026-11-24T22:05:00.000Z', '74 hours 5 minutes (3 days 2 hours 5 minutes)'],
+    ['2026-11-19T17:00:00.000Z', '2026-11-22T16:15:00.000Z', '71 hours 15 minutes (2 days 23 hours 15 minutes)'],
     ['2026-11-21T20:00:00.000Z', '2026-11-21T20:45:00.000Z', '45 minutes'],
-    ['2026-11-21T20:00:00.000Z', '2026-11-23T20:00:00.000Z', '2 days'],
+    ['2026-11-21T20:00:00.000Z', '2026-11-24T20:00:00.000Z', '72 hours (3 days)'],
     ['2026-11-21T20:00:00.000Z', '2026-11-21T20:00:59.000Z', 'less than a minute'],
   ])('%s → %s is “%s”', (start, end, words) => {
     expect(durationWords(start, end)).toBe(words);
   });
 
-  it('counts a day as 24 real hours across DST', () => {
-    expect(durationWords('2026-03-07T20:00:00.000Z', '2026-03-08T20:00:00.000Z')).toBe('1 day');
-    expect(durationWords('2026-10-31T20:00:00.000Z', '2026-11-01T20:00:00.000Z')).toBe('1 day');
+  it('counts real hours across DST, not wall-clock ones', () => {
+    expect(durationWords('2026-03-07T20:00:00.000Z', '2026-03-08T20:00:00.000Z')).toBe('24 hours');
+    expect(durationWords('2026-10-31T20:00:00.000Z', '2026-11-01T20:00:00.000Z')).toBe('24 hours');
   });
 
   it('does not care which instant comes first', () => {

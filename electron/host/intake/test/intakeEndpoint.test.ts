@@ -42,7 +42,7 @@ describe('alert intake endpoint', () => {
     expect(first.body.opened).toHaveLength(1);
     const id = first.body.opened?.[0] as string;
     const opened = onDisk(dataDir).summaries.find((s) => s.id === id);
-    expect(opened).toMatchObject({ title: 'Checkout error rate over 5%', severity: 'SEV1', status: 'investigating', detectedAt: '2026-12-06T20:15:00.000Z' });
+    expect(opened).toMatchObject({ title: 'Checkout error rate over 5%', severity: 'SEV1', status: 'investigating', startedAt: '2026-12-06T20:15:00.000Z' });
 
     // A timeline open in a client sees what intake writes next, without reloading.
     const client = connectSync(wsBase(host.url), host.token, id);
@@ -69,7 +69,7 @@ describe('alert intake endpoint', () => {
     // Proposed, never forced: the incident stays where the people left it.
     expect(readDecisions(client.doc)[0]).toMatchObject({ status: 'proposed' });
     expect(readDecisions(client.doc)[0]?.question).toMatch(/^Mark the incident mitigated\?/);
-    expect(readIncident(client.doc)).toMatchObject({ status: 'investigating', mitigatedAt: null });
+    expect(readIncident(client.doc)).toMatchObject({ status: 'investigating', mitigatedAt: null, detectedAt: '2026-12-06T20:15:00.000Z' });
     client.destroy();
     expect(onDisk(dataDir).summaries.filter((s) => s.title === 'Checkout error rate over 5%')).toHaveLength(1);
   });

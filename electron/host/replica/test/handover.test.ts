@@ -3,27 +3,18 @@
 // wrote (online, or offline after the kill) is lost.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry } from '../../../../shared/model/commands';
 import { incidentDocName, type RoomReplicaStatus } from '../../../../shared/protocol/api';
-import { buildJoinLink } from '../../../../shared/protocol/room';
-import { buildCli, connectSync, entryTextsOnDisk, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
+import { buildJoinLink, ROOM_CLOSE } from '../../../../shared/protocol/room';
+import { buildCli, connectSync, entryTextsOnDisk, freePort, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
 import { Relay } from './relay';
 import { converged, createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 const EDITS_ONLINE = 10;
 const EDITS_OFFLINE = 50;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('host handover after SIGKILL', () => {
   let cli = '';
@@ -110,7 +101,7 @@ describe('host handover after SIGKILL', () => {
     }
   });
 
-  it('a re-host while the old host was only unreachable bridges both rooms: nobody who stayed loses anything', async () => {
+  it('a re-host while the old host was only unreachable: the bridge back carries only its own writer, so the old room never takes records in other names', async () => {
     const [a, b, c, d] = await Promise.all([startSharingPeer('a2'), startPeer('b2'), startPeer('c2'), startPeer('d2')]);
     peers.push(a, b, c, d);
     const incidentId = await createIncident(a);
@@ -128,13 +119,25 @@ describe('host handover after SIGKILL', () => {
       await roomState(b, incidentId, 'offline');
       const hosted = await b.rpc.value<{ link: string }>('hostRoom', { incidentId, hostname: '127.0.0.1', port: 0 });
       await c.rpc.value('joinRoom', { link: hosted.link, name: 'c' });
-      const expected = texts(atB.doc);
-      for (const [who, client] of [['b', atB], ['c', atC], ['d', atD]] as const) {
-        addEntry(client.doc, { author: who }, { text: `${who} during the split` });
-        expected.push(`${who} during the split`);
-      }
+      const before = texts(atB.doc);
+      for (const [who, client] of [['b', atB], ['c', atC], ['d', atD]] as const) addEntry(client.doc, { author: who }, { text: `${who} during the split` });
+      await converged([atB.doc, atC.doc], [...before, 'b during the split', 'c during the split']);
       relay.mend();
-      await converged([atA.doc, atB.doc, atC.doc, atD.doc], expected, 20_000);
+      // B's bridge to A holds C's entry, written in B's room under C's name: A refuses it, and
+      // with it the bridge's sync, rather than take a record that B's token cannot vouch for.
+      const problem = async () => (await b.rooms()).find((r) => r.incidentId === incidentId)?.problem ?? '';
+      for (const start = Date.now(); !(await problem()).includes(ROOM_CLOSE.forgedAuthor.reason); await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() - start > 20_000) throw new Error(`the bridge was not refused (problem: ${await problem()})`);
+      }
+      const docName = incidentDocName(incidentId);
+      expect(entryTextsOnDisk(`${a.dataDir}/warroom.db`, docName)).not.toContain('c during the split');
+      // B's own entry may reach A first (the bridge's queued update), or be refused with C's.
+      const same = () => JSON.stringify(texts(atA.doc)) === JSON.stringify(texts(atD.doc));
+      await waitFor(() => same() && texts(atA.doc).includes('d during the split'), 15_000, 'A and D converge');
+      expect(texts(atA.doc)).not.toContain('c during the split');
+      // B's room keeps both of its entries (and may have fetched D's before the refusal).
+      const kept = () => JSON.stringify(texts(atB.doc)) === JSON.stringify(texts(atC.doc)) && ['b', 'c'].every((w) => texts(atB.doc).includes(`${w} during the split`));
+      await waitFor(kept, 15_000, 'B and C keep their entries');
     } finally {
       await relay.close();
     }

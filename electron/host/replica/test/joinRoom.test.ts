@@ -71,6 +71,22 @@ describe('joining by code, and losing the token', () => {
     if (!bad.ok) expect(bad.error.code).toBe('bad-args');
   });
 
+  it('writes under the name the token was issued to, whatever the joiner calls themselves', async () => {
+    const incidentId = await createIncident(a);
+    await b.rpc.value('joinRoom', { link: joinLink(a, incidentId, 'responder', undefined, 'Noor Haddad'), name: 'noor' });
+    const online = await roomState(b, incidentId, 'online');
+    // The welcome follows the connection; the status carries the name once it came.
+    let granted = online.grantedName;
+    while (granted !== 'Noor Haddad') granted = (await roomState(b, incidentId, 'online')).grantedName;
+    const [atA, atB] = [a.local(incidentId), b.local(incidentId)];
+    await atB.synced();
+    // The local UI writes under the granted name (as IncidentView does); the room stores it.
+    addEntry(atB.doc, { author: granted }, { text: 'restored the replica' });
+    await atA.synced();
+    await converged([atA.doc, atB.doc], texts(atB.doc));
+    expect(texts(atA.doc)).toContain('restored the replica');
+  });
+
   it('stops and says why when the room revokes the token; the local copy stays', async () => {
     const incidentId = await createIncident(a);
     await b.rpc.value('joinRoom', { link: joinLink(a, incidentId), name: 'b' });

@@ -55,6 +55,9 @@ export function roomClient(roomWs: string, secret: string, incidentId: string, w
   class Socket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, wsOptions);
+      // The provider closes a socket that is still connecting when it starts a new attempt, and
+      // ws reports that as an 'error' after the provider has removed its own listeners.
+      this.on('error', () => {});
     }
   }
   const socket = new HocuspocusProviderWebsocket({
@@ -113,6 +116,7 @@ export const frames = {
   step1: (docName: string, doc: Y.Doc) => frames.sync(docName, SyncType.Step1, Y.encodeStateVector(doc)),
   update: (docName: string, update: Uint8Array) => frames.sync(docName, SyncType.Update, update),
   awareness: (docName: string, update: Uint8Array) => frame(docName, MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, update)),
+  broadcastStateless: (docName: string, payload: string) => frame(docName, MessageType.BroadcastStateless, (e) => encoding.writeVarString(e, payload)),
 };
 
 /** Opens a raw room socket, authenticates for the room's document, and resolves once open. */

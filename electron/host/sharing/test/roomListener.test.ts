@@ -39,7 +39,7 @@ describe('room listener', () => {
   });
 
   it('rejects an observer write at the host: nobody sees it, and the observer is told why', async () => {
-    const writer = roomClient(shared.roomWs, shared.tokens.create({ role: 'responder', incidentId: shared.incidentId }).secret, shared.incidentId);
+    const writer = roomClient(shared.roomWs, shared.tokens.create({ role: 'responder', incidentId: shared.incidentId, name: 'w' }).secret, shared.incidentId);
     const observer = roomClient(shared.roomWs, shared.tokens.create({ role: 'observer', incidentId: shared.incidentId }).secret, shared.incidentId);
     await Promise.all([writer.synced(), waitFor(() => observer.provider.isSynced, 10_000, 'observer sync')]);
     addEntry(writer.doc, { author: 'w' }, { text: 'visible to the observer' });
@@ -80,7 +80,7 @@ describe('room listener', () => {
     const { RoomTokens } = await import('../roomTokens');
     new RoomTokens(other).revoke(id);
     other.close();
-    await waitFor(() => client.closes.length > 0, 3000, 'closed by the poll');
+    await waitFor(() => client.closes.length > 0, 3000, 'closed by the revocation watch');
     expect(client.closes[0]).toEqual(ROOM_CLOSE.tokenRevoked);
     client.destroy();
   });

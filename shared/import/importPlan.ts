@@ -1,0 +1,56 @@
+import { DateTime } from 'luxon';
+import type { ImportEntryRow } from '../model/importEntries';
+import { isValidZone } from '../time/zones';
+import type { EntryKind } from '../model/types';
+import type { ImportRow } from './importTypes';
+
+// What the preview's choices make of the parsed rows: the import-wide kind, workstream and
+// author, then each row's own changes, and the rows left out.
+
+export interface ImportDefaults {
+  /** The zone rows were read in; a row moved to another zone keeps its wall-clock time there. */
+  zone?: string;
+  /** "as read" keeps each format's kind (shell commands as terminal, chat as comms, logs as events, notes). */
+  kind: EntryKind | 'as read';
+  workstream: string;
+  /** Empty keeps the author the source names, else the importer. */
+  author: string;
+}
+
+export interface RowChange {
+  include?: boolean;
+  /** Read this row's wall-clock time in another zone (a line written by someone elsewhere). */
+  zone?: string;
+  kind?: EntryKind;
+  workstream?: string;
+  author?: string;
+}
+
+export function planRow(row: ImportRow, defaults: ImportDefaults, change: RowChange | undefined): ImportEntryRow {
+  return {
+    line: row.line,
+    occurredAt: change?.zone && defaults.zone && isValidZone(change.zone) ? rezoned(row.occurredAt, defaults.zone, change.zone) : row.occurredAt,
+    text: row.text,
+    original: row.original,
+    kind: change?.kind ?? (defaults.kind === 'as read' ? (row.kind ?? 'note') : defaults.kind),
+    workstream: change?.workstream ?? defaults.workstream,
+    author: change?.author ?? (defaults.author !== '' ? defaults.author : (row.author ?? '')),
+  };
+}
+
+/** The same wall-clock time in `to` as `at` shows in `from`; unchanged when either zone is unknown. */
+export function rezoned(at: string, from: string, to: string): string {
+  const moved = DateTime.fromISO(at, { zone: from }).setZone(to, { keepLocalTime: true });
+  return moved.isValid ? (moved.toUTC().toISO() as string) : at;
+}
+
+/** Rows to commit, in source order, without the ones deselected. */
+export function planImport(rows: readonly ImportRow[], defaults: ImportDefaults, changes: ReadonlyMap<number, RowChange>): ImportEntryRow[] {
+  const out: ImportEntryRow[] = [];
+  for (const row of rows) {
+    const change = changes.get(row.line);
+    if (change?.include === false) continue;
+    out.push(planRow(row, defaults, change));
+  }
+  return out;
+}
