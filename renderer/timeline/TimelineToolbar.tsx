@@ -6,6 +6,7 @@ import { ENTRY_KINDS, type EntryKind } from '../../shared/model/types';
 import { localZone, type ZoneChoice } from '../../shared/time/zones';
 import type { EntriesState } from './entriesStore';
 import { useTimelineView } from './viewStore';
+import { countLabel } from '../app/countLabel';
 import { registerSearchInput } from './searchFocus';
 
 interface Props {
@@ -69,7 +70,7 @@ export function TimelineToolbar({ entries, incidentZone, shown, total }: Props) 
         Show retracted
       </label>
       <span className="tl-count" aria-live="polite">
-        {shown === total ? `${total} entries` : `${shown} of ${total} entries`}
+        {shown === total ? countLabel(total, 'entry', 'entries') : `${shown} of ${countLabel(total, 'entry', 'entries')}`}
       </span>
       <select aria-label="Display zone" className="tl-zone" value={view.zoneChoice} onChange={(e) => view.setZoneChoice(e.target.value as ZoneChoice)}>
         <option value="incident">Incident zone ({incidentZone})</option>
