@@ -103,7 +103,7 @@ test('declare an incident, log across midnight, edit, retract, filter, switch zo
   await page.screenshot({ path: 'test-results/incident-view.png', fullPage: false });
 
   // Export the postmortem as Markdown and check the file.
-  await page.getByRole('button', { name: 'Postmortem', exact: true }).click();
+  await page.getByRole('tab', { name: 'Postmortem' }).click();
   const pane = page.getByRole('complementary', { name: 'Postmortem' });
   await pane.getByLabel('Summary').fill('The primary database stopped accepting writes; we restored from backup.');
   await pane.getByLabel('Everything').check();

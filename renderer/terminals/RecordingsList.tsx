@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/time/format';
 import { nowInstant } from '../../shared/time/instant';
 import { FieldError } from '../app/FieldError';
 import { useHost, useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { saveRecording } from './RecordingActions';
 import { canReplay, formatBytes, recordingDurationText, recordingStartedText, tooLargeToReplayMessage } from './RecordingSummary';
 import { ReplayDialog } from './ReplayDialog';
@@ -15,12 +15,11 @@ import './RecordingsList.css';
 
 /** New recordings appear within this while the list is on screen (a shell opened elsewhere). */
 const REFRESH_INTERVAL_MS = 10_000;
-const FALLBACK_ZONE = 'UTC';
 
 export function RecordingsList() {
   const { rpc } = useHost();
   const { incidentId } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone || FALLBACK_ZONE;
+  const zone = useDisplayZone();
   const [recordings, setRecordings] = useState<RecordingInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { CommandHistory } from './CommandHistory';
 import { RecordingsList } from './RecordingsList';
 import { TerminalTabs } from './TerminalTabs';
@@ -11,11 +11,10 @@ import { TerminalView } from './TerminalView';
 import type { TerminalWorkspace } from './terminalWorkspace';
 import './terminals.css';
 
-const FALLBACK_ZONE = 'UTC';
 
 export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorkspace; shown: boolean }) {
   const { author } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone || FALLBACK_ZONE;
+  const zone = useDisplayZone();
   const tabs = useStore(workspace.store, (s) => s.tabs);
   const activeKey = useStore(workspace.store, (s) => s.activeKey);
   const findRequest = useStore(workspace.store, (s) => s.findRequest);
