@@ -85,10 +85,10 @@ test('declare an incident, log across midnight, edit, retract, filter, switch zo
   await expect(row('db-1 stopped accepting writes')).toBeVisible();
   await expect(row('rsync of /var/lib/mysql')).toHaveCount(0);
   await page.getByLabel('Key events only').uncheck();
-  await page.getByLabel('Workstream').selectOption('restore-from-cloud');
+  await page.getByLabel('Workstream', { exact: true }).selectOption('restore-from-cloud');
   await expect(row('the hare')).toBeVisible();
   await expect(row('rsync of /var/lib/mysql')).toHaveCount(0);
-  await page.getByLabel('Workstream').selectOption('');
+  await page.getByLabel('Workstream', { exact: true }).selectOption('');
   await page.getByLabel('Search timeline').fill('rsync');
   await expect(row('rsync of /var/lib/mysql')).toBeVisible();
   await expect(row('the hare')).toHaveCount(0);
