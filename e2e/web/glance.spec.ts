@@ -17,10 +17,10 @@ async function open(browser: Browser, url: string, name: string, viewport = { wi
   return page;
 }
 
-async function declare(page: Page, title: string, startedAt?: string): Promise<string> {
+async function declare(page: Page, title: string, startedAt?: string, zone = 'UTC'): Promise<string> {
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Severity').selectOption('SEV1');
-  await page.getByLabel('Time zone').fill('UTC');
+  await page.getByLabel('Time zone').fill(zone);
   if (startedAt) await page.getByLabel('Started at').fill(startedAt);
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('grid', { name: 'Timeline' })).toBeVisible();
@@ -98,7 +98,7 @@ test('the Now panel is shared live: summary, impact, hypothesis ruled out, mitig
 
 test('the header at 1280×720 stays on one row, the timeline keeps most of the height, and the next action is the status update', async ({ browser, host }) => {
   const page = await open(browser, host.openUrl, 'Priya Raman', { width: 1280, height: 720 });
-  await declare(page, TITLE);
+  await declare(page, TITLE, undefined, 'America/Denver');
   await page.getByRole('tab', { name: 'Checklists' }).click();
   await page.getByLabel('New checklist from').selectOption({ label: 'Incident kickoff' });
   await page.getByRole('button', { name: 'New checklist' }).click();
@@ -127,6 +127,13 @@ test('the header at 1280×720 stays on one row, the timeline keeps most of the h
   await page.getByRole('button', { name: /^Post status update: Status update due in [45] minutes/ }).click();
   await expect(page.getByRole('tab', { name: 'Comms' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('tab', { name: 'Timeline' }).click();
+
+  // One display-zone setting moves the header clock too, not only the timeline rows.
+  const clock = page.getByLabel(/^Time now:/);
+  await expect(clock).toHaveAccessibleName(/M[SD]T · \d\d:\d\d UTC$/);
+  await page.getByLabel('Display zone').selectOption('utc');
+  await expect(clock).toHaveAccessibleName(/^Time now: \d\d:\d\d UTC$/);
+  await page.getByLabel('Display zone').selectOption('incident');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: 'test-results/glance-1440x900.png' });
 });
@@ -196,4 +203,17 @@ roomTest('an observer sees the Now panel read-only, the day of the top row, foll
   // Jump to date brings the first day back to the top.
   await zoe.getByLabel('Jump to date').selectOption({ label: `${day1.toFormat('ccc d LLL yyyy')} · UTC` });
   await expect(dayLabel).toContainText(day1.toFormat('ccc d LLL yyyy'));
+});
+
+test('a recording is listed as soon as its terminal starts, without Refresh', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await giveName(page, 'Priya Raman');
+  await declare(page, 'Standby replication broken');
+  await page.getByRole('tab', { name: 'Terminals' }).click();
+  const recordings = page.getByRole('region', { name: 'Recordings' });
+  await expect(recordings).toContainText('No recordings yet');
+  await page.getByRole('button', { name: 'New terminal' }).click();
+  await expect(page.getByRole('tab', { name: /Terminal 1/ })).toContainText('running');
+  // Well inside the list's 10 s poll: the start of the session itself brings the row.
+  await expect(recordings.getByRole('button', { name: 'Replay Terminal 1' })).toBeVisible({ timeout: 5_000 });
 });

@@ -15,8 +15,14 @@ import './RecordingsList.css';
 
 /** New recordings appear within this while the list is on screen (a shell opened elsewhere). */
 const REFRESH_INTERVAL_MS = 10_000;
+/** The host writes a new recording's header just after the shell starts: look again after this. */
+const RECORDING_SETTLE_MS = 750;
 
-export function RecordingsList() {
+/**
+ * `sessions` changes whenever a terminal of this window starts, reconnects or exits: the list
+ * refreshes then, so a recording shows while it runs and its final length as soon as it ends.
+ */
+export function RecordingsList({ sessions = '' }: { sessions?: string }) {
   const { rpc } = useHost();
   const { incidentId } = useIncidentContext();
   const zone = useDisplayZone();
@@ -61,6 +67,13 @@ export function RecordingsList() {
       clearInterval(timer);
     };
   }, [refresh]);
+
+  useEffect(() => {
+    if (sessions === '') return;
+    void refresh();
+    const timer = setTimeout(() => void refresh(), RECORDING_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [sessions, refresh]);
 
   const save = async (recording: RecordingInfo) => {
     setNotice(null);

@@ -21,6 +21,7 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
   const [renaming, setRenaming] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const active = tabs.find((t) => t.key === activeKey) ?? null;
+  const sessions = tabs.map((t) => `${t.key}:${t.status}`).join(' ');
 
   const announce = (message: string) => {
     // Clearing first makes a repeated message ("Added to timeline" twice) be read again.
@@ -63,7 +64,7 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
           {active && <CommandHistory terminalName={active.name} history={active.history} capture={active.commandCapture} zone={zone} />}
           <details className="terminals-recordings" open>
             <summary>Recordings</summary>
-            <RecordingsList />
+            <RecordingsList sessions={sessions} />
           </details>
         </aside>
       </div>
