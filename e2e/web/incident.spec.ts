@@ -85,10 +85,10 @@ test('declare an incident, log across midnight, edit, retract, filter, switch zo
   await expect(row('db-1 stopped accepting writes')).toBeVisible();
   await expect(row('rsync of /var/lib/mysql')).toHaveCount(0);
   await page.getByLabel('Key events only').uncheck();
-  await page.getByLabel('Workstream').selectOption('restore-from-cloud');
+  await page.getByLabel('Workstream', { exact: true }).selectOption('restore-from-cloud');
   await expect(row('the hare')).toBeVisible();
   await expect(row('rsync of /var/lib/mysql')).toHaveCount(0);
-  await page.getByLabel('Workstream').selectOption('');
+  await page.getByLabel('Workstream', { exact: true }).selectOption('');
   await page.getByLabel('Search timeline').fill('rsync');
   await expect(row('rsync of /var/lib/mysql')).toBeVisible();
   await expect(row('the hare')).toHaveCount(0);
@@ -103,7 +103,7 @@ test('declare an incident, log across midnight, edit, retract, filter, switch zo
   await page.screenshot({ path: 'test-results/incident-view.png', fullPage: false });
 
   // Export the postmortem as Markdown and check the file.
-  await page.getByRole('button', { name: 'Postmortem', exact: true }).click();
+  await page.getByRole('tab', { name: 'Postmortem' }).click();
   const pane = page.getByRole('complementary', { name: 'Postmortem' });
   await pane.getByLabel('Summary').fill('The primary database stopped accepting writes; we restored from backup.');
   await pane.getByLabel('Everything').check();

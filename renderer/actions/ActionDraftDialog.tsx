@@ -3,7 +3,7 @@
 import { createAction } from '../../shared/model/actionCommands';
 import { Dialog } from '../app/Dialog';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { PlacementNote } from '../timeline/PlacementNote';
 import { ActionForm, type ActionValues } from './ActionForm';
 import { closeActionDraft, useActionDraft } from './actionDraft';
@@ -13,7 +13,7 @@ import './actions.css';
 export function ActionDraftDialog() {
   const draft = useActionDraft((s) => s.draft);
   const { doc, author, canWrite } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  const zone = useDisplayZone();
   if (!draft || !canWrite) return null;
 
   const initial: ActionValues = { text: draft.text, owner: '', dueAt: null, priority: 'P2', entryIds: [], decisionIds: [] };

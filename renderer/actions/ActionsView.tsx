@@ -7,7 +7,7 @@ import type { ActionItem } from '../../shared/model/responseTypes';
 import { FieldError } from '../app/FieldError';
 import { useNowInstant } from '../app/clock';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { ActionForm, type ActionValues } from './ActionForm';
 import { actionColumns, type ActionTableMeta } from './actionColumns';
 import { openActionDraft } from './actionDraft';
@@ -23,7 +23,7 @@ const MINUTE_CHARS = 16;
 export function ActionsView() {
   const { doc, author, canWrite } = useIncidentContext();
   const actions = useActions();
-  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  const zone = useDisplayZone();
   const nowMinute = useNowInstant().slice(0, MINUTE_CHARS);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

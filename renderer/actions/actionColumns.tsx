@@ -3,6 +3,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { ActionItem } from '../../shared/model/responseTypes';
 import type { Instant } from '../../shared/model/types';
+import { countLabel } from '../app/countLabel';
 import { dueLabel, dueState } from './dueDate';
 
 export interface ActionTableMeta {
@@ -61,7 +62,7 @@ export const actionColumns = [
     header: 'Links',
     cell: (info) => {
       const { entryIds, decisionIds } = info.row.original;
-      const parts = [entryIds.length > 0 ? `${entryIds.length} entr${entryIds.length === 1 ? 'y' : 'ies'}` : '', decisionIds.length > 0 ? `${decisionIds.length} decision${decisionIds.length === 1 ? '' : 's'}` : ''].filter(Boolean);
+      const parts = [entryIds.length > 0 ? countLabel(entryIds.length, 'entry', 'entries') : '', decisionIds.length > 0 ? countLabel(decisionIds.length, 'decision', 'decisions') : ''].filter(Boolean);
       return parts.length > 0 ? parts.join(', ') : <span className="muted">—</span>;
     },
   }),

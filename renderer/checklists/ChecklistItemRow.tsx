@@ -6,10 +6,9 @@ import type { Checklist, ChecklistItem, ChecklistItemState } from '../../shared/
 import { formatDateTime } from '../../shared/time/format';
 import { isCanonicalInstant } from '../../shared/time/instant';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { canConfirm, historyText, itemStatusText, needsReason, STATE_CHOICES } from './itemView';
 
-const FALLBACK_ZONE = 'UTC';
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -17,7 +16,7 @@ function messageOf(err: unknown): string {
 
 export function ChecklistItemRow({ checklist, item }: { checklist: Checklist; item: ChecklistItem }) {
   const { doc, author, canWrite } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone ?? FALLBACK_ZONE;
+  const zone = useDisplayZone();
   const [pending, setPending] = useState<ChecklistItemState | null>(null);
   const [reason, setReason] = useState('');
   // A draft only while typing, so an assignment made by someone else shows up at once.

@@ -2,7 +2,7 @@
 // cadence (per-severity minutes, snoozes). The header's CadenceCountdown opens it.
 import { nextUpdateDue } from '../../shared/model/statusUpdates';
 import { formatDateTime } from '../../shared/time/format';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone, useIncidentMeta } from '../timeline/incidentMetaStore';
 import { CadenceSettings } from './CadenceSettings';
 import { SnoozeForm } from './SnoozeForm';
 import { StatusComposer } from './StatusComposer';
@@ -12,6 +12,7 @@ import './comms.css';
 
 export function CommsView() {
   const incident = useIncidentMeta();
+  const zone = useDisplayZone();
   const { updates, cadence } = useComms();
   if (!incident) return null;
   const due = nextUpdateDue({ incident, cadence, updates });
@@ -22,13 +23,13 @@ export function CommsView() {
       <div className="comms-main">
         <h2>Status updates</h2>
         <StatusComposer incident={incident} />
-        <StatusLog updates={updates} zone={incident.timeZone} />
+        <StatusLog updates={updates} zone={zone} />
       </div>
       <aside className="comms-side" aria-label="Update cadence">
         <p>
           {due ? (
             <>
-              Next update due <span className="mono">{formatDateTime(due, incident.timeZone)}</span>
+              Next update due <span className="mono">{formatDateTime(due, zone)}</span>
             </>
           ) : (
             <span className="muted">No regular updates due ({incident.status === 'resolved' ? 'resolved' : `no cadence for ${incident.severity}`}).</span>
@@ -36,7 +37,7 @@ export function CommsView() {
         </p>
         {lastSnooze && (
           <p className="muted">
-            Last snooze by {lastSnooze.by || 'unknown'} until {formatDateTime(lastSnooze.until, incident.timeZone)}: {lastSnooze.reason}
+            Last snooze by {lastSnooze.by || 'unknown'} until {formatDateTime(lastSnooze.until, zone)}: {lastSnooze.reason}
           </p>
         )}
         <CadenceSettings cadence={cadence} current={incident.severity} />

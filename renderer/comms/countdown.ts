@@ -11,6 +11,10 @@ export interface Countdown {
   overdue: boolean;
   /** What the header shows. */
   text: string;
+  /** The bare span, for a line that already says what is due: "in 12:04", "overdue by 3:10". */
+  short: string;
+  /** Seconds until due (negative once overdue). */
+  seconds: number;
   /** The accessible name: "Status update due in 12 minutes". */
   label: string;
 }
@@ -34,7 +38,9 @@ function minutesWords(totalSeconds: number): string {
 
 export function cadenceCountdown(due: Instant, now: Instant): Countdown {
   const seconds = Math.trunc(DateTime.fromISO(due, { zone: 'utc' }).diff(DateTime.fromISO(now, { zone: 'utc' }), 'seconds').seconds);
-  if (seconds >= 0) return { overdue: false, text: `Next update in ${clockSpan(seconds)}`, label: `Status update due in ${minutesWords(seconds)}` };
+  if (seconds >= 0) {
+    return { overdue: false, seconds, text: `Next update in ${clockSpan(seconds)}`, short: `in ${clockSpan(seconds)}`, label: `Status update due in ${minutesWords(seconds)}` };
+  }
   const late = -seconds;
-  return { overdue: true, text: `Update overdue by ${clockSpan(late)}`, label: `Status update overdue by ${minutesWords(late)}` };
+  return { overdue: true, seconds, text: `Update overdue by ${clockSpan(late)}`, short: `overdue by ${clockSpan(late)}`, label: `Status update overdue by ${minutesWords(late)}` };
 }

@@ -1,7 +1,8 @@
 // The open incident's status updates and cadence, re-read when either Y type changes.
 import type * as Y from 'yjs';
 import type { StatusCadence, StatusUpdate } from '../../shared/model/responseTypes';
-import { cadenceArray, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';
+import type { Incident, Instant } from '../../shared/model/types';
+import { cadenceArray, nextUpdateDue, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';
 import { useIncidentContext } from '../app/session';
 import { useObservedRead } from '../actions/useObservedRead';
 
@@ -16,4 +17,10 @@ const readComms = (doc: Y.Doc): CommsState => ({ updates: readStatusUpdates(doc)
 export function useComms(): CommsState {
   const { doc } = useIncidentContext();
   return useObservedRead(doc, commsTypes, readComms);
+}
+
+/** When the next status update is due, or null when no cadence applies (or the incident is resolved). */
+export function useNextUpdateDue(incident: Incident | null): Instant | null {
+  const { updates, cadence } = useComms();
+  return incident ? nextUpdateDue({ incident, cadence, updates }) : null;
 }

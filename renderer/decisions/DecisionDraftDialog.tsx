@@ -8,7 +8,7 @@ import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
 import type { EntryPlacement } from '../../shared/model/commandSchemas';
 import { PlacementNote } from '../timeline/PlacementNote';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { closeDecisionDraft, useDecisionDraftStore } from './decisionDraft';
 import { selectDecision } from './decisionFocus';
 import { DecisionForm } from './DecisionForm';
@@ -23,7 +23,7 @@ export function DecisionDraftDialog() {
 /** The dialog itself; DecisionsView's "New decision" opens it directly too. */
 export function NewDecisionDialog({ question, placement, onClose }: { question: string; placement?: EntryPlacement | undefined; onClose: () => void }) {
   const { doc, author, canWrite } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  const zone = useDisplayZone();
   const [values, setValues] = useState<DecisionFormValues>(() => emptyForm(question));
   const [errors, setErrors] = useState<FormErrors>({});
 

@@ -3,7 +3,7 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { decisionColumns } from './decisionColumns';
 import { selectDecision, useDecisionFocus } from './decisionFocus';
 import { DecisionDetail } from './DecisionDetail';
@@ -17,7 +17,7 @@ const coreRowModel = getCoreRowModel<import('../../shared/model/responseTypes').
 export function DecisionsView() {
   const { doc, canWrite } = useIncidentContext();
   const decisions = useDecisions(doc);
-  const zone = useIncidentMeta()?.timeZone ?? 'UTC';
+  const zone = useDisplayZone();
   const selectedId = useDecisionFocus((s) => s.selectedId);
   const [creating, setCreating] = useState(false);
   // The table instance stays inside this component (never passed to memoized children), so skipping memoization is safe.

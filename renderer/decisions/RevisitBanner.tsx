@@ -8,7 +8,7 @@ import { formatTime } from '../../shared/time/format';
 import { useNowInstant } from '../app/clock';
 import { useIncidentContext } from '../app/session';
 import { desktopBridge } from '../client/desktop';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone, useIncidentMeta } from '../timeline/incidentMetaStore';
 import { openDecision } from './decisionFocus';
 import { newlyDue, notifyRevisit } from './revisitNotifications';
 import { useDecisions } from './useDecisions';
@@ -22,7 +22,7 @@ export function RevisitBanner() {
   const { doc, author, canWrite } = useIncidentContext();
   const decisions = useDecisions(doc);
   const incident = useIncidentMeta();
-  const zone = incident?.timeZone ?? 'UTC';
+  const zone = useDisplayZone();
   const now = useNowInstant();
   // Once the incident is over (resolved, or recorded after the fact), revisits are history, not alarms.
   const due = !incident || !isLive(incident) ? NONE_DUE : dueRevisits(decisions, now);

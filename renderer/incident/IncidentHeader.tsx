@@ -11,14 +11,14 @@ import { commandContext } from './commitField';
 import { DraftField } from './DraftField';
 import { ElapsedClock, WallClocks } from './HeaderClocks';
 import { KeyTimeControls } from './KeyTimeControls';
+import { PrimaryAction } from './PrimaryAction';
 import { SavedIndicator } from './SavedIndicator';
 import { FieldError } from '../app/FieldError';
 import { ChecklistProgressBadge } from '../checklists/ChecklistProgressBadge';
-import { CadenceCountdown } from '../comms/CadenceCountdown';
 import { SharePanel } from '../sharing/SharePanel';
-import { PresenceStrip } from '../presence/PresenceStrip';
 import { SyncIndicator } from '../presence/SyncIndicator';
 import { RoomStatusChip } from '../replica/RoomStatusChip';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 
 const STATUS_LABELS: Record<IncidentStatus, string> = {
   investigating: 'Investigating',
@@ -29,10 +29,6 @@ const STATUS_LABELS: Record<IncidentStatus, string> = {
 
 interface HeaderProps {
   incident: Incident;
-  postmortemOpen: boolean;
-  onTogglePostmortem: () => void;
-  /** Absent without a local host (a shared room has no export RPC). */
-  onExport?: () => void;
   exportMessage: string | null;
   /** Absent without a local host (settings live there). */
   onOpenSettings?: () => void;
@@ -40,8 +36,9 @@ interface HeaderProps {
   room?: boolean;
 }
 
-export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, onExport, exportMessage, onOpenSettings, room = false }: HeaderProps) {
+export function IncidentHeader({ incident, exportMessage, onOpenSettings, room = false }: HeaderProps) {
   const context = useIncidentContext();
+  const displayZone = useDisplayZone();
   const [error, setError] = useState<string | null>(null);
   const [shareOpen, setShareOpen] = useState(false);
 
@@ -62,7 +59,7 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
             ←
           </a>
         )}
-        <DraftField incident={incident} field="title" label="Incident title" hideLabel className="title-field" />
+        <DraftField incident={incident} field="title" label="Incident title" hideLabel className="title-field" title={incident.title} wrap />
         <select
           aria-label="Severity"
           className={`sev-select sev-${incident.severity.toLowerCase()}`}
@@ -91,33 +88,22 @@ export function IncidentHeader({ incident, postmortemOpen, onTogglePostmortem, o
         </select>
         <ElapsedClock incident={incident} />
         <KeyTimeControls incident={incident} />
-        <WallClocks zone={incident.timeZone} />
-        <CadenceCountdown />
+        <WallClocks zone={displayZone} />
         <ChecklistProgressBadge />
         {room ? <SyncIndicator /> : <SavedIndicator />}
         {/* A room this desktop joined (its host keeps the replica): hidden for incidents of our own. */}
         {!room && <RoomStatusChip incidentId={context.incidentId} />}
-        <button type="button" aria-pressed={postmortemOpen} onClick={onTogglePostmortem}>
-          Postmortem
-        </button>
         {!room && (
           <button type="button" onClick={() => setShareOpen(true)}>
             Share
           </button>
         )}
-        {onExport && (
-          <button type="button" className="primary" onClick={onExport}>
-            Export postmortem
-          </button>
-        )}
+        <PrimaryAction incident={incident} />
         {onOpenSettings && (
           <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
             ⚙
           </button>
         )}
-      </div>
-      <div className="header-row">
-        <PresenceStrip incidentCommander={incident.commander} />
       </div>
       {(error || exportMessage) && (
         <div className="header-messages">

@@ -23,6 +23,8 @@ import { IncidentTabs } from './IncidentTabs';
 import { DEFAULT_VIEW, isIncidentViewId, OPEN_VIEW_EVENT, visibleViews, type IncidentViewId } from './incidentViews';
 import { useHostIsLocal, useTerminalWorkspace } from '../terminals/useTerminalWorkspace';
 import { RevisitBanner } from '../decisions/RevisitBanner';
+import { NowPanel } from '../now/NowPanel';
+import { PresenceStrip } from '../presence/PresenceStrip';
 import { DecisionDraftDialog } from '../decisions/DecisionDraftDialog';
 import { ActionDraftDialog } from '../actions/ActionDraftDialog';
 import { canWriteJoined } from '../replica/roomStatusLabel';
@@ -161,16 +163,22 @@ function IncidentLayout() {
     <div className="incident-view">
       <IncidentHeader
         incident={incident}
-        postmortemOpen={view === 'postmortem'}
-        onTogglePostmortem={() => setView((current) => (current === 'postmortem' ? 'timeline' : 'postmortem'))}
-        onExport={host ? () => void exportAs(host.rpc, 'md') : undefined}
         exportMessage={exportMessage}
         onOpenSettings={host ? () => setSettingsOpen(true) : undefined}
         room={!host}
       />
       <RevisitBanner />
-      <IncidentTabs active={view} onSelect={setView} views={visibleViews(local)} />
-      <IncidentViewPanels active={view} incident={incident} timeline={<TimelinePanel />} terminals={terminals} />
+      {/* Who is here sits in the tab row's free space, so the header keeps to one row. */}
+      <div className="incident-tabs-row">
+        <IncidentTabs active={view} onSelect={setView} views={visibleViews(local)} />
+        <PresenceStrip incidentCommander={incident.commander} />
+      </div>
+      <IncidentViewPanels active={view} incident={incident} timeline={
+          <div className="timeline-with-now">
+            <TimelinePanel />
+            <NowPanel incident={incident} />
+          </div>
+        } terminals={terminals} />
       <DecisionDraftDialog />
       <ActionDraftDialog />
       {bridge && host && <DesktopAttentionReport bridge={bridge} />}

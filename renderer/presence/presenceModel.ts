@@ -38,11 +38,18 @@ export interface PresenceRow {
 
 const COMMANDER_ROLE = 'commander';
 
-/** "Priya Raman" → "PR", "bo" → "B", "Jean-Luc Picard" → "JP": at most two letters. */
+/** A name's first letter or digit, skipping brackets and punctuation. */
+const FIRST_LETTER = /[\p{L}\p{N}]/u;
+/** A bracketed tag after a name, such as "(IC)" or "[oncall]": it says a role, not who. */
+const BRACKETED = /[([{][^)\]}]*[)\]}]/gu;
+
+/** "Priya Raman" → "PR", "bo" → "B", "Jean-Luc Picard" → "JP", "Alice (IC)" → "A": at most two letters. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
-  return letters.map((w) => Array.from(w)[0]!.toUpperCase()).join('');
+  const firstLetters = (text: string) => text.split(/\s+/).flatMap((word) => word.match(FIRST_LETTER) ?? []);
+  const letters = firstLetters(name.replace(BRACKETED, ' '));
+  // A name that is all tag ("(IC)") still gets a letter rather than an empty chip.
+  const chosen = letters.length > 1 ? [letters[0]!, letters[letters.length - 1]!] : letters.length === 1 ? letters : firstLetters(name).slice(0, 1);
+  return chosen.join('').toUpperCase();
 }
 
 function samePerson(a: string, b: string): boolean {

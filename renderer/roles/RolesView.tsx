@@ -7,7 +7,7 @@ import { assignRole } from '../../shared/model/roles';
 import { formatDateTime } from '../../shared/time/format';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone, useIncidentMeta } from '../timeline/incidentMetaStore';
 import { useEntriesStore } from '../timeline/useEntriesStore';
 import { HandoffDialog } from './HandoffDialog';
 import { RoleHistory } from './RoleHistory';
@@ -15,7 +15,6 @@ import { knownPeople, roleRows, type RoleRow } from './roleBoard';
 import { useRoles } from './useRoles';
 import './roles.css';
 
-const FALLBACK_ZONE = 'UTC';
 
 export function RolesView() {
   const { doc } = useIncidentContext();
@@ -25,7 +24,7 @@ export function RolesView() {
   const [handoffRole, setHandoffRole] = useState<string | null>(null);
   const peopleListId = useId();
   const commander = incident?.commander ?? '';
-  const zone = incident?.timeZone ?? FALLBACK_ZONE;
+  const zone = useDisplayZone();
   const rows = useMemo(() => roleRows(roles, commander), [roles, commander]);
   const people = useMemo(() => knownPeople(authors, roles, commander), [authors, roles, commander]);
 

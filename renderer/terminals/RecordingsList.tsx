@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/time/format';
 import { nowInstant } from '../../shared/time/instant';
 import { FieldError } from '../app/FieldError';
 import { useHost, useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { saveRecording } from './RecordingActions';
 import { canReplay, formatBytes, recordingDurationText, recordingStartedText, tooLargeToReplayMessage } from './RecordingSummary';
 import { ReplayDialog } from './ReplayDialog';
@@ -15,12 +15,17 @@ import './RecordingsList.css';
 
 /** New recordings appear within this while the list is on screen (a shell opened elsewhere). */
 const REFRESH_INTERVAL_MS = 10_000;
-const FALLBACK_ZONE = 'UTC';
+/** The host writes a new recording's header just after the shell starts: look again after this. */
+const RECORDING_SETTLE_MS = 750;
 
-export function RecordingsList() {
+/**
+ * `sessions` changes whenever a terminal of this window starts, reconnects or exits: the list
+ * refreshes then, so a recording shows while it runs and its final length as soon as it ends.
+ */
+export function RecordingsList({ sessions = '' }: { sessions?: string }) {
   const { rpc } = useHost();
   const { incidentId } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone || FALLBACK_ZONE;
+  const zone = useDisplayZone();
   const [recordings, setRecordings] = useState<RecordingInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,6 +67,13 @@ export function RecordingsList() {
       clearInterval(timer);
     };
   }, [refresh]);
+
+  useEffect(() => {
+    if (sessions === '') return;
+    void refresh();
+    const timer = setTimeout(() => void refresh(), RECORDING_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [sessions, refresh]);
 
   const save = async (recording: RecordingInfo) => {
     setNotice(null);

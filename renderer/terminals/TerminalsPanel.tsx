@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useIncidentContext } from '../app/session';
-import { useIncidentMeta } from '../timeline/incidentMetaStore';
+import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { CommandHistory } from './CommandHistory';
 import { RecordingsList } from './RecordingsList';
 import { TerminalTabs } from './TerminalTabs';
@@ -11,17 +11,17 @@ import { TerminalView } from './TerminalView';
 import type { TerminalWorkspace } from './terminalWorkspace';
 import './terminals.css';
 
-const FALLBACK_ZONE = 'UTC';
 
 export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorkspace; shown: boolean }) {
   const { author } = useIncidentContext();
-  const zone = useIncidentMeta()?.timeZone || FALLBACK_ZONE;
+  const zone = useDisplayZone();
   const tabs = useStore(workspace.store, (s) => s.tabs);
   const activeKey = useStore(workspace.store, (s) => s.activeKey);
   const findRequest = useStore(workspace.store, (s) => s.findRequest);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const active = tabs.find((t) => t.key === activeKey) ?? null;
+  const sessions = tabs.map((t) => `${t.key}:${t.status}`).join(' ');
 
   const announce = (message: string) => {
     // Clearing first makes a repeated message ("Added to timeline" twice) be read again.
@@ -64,7 +64,7 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
           {active && <CommandHistory terminalName={active.name} history={active.history} capture={active.commandCapture} zone={zone} />}
           <details className="terminals-recordings" open>
             <summary>Recordings</summary>
-            <RecordingsList />
+            <RecordingsList sessions={sessions} />
           </details>
         </aside>
       </div>

@@ -115,10 +115,18 @@ export function TimelinePanel() {
 
   return (
     <section className="tl-panel" aria-label="Timeline panel">
-      <TimelineToolbar entries={entries} incidentZone={incidentZone} shown={rows.entryCount} total={orderedIds.length} />
+      <TimelineToolbar
+        entries={entries}
+        incidentZone={incidentZone}
+        shown={rows.entryCount}
+        total={orderedIds.length}
+        dayLabels={rows.dayLabels}
+        onJumpToDate={(date) => table.current?.jumpToDate(date)}
+      />
       <TimelineTable
         ref={table}
         rows={rows}
+        totalEntries={orderedIds.length}
         byId={byId}
         zone={zone}
         origin={origin}

@@ -6,16 +6,22 @@ import { ENTRY_KINDS, type EntryKind } from '../../shared/model/types';
 import { localZone, type ZoneChoice } from '../../shared/time/zones';
 import type { EntriesState } from './entriesStore';
 import { useTimelineView } from './viewStore';
+import { countLabel } from '../app/countLabel';
 import { registerSearchInput } from './searchFocus';
+import { DAY_KEY_PREFIX } from './rowModel';
 
 interface Props {
   entries: StoreApi<EntriesState>;
   incidentZone: string;
   shown: number;
   total: number;
+  /** The days shown, date-row key → heading, in display order. */
+  dayLabels: ReadonlyMap<string, string>;
+  /** Scrolls to a calendar day ("2026-11-21") in the display zone. */
+  onJumpToDate: (date: string) => void;
 }
 
-export function TimelineToolbar({ entries, incidentZone, shown, total }: Props) {
+export function TimelineToolbar({ entries, incidentZone, shown, total, dayLabels, onJumpToDate }: Props) {
   const { authors, workstreams } = useStore(entries, useShallow((s) => ({ authors: s.authors, workstreams: s.workstreams })));
   const view = useTimelineView(
     useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, setZoneChoice: s.setZoneChoice, setFilters: s.setFilters, setSearch: s.setSearch })),
@@ -69,8 +75,23 @@ export function TimelineToolbar({ entries, incidentZone, shown, total }: Props) 
         Show retracted
       </label>
       <span className="tl-count" aria-live="polite">
-        {shown === total ? `${total} entries` : `${shown} of ${total} entries`}
+        {shown === total ? countLabel(total, 'entry', 'entries') : `${shown} of ${countLabel(total, 'entry', 'entries')}`}
       </span>
+      <select
+        aria-label="Jump to date"
+        className="tl-jump-date"
+        value=""
+        onChange={(e) => {
+          if (e.target.value) onJumpToDate(e.target.value);
+        }}
+      >
+        <option value="">Jump to day…</option>
+        {[...dayLabels].map(([key, label]) => (
+          <option key={key} value={key.slice(DAY_KEY_PREFIX.length)}>
+            {label}
+          </option>
+        ))}
+      </select>
       <select aria-label="Display zone" className="tl-zone" value={view.zoneChoice} onChange={(e) => view.setZoneChoice(e.target.value as ZoneChoice)}>
         <option value="incident">Incident zone ({incidentZone})</option>
         <option value="local">Local ({localZone()})</option>

@@ -7,7 +7,9 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { metaMap, postmortemMap, readIncident } from '../../shared/model/doc';
 import type { Incident, Instant } from '../../shared/model/types';
+import { resolveZone, FALLBACK_ZONE } from '../../shared/time/zones';
 import { IncidentContextReact } from '../app/session';
+import { useTimelineView } from './viewStore';
 
 export interface IncidentMetaState {
   incident: Incident | null;
@@ -58,4 +60,14 @@ export function useIncidentMeta(): Incident | null {
 /** Where T+ counts from: impact start, else detection, else creation. */
 export function elapsedOrigin(incident: Incident): Instant {
   return incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
+}
+
+/**
+ * The zone every time on every tab is shown in: the one display-zone setting (incident, local
+ * or UTC) applied to the open incident's zone, so switching it moves every clock together.
+ */
+export function useDisplayZone(): string {
+  const incidentZone = useIncidentMeta()?.timeZone ?? FALLBACK_ZONE;
+  const choice = useTimelineView((s) => s.zoneChoice);
+  return resolveZone(choice, incidentZone);
 }

@@ -15,6 +15,7 @@ import {
 import { entriesMap, writeIncidentMeta, entryEditsArray, metaMap, postmortemMap, readEntry } from './doc';
 import { encodeEntryRecord, type EntryRecord } from './entryRecords';
 import { newId } from './ids';
+import { recordSituationEdit, SITUATION_FIELDS, type SituationField } from './situation';
 import type {
   EditableEntryField,
   EntryKind,
@@ -41,6 +42,14 @@ export { LOCAL_ORIGIN, type CommandContext } from './commandContext';
 const INITIAL_STATUS: IncidentStatus = 'investigating';
 /** A start in the minute being declared is the declaration itself (forms fill in the current minute), not an earlier impact. */
 const STARTED_BEFORE_DECLARED_MS = 60_000;
+
+function isSituationField(field: string): field is SituationField {
+  return (SITUATION_FIELDS as readonly string[]).includes(field);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
 
 
 
@@ -141,8 +150,13 @@ export function updateIncident(doc: Y.Doc, ctx: CommandContext, patch: IncidentP
   const meta = requireIncident(doc);
   const changes = Object.entries(valid).filter(([field, value]) => value !== undefined && (meta.get(field) ?? null) !== value);
   if (changes.length === 0) return;
+  const at = stamp(ctx);
   run(doc, ctx, () => {
-    for (const [field, value] of changes) meta.set(field, value);
+    for (const [field, value] of changes) {
+      // The summary and impact keep every version: the "Now" panel shows how the picture changed.
+      if (isSituationField(field)) recordSituationEdit(doc, { field, previous: str(meta.get(field)), value: String(value), by: ctx.author, at });
+      meta.set(field, value);
+    }
   });
 }
 

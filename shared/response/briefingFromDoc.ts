@@ -6,6 +6,7 @@ import { readEntries, readIncident } from '../model/doc';
 import { readResponse } from '../model/response';
 import { lastHandoff } from '../model/roleRecords';
 import { roleHolder } from '../model/roles';
+import { readSituation } from '../model/situation';
 import { nextUpdateDue } from '../model/statusUpdates';
 import type { Instant } from '../model/types';
 import { generateHandoffBriefing } from './handoffBriefing';
@@ -35,5 +36,6 @@ export function handoffBriefingFor(doc: Y.Doc, request: BriefingRequest): string
     role: request.role,
     from: roleHolder(doc, request.role),
     to: request.to,
+    situation: readSituation(doc),
   });
 }

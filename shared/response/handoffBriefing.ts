@@ -7,6 +7,7 @@ import type { EntryKind, Incident, Instant, TimelineEntry } from '../model/types
 import { currentRoles } from '../model/roleRecords';
 import { durationWords, formatDateTime } from '../time/format';
 import { escapeInline } from '../export/escape';
+import type { Situation } from '../model/situation';
 import { actionLines, checklistLines, decisionLines } from './briefingSections';
 
 export interface HandoffBriefingInput {
@@ -21,6 +22,8 @@ export interface HandoffBriefingInput {
   role: string;
   from: string;
   to: string;
+  /** The leading hypothesis and the ones ruled out, as the "Now" panel shows them; absent = none. */
+  situation?: Pick<Situation, 'hypothesis' | 'ruledOut'>;
 }
 
 /** Besides entries marked key, these kinds are always worth a line: they change the state of the response. */
@@ -69,6 +72,24 @@ function roleLines(response: ResponseState, role: string, to: string): string[] 
   return lines.length > 0 ? lines : ['No roles assigned.'];
 }
 
+/** One line of prose for a list item: the panel's fields may hold several lines. */
+function oneLine(text: string): string {
+  return escapeInline(text.replace(/\s+/g, ' ').trim());
+}
+
+/** What the "Now" panel says: the picture the incoming person starts from. Empty when nothing is written. */
+function nowLines(incident: Incident, situation: HandoffBriefingInput['situation']): string[] {
+  const lines: string[] = [];
+  const field = (label: string, text: string) => {
+    if (oneLine(text) !== '') lines.push(`- ${label}: ${oneLine(text)}`);
+  };
+  field('Summary', incident.summary);
+  field('Customer impact', incident.impact);
+  field('Leading hypothesis', situation?.hypothesis ?? '');
+  for (const ruled of situation?.ruledOut ?? []) lines.push(`- Ruled out: ${oneLine(ruled.text)} (${oneLine(ruled.reason)})`);
+  return lines;
+}
+
 function section(lines: string[], heading: string, body: string[]): void {
   lines.push('', `## ${heading}`, '', ...body);
 }
@@ -82,6 +103,8 @@ export function generateHandoffBriefing(input: HandoffBriefingInput): string {
     `${escapeInline(from) || 'Nobody'} hands ${escapeInline(role) || 'the role'} to ${escapeInline(to) || 'nobody'} at ${formatDateTime(now, zone)}.`,
     since === null ? 'This briefing covers the whole incident so far.' : `This briefing covers everything since the last handoff, at ${formatDateTime(since, zone)}.`,
   );
+  const picture = nowLines(incident, input.situation);
+  if (picture.length > 0) section(lines, 'Now', picture);
   const lastPosted = response.statusUpdates.reduce<Instant | null>((latest, u) => (latest === null || u.postedAt > latest ? u.postedAt : latest), null);
   section(lines, 'Next status update', statusUpdateLines(incident, input.nextUpdateDue, now, zone, lastPosted));
   section(lines, 'Key events', eventLines(input.entries, since, zone));

@@ -79,9 +79,12 @@ export function formatDayHeading(instant: Instant, zone: string): string {
   return inZone(instant, zone).setLocale(DISPLAY_LOCALE).toFormat('EEE d MMM yyyy');
 }
 
-/** Whole minutes from start to at, truncated toward zero (elapsed time, not wall-clock). */
+/**
+ * Whole minutes from start to at (elapsed time, not wall-clock), rounded down: 9 min 50 s
+ * before the start is in the tenth minute before it (T-0:10), as 9 min 50 s after is T+0:09.
+ */
 function wholeMinutesBetween(start: Instant, at: Instant): number {
-  return Math.trunc((epochMillis(at) - epochMillis(start)) / MS_PER_MINUTE);
+  return Math.floor((epochMillis(at) - epochMillis(start)) / MS_PER_MINUTE);
 }
 
 const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;

@@ -7,7 +7,9 @@ describe('cadenceCountdown', () => {
   it('counts down in mm:ss under an hour', () => {
     expect(cadenceCountdown(DUE, '2026-11-21T20:47:56.000Z')).toEqual({
       overdue: false,
+      seconds: 724,
       text: 'Next update in 12:04',
+      short: 'in 12:04',
       label: 'Status update due in 12 minutes',
     });
   });
@@ -21,7 +23,9 @@ describe('cadenceCountdown', () => {
     expect(cadenceCountdown(DUE, DUE)).toMatchObject({ overdue: false, text: 'Next update in 0:00', label: 'Status update due in less than a minute' });
     expect(cadenceCountdown(DUE, '2026-11-21T21:03:10.000Z')).toEqual({
       overdue: true,
+      seconds: -190,
       text: 'Update overdue by 3:10',
+      short: 'overdue by 3:10',
       label: 'Status update overdue by 3 minutes',
     });
     expect(cadenceCountdown(DUE, '2026-11-21T21:01:00.000Z').label).toBe('Status update overdue by 1 minute');

@@ -55,6 +55,14 @@ describe('initialsOf', () => {
     expect(initialsOf('Jean Luc Picard')).toBe('JP');
     expect(initialsOf('Łukasz Żak')).toBe('ŁŻ');
   });
+
+  it('skips a bracketed role tag and punctuation, never showing a bracket', () => {
+    expect(initialsOf('Alice (IC)')).toBe('A');
+    expect(initialsOf('Sam Okafor [comms]')).toBe('SO');
+    expect(initialsOf('"Bo" Diaz')).toBe('BD');
+    expect(initialsOf('(IC)')).toBe('I');
+    expect(initialsOf('Jean-Luc Picard')).toBe('JP');
+  });
 });
 
 describe('roomSyncLabel', () => {

@@ -92,6 +92,18 @@ describe('generateHandoffBriefing', () => {
     expect(capped).not.toContain('event 4\n');
   });
 
+  it('starts from the Now panel: summary, impact, the leading hypothesis and the ones ruled out', async () => {
+    const text = generateHandoffBriefing(
+      briefingInput({
+        incident: incident({ summary: 'Checkout fails\nfor EU cards', impact: '30% of EU orders' }),
+        situation: { hypothesis: 'Acquirer rate limit', ruledOut: [{ text: 'The deploy', reason: 'rollback did not help', by: 'ana', at: NOW }] },
+      }),
+    );
+    expect(text).toContain('## Now\n\n- Summary: Checkout fails for EU cards\n- Customer impact: 30% of EU orders\n- Leading hypothesis: Acquirer rate limit\n- Ruled out: The deploy (rollback did not help)\n');
+    expect(await lint(text)).toEqual([]);
+    expect(generateHandoffBriefing(briefingInput({ incident: incident({ summary: '', impact: '' }) }))).not.toContain('## Now');
+  });
+
   it('is markdownlint-clean, full and empty', async () => {
     const empty = generateHandoffBriefing(
       briefingInput({ entries: [], response: response({ decisions: [], checklists: [], actions: [], statusUpdates: [], roles: [] }), nextUpdateDue: null }),

@@ -101,6 +101,9 @@ describe('elapsedLabel', () => {
     ['2026-11-12T17:05:00.000Z', 'T-6d 23:55'],
     ['2026-11-19T16:55:00.000Z', 'T-0:05'],
     ['2026-11-19T15:30:00.000Z', 'T-1:30'],
+    // "-10m" typed a few seconds after the start: ten minutes before it, not nine.
+    ['2026-11-19T16:50:20.000Z', 'T-0:10'],
+    ['2026-11-19T16:59:59.000Z', 'T-0:01'],
   ])('at %s reads %s', (at, label) => {
     expect(elapsedLabel(start, at)).toBe(label);
   });
