@@ -76,7 +76,7 @@ test('import a pasted two-day timeline with a stated zone, adjust a row, and fin
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(row('Replication stops on db-2')).toHaveCount(1);
 
-  await page.getByRole('button', { name: 'Postmortem', exact: true }).click();
+  await page.getByRole('tab', { name: 'Postmortem' }).click();
   const pane = page.getByRole('complementary', { name: 'Postmortem' });
   await pane.getByLabel('Everything').check();
   const postmortem = pane.getByRole('article', { name: 'Postmortem preview' });
