@@ -1,5 +1,5 @@
-// "Mitigated…" and "Resolved…" in the header: each opens a small dialog whose time can be
-// backdated in any form the quick-add bar reads, and writes the key time and a timeline row.
+// "Mitigated…", then "Resolved…" in the header (the next step only): each opens a small dialog whose
+// time can be backdated in any form the quick-add bar reads, and writes the key time and a timeline row.
 import { useState, type FormEvent } from 'react';
 import { KEY_TIME_FIELDS, KEY_TIME_LABELS, recordKeyTime, type KeyTime } from '../../shared/model/keyTimes';
 import type { Incident } from '../../shared/model/types';
@@ -22,7 +22,9 @@ export function KeyTimeControls({ incident }: { incident: Incident }) {
   if (!context.canWrite) return null;
   return (
     <span className="key-times">
-      {HEADER_STAGES.map((stage) => {
+      {/* One control, so the header keeps one row: the next step (Mitigated…, then Resolved…), and
+          once resolved, the resolution time to correct. */}
+      {[HEADER_STAGES.find((stage) => !incident[KEY_TIME_FIELDS[stage]]) ?? 'resolved'].map((stage) => {
         const at = incident[KEY_TIME_FIELDS[stage]];
         const label = KEY_TIME_LABELS[stage];
         return (
