@@ -105,7 +105,10 @@ export class IncidentStore {
     const snap = this.sql('SELECT rowid AS id, data, upto_seq FROM snapshots WHERE doc = ?').get(docName) as
       | { id: number; data: Uint8Array; upto_seq: number }
       | undefined;
-    const rows = this.sql('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq').all(docName, snap?.upto_seq ?? 0) as Array<{
+    // Acknowledged unreadable rows outlive compaction below the snapshot; read them too, so they stay reported.
+    const rows = this.sql(
+      `SELECT seq, data FROM updates WHERE doc = ? AND (seq > ? OR seq IN (SELECT row_id FROM unreadable_row_acks WHERE doc = ? AND tbl = 'updates')) ORDER BY seq`,
+    ).all(docName, snap?.upto_seq ?? 0, docName) as Array<{
       seq: number;
       data: Uint8Array;
     }>;
@@ -211,16 +214,21 @@ export class IncidentStore {
         const maxRow = this.sql('SELECT MAX(seq) AS m, COUNT(*) AS n FROM updates WHERE doc = ?').get(docName) as { m: number | null; n: number };
         if (maxRow.m === null) return;
         const doc = this.loadDoc(docName) as Y.Doc;
-        // Folding would delete the rows that did not decode; they are kept, so the document is left as it is.
-        if (this.unreadable.forDoc(docName).length > 0) {
+        // Rows that did not decode are never deleted: before they are acknowledged the document is
+        // held as it is, and a bad snapshot would be replaced; acknowledged update rows stay beside
+        // the new snapshot (loadRows keeps reading them, so they stay reported).
+        const unreadable = this.unreadable.forDoc(docName);
+        if (unreadable.some((r) => !r.acknowledged || r.table === 'snapshots')) {
           doc.destroy();
           return;
         }
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         this.sql('INSERT OR REPLACE INTO snapshots(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, state, maxRow.m, nowInstant());
-        this.sql('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(docName, maxRow.m);
-        folded = maxRow.n;
+        const deleted = this.sql(
+          `DELETE FROM updates WHERE doc = ? AND seq <= ? AND seq NOT IN (SELECT row_id FROM unreadable_row_acks WHERE doc = ? AND tbl = 'updates')`,
+        ).run(docName, maxRow.m, docName);
+        folded = Number(deleted.changes);
       }),
     );
     return folded;

@@ -110,6 +110,12 @@ describe('an update row that will not decode', () => {
     expect(store.acknowledgeUnreadable(name)).toBe(1);
     expect(store.status).toEqual({ ok: true, dbFile: d.file, unreadableRows: [expectedRow(d, true)] });
     store.append(name, Y.encodeStateAsUpdate(new Y.Doc()));
+    // Once acknowledged, compaction folds every other row and keeps the bad one, still reported.
+    const pending = store.pendingUpdateCount(name);
+    expect(store.compact(name)).toBe(pending - 1);
+    expect(rowCount(d.file, d.badRow)).toBe(1);
+    expect(readEntries(store.loadDoc(name) as Y.Doc).map((e) => e.text)).toEqual(expect.arrayContaining(['priya 0', 'priya 4', 'sam after']));
+    expect(store.unreadableRowsOf(name)).toEqual([expectedRow(d, true)]);
     store.close();
     expect(rowCount(d.file, d.badRow)).toBe(1);
 
