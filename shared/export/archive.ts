@@ -18,7 +18,7 @@ import { ResponseSchema } from './responseSchema';
 export const ARCHIVE_FORMAT = 'war-room-incident';
 /** The version toArchive writes. */
 export const ARCHIVE_VERSION = 2;
-/** Versions parseArchive reads: 1 (before issue 3, no response) and the current one. */
+/** Versions parseArchive reads: 1 (before decisions, checklists and the rest of the response were archived) and the current one. */
 export const READABLE_ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
 
 export interface Archive {
@@ -30,7 +30,7 @@ export interface Archive {
   response: ResponseState;
 }
 
-/** A file written before issue 3: the same, without `response`. */
+/** A version 1 file: the same, without `response`. */
 export type ArchiveV1 = Omit<Archive, 'version' | 'response'> & { version: 1 };
 
 const PostmortemSchema = z.strictObject({

@@ -1,4 +1,4 @@
-// zod schemas of the response work (issue 3) inside a version 2 archive. Strict objects,
+// zod schemas of the response (decisions, checklists, actions, comms, roles) inside a version 2 archive. Strict objects,
 // like the rest of the archive: a typo'd or foreign field is an error, never dropped.
 // Cross-record links (a chosen option, a replacing decision) are checked too, because a
 // dangling link would show up later as a blank cell in the postmortem with no clue why.

@@ -1,4 +1,4 @@
-// The postmortem's terminal sections (issue 4). "Terminal excerpts": every shown timeline entry
+// The postmortem's terminal sections. "Terminal excerpts": every shown timeline entry
 // of kind "terminal" whose text holds a fenced block (pinned output, a multi-line command) is
 // printed in full here, numbered; its table row says "(excerpt N below)". "Terminal
 // recordings": one list item per asciicast file, linked relative to the exported postmortem.

@@ -9,7 +9,7 @@ import { isLive } from './keyTimes';
 // snoozes, folded in array order, so concurrent changes converge (the later one in the log
 // wins) and every change keeps who and when.
 
-/** Minutes between updates per severity when nobody has changed them (issue 3 §4). */
+/** Minutes between updates per severity when nobody has changed them. */
 export const DEFAULT_MINUTES: Readonly<Record<Severity, number | null>> = { SEV1: 30, SEV2: 60, SEV3: 240, SEV4: null };
 
 export const DEFAULT_CADENCE: StatusCadence = { minutesBySeverity: { ...DEFAULT_MINUTES }, snoozes: [] };

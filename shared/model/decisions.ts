@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { decisionsMap, encodeDecisionRecord } from './decisionRecords';
 import type { Decision } from './responseTypes';
 
-// The decision log's public face (issue 3 §1): readers, the archive writer, the state
+// The decision log's public face: readers, the archive writer, the state
 // machine and revisit helpers. Layout: `decisions` (id → base record, JSON) and
 // `decisionEvents` (append-only log); see decisionRecords.ts. The commands live in
 // decisionCommands.ts: this module stays free of commands.ts so that doc.ts/response.ts

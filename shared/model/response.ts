@@ -6,7 +6,7 @@ import type { ResponseState } from './responseTypes';
 import { readHandoffs, readRoles, writeRoles } from './roleRecords';
 import { DEFAULT_CADENCE, readCadence, readStatusUpdates, writeStatusUpdates } from './statusUpdates';
 
-// The whole response (issue 3) as one plain value, for the snapshot, the export and the
+// The whole response as one plain value, for the snapshot, the export and the
 // archive. Each feature owns its Y types, reader and writer; this module only composes
 // them, so the snapshot and the archive can never forget a feature that has a reader.
 

@@ -1,5 +1,5 @@
 // Plain views of the response work around the timeline: decisions, checklists, action
-// items, status updates with their cadence, roles and handoffs (issue 3). Like types.ts,
+// items, status updates with their cadence, roles and handoffs. Like types.ts,
 // these are what readers produce; the Y.Doc stays the single source of truth.
 import type { Instant, Severity } from './types';
 
@@ -187,7 +187,7 @@ export interface Handoff {
   briefing: string;
 }
 
-/** Everything issue 3 adds to an incident; part of IncidentSnapshot and of the archive (v2). */
+/** Everything the response adds to an incident; part of IncidentSnapshot and of the archive (v2). */
 export interface ResponseState {
   decisions: Decision[];
   checklists: Checklist[];

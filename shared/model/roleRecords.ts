@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Handoff, RoleAssignment } from './responseTypes';
 
-// How roles and handoffs are stored, and their tolerant readers (issue 3 §5). Every
+// How roles and handoffs are stored, and their tolerant readers. Every
 // assignment is an immutable record appended to the `roles` Y.Array as one JSON string; the
 // holder of a role is its last assignment in array order, which every replica agrees on, so
 // two people assigning the same role at once converge to one holder and both assignments

@@ -10,7 +10,7 @@ import { currentRoles, handoffsMap, readRoles, rolesArray } from './roleRecords'
 import type { Instant } from './types';
 import { commandTime as stamp, requireIncident } from './commandContext';
 
-// Role and handoff commands (issue 3 §5); storage and readers live in roleRecords.ts and
+// Role and handoff commands; storage and readers live in roleRecords.ts and
 // are re-exported here, so this is the one module the rest of the app imports for roles.
 
 export { currentRoles, handoffsMap, HANDOFFS, lastHandoff, readHandoffs, readRoles, ROLES, rolesArray, writeRoles } from './roleRecords';

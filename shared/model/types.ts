@@ -98,7 +98,7 @@ export interface IncidentSnapshot {
   incident: Incident;
   /** Sorted by occurredAt, then recordedAt, then id. */
   entries: TimelineEntry[];
-  /** Decisions, checklists, actions, status updates, roles and handoffs (issue 3). */
+  /** Decisions, checklists, actions, status updates, roles and handoffs. */
   response: ResponseState;
 }
 

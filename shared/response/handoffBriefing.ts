@@ -1,4 +1,4 @@
-// The handoff briefing (issue 3 §5): what the incoming person must know, covering everything
+// The handoff briefing: what the incoming person must know, covering everything
 // since the last handoff of the role. Pure and deterministic: it takes plain values (the
 // caller gathers them from the doc) and returns Markdown that passes markdownlint's default
 // rules (line length aside), so it can be pasted anywhere and recorded with the handoff.

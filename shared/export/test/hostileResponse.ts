@@ -1,4 +1,4 @@
-// Response work (issue 3) whose every user string is hostile, in reader order, so the
+// Response work whose every user string is hostile, in reader order, so the
 // postmortem's new sections are checked for escaping and markdownlint like the timeline.
 import type { ActionItem, Checklist, Decision, ResponseState } from '../../model/responseTypes';
 

@@ -1,4 +1,4 @@
-// fast-check generators of response work (issue 3) in the shape readers produce: every
+// fast-check generators of response work in the shape readers produce: every
 // list in reader order, ids unique, links resolvable, done actions with who and when. So
 // the same values serve the archive round trip and the importSnapshot round trip.
 import fc from 'fast-check';

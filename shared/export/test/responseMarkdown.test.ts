@@ -1,4 +1,4 @@
-// The postmortem's response sections (issue 3 §6): decisions, checklists, status updates,
+// The postmortem's response sections: decisions, checklists, status updates,
 // roles and handoffs, action items — content from the sample, escaping from hostile text.
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
