@@ -1,4 +1,4 @@
-// The header countdown's words: "Next update in 12:04" or "Update overdue by 3:10", and a
+// The header countdown's words: "Next update in 12:04" or "Update overdue by 1h 10m", and a
 // spoken name with whole minutes. Pure, so the fake-clock tests cover every boundary.
 import { DateTime } from 'luxon';
 import type { Instant } from '../../shared/model/types';
@@ -23,11 +23,18 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** mm:ss under an hour ("12:04"), else h:mm ("1:05"). */
+const HOURS_PER_DAY = 24;
+
+/**
+ * mm:ss under an hour ("12:04", its seconds ticking); from an hour up the units are written, so a
+ * long wait never reads as minutes and seconds: "1h 05m", and past a day "2d 03h".
+ */
 export function clockSpan(totalSeconds: number): string {
   if (totalSeconds < SECONDS_PER_HOUR) return `${Math.floor(totalSeconds / SECONDS_PER_MINUTE)}:${pad2(totalSeconds % SECONDS_PER_MINUTE)}`;
   const minutes = Math.floor(totalSeconds / SECONDS_PER_MINUTE);
-  return `${Math.floor(minutes / MINUTES_PER_HOUR)}:${pad2(minutes % MINUTES_PER_HOUR)}`;
+  const hours = Math.floor(minutes / MINUTES_PER_HOUR);
+  if (hours < HOURS_PER_DAY) return `${hours}h ${pad2(minutes % MINUTES_PER_HOUR)}m`;
+  return `${Math.floor(hours / HOURS_PER_DAY)}d ${pad2(hours % HOURS_PER_DAY)}h`;
 }
 
 function minutesWords(totalSeconds: number): string {

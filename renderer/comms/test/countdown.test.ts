@@ -14,8 +14,9 @@ describe('cadenceCountdown', () => {
     });
   });
 
-  it('uses h:mm from an hour up', () => {
-    expect(cadenceCountdown(DUE, '2026-11-21T19:55:00.000Z').text).toBe('Next update in 1:05');
+  it('writes hours and minutes from an hour up, so it never reads as minutes and seconds', () => {
+    expect(cadenceCountdown(DUE, '2026-11-21T19:55:00.000Z').text).toBe('Next update in 1h 05m');
+    expect(cadenceCountdown(DUE, '2026-11-22T14:46:00.000Z').short).toBe('overdue by 17h 46m');
     expect(cadenceCountdown('2026-11-21T23:00:00.000Z', '2026-11-21T19:00:00.000Z').label).toBe('Status update due in 240 minutes');
   });
 
@@ -34,7 +35,8 @@ describe('cadenceCountdown', () => {
   it('formats spans', () => {
     expect(clockSpan(0)).toBe('0:00');
     expect(clockSpan(59 * 60 + 59)).toBe('59:59');
-    expect(clockSpan(3600)).toBe('1:00');
-    expect(clockSpan(26 * 3600 + 5 * 60 + 30)).toBe('26:05');
+    expect(clockSpan(3600)).toBe('1h 00m');
+    expect(clockSpan(41 * 3600 + 46 * 60)).toBe('1d 17h');
+    expect(clockSpan(26 * 3600 + 5 * 60 + 30)).toBe('1d 02h');
   });
 });
