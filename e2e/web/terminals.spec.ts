@@ -139,7 +139,9 @@ test('escape sequences cannot write or read the clipboard, navigate, or run past
   await run(page, `printf '\\033]52;c;%s\\a' "$(printf pwned | base64)"; echo OSC52-WRITE-DONE`);
   await run(page, `printf '\\033]52;c;?\\a'; echo OSC52-QUERY-DONE`);
   await expect.poll(async () => (await bufferLines(page)).includes('OSC52-QUERY-DONE')).toBe(true);
-  await page.waitForTimeout(300);
+  // Anything the query made the terminal type would reach the shell before this command's output.
+  await run(page, 'echo OSC52-SETTLED');
+  await expect.poll(async () => (await bufferLines(page)).includes('OSC52-SETTLED')).toBe(true);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sentinel);
   const lines = await bufferLines(page);
   expect(lines.filter((l) => l.includes('52;') && !l.includes('printf'))).toEqual([]);
@@ -154,7 +156,9 @@ test('escape sequences cannot write or read the clipboard, navigate, or run past
     await page.mouse.move(at.x, at.y);
     await page.mouse.click(at.x, at.y);
   }
-  await page.waitForTimeout(500);
+  // A click's navigation or popup starts in its handler; a round trip through the page's next
+  // frame comes back after the browser has reported either.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(page.url()).toBe(startUrl);
   expect(popups).toEqual([]);
   expect(dialogs).toEqual([]);
@@ -169,9 +173,11 @@ test('escape sequences cannot write or read the clipboard, navigate, or run past
     textarea?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, target);
   await expect.poll(async () => (await bufferLines(page)).some((l) => l.includes('echo pasted[201~'))).toBe(true);
-  await page.waitForTimeout(1_000);
-  expect(existsSync(target)).toBe(false);
+  // The shell runs commands in order: had the paste run `touch`, it would have finished before this one.
   await page.keyboard.press('Control+C');
+  await run(page, 'echo PASTE-SETTLED');
+  await expect.poll(async () => (await bufferLines(page)).includes('PASTE-SETTLED')).toBe(true);
+  expect(existsSync(target)).toBe(false);
   rmSync(target, { force: true });
 });
 
@@ -179,8 +185,17 @@ test('a link shows its target on hover, opens only on Ctrl+click, and an OSC 8 l
   const TARGET = 'https://status.example.test/link-target';
   // The link targets are served here, so a popup that does open loads at once and shows its URL.
   await context.route(`${TARGET}/**`, (route) => route.fulfill({ contentType: 'text/plain', body: 'link target' }));
-  const opened: string[] = [];
-  context.on('page', (p) => void p.waitForLoadState().then(() => opened.push(p.url())));
+  // Pages are listed in the order they were created, so a page the plain click (or the Cancel) had
+  // opened would stand before the one a later Ctrl+click opens: no wait is needed to see it did not.
+  const popups: Page[] = [];
+  context.on('page', (p) => popups.push(p));
+  const opened = () =>
+    Promise.all(
+      popups.map(async (p) => {
+        await p.waitForLoadState();
+        return p.url();
+      }),
+    );
   await openIncidentTerminal(page, host);
   await run(page, `printf 'see %s/plain for status\\n' ${TARGET}`);
   await run(page, `printf '\\033]8;;${TARGET}/osc8\\033\\\\Status page\\033]8;;\\033\\\\\\n'`);
@@ -193,12 +208,10 @@ test('a link shows its target on hover, opens only on Ctrl+click, and an OSC 8 l
   await expect(tooltip).toContainText(`${TARGET}/plain`);
   await expect(tooltip).toContainText('Ctrl+click to open');
   await page.mouse.click(plain.x, plain.y);
-  await page.waitForTimeout(500);
-  expect(opened).toEqual([]);
   await page.keyboard.down('Control');
   await page.mouse.click(plain.x, plain.y);
   await page.keyboard.up('Control');
-  await expect.poll(() => opened).toEqual([`${TARGET}/plain`]);
+  await expect.poll(opened).toEqual([`${TARGET}/plain`]);
 
   // An OSC 8 link whose text says something else: hovering shows where it goes; Ctrl+click asks first, showing both.
   const osc8 = await cellPoint(page, /^Status page$/, 3);
@@ -222,11 +235,9 @@ test('a link shows its target on hover, opens only on Ctrl+click, and an OSC 8 l
   await expect(confirm).toContainText(`${TARGET}/osc8`);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
-  await page.waitForTimeout(500);
-  expect(opened).toEqual([`${TARGET}/plain`]);
   await ctrlClick();
   await confirm.getByRole('button', { name: 'Open link' }).click();
-  await expect.poll(() => opened).toEqual([`${TARGET}/plain`, `${TARGET}/osc8`]);
+  await expect.poll(opened).toEqual([`${TARGET}/plain`, `${TARGET}/osc8`]);
 });
 
 test('a reload re-attaches the running shell; leaving the incident ends it', async ({ page, host }) => {

@@ -126,6 +126,7 @@ describe('host handover after SIGKILL', () => {
       // B's bridge to A holds C's entry, written in B's room under C's name: A refuses it, and
       // with it the bridge's sync, rather than take a record that B's token cannot vouch for.
       const problem = async () => (await b.rooms()).find((r) => r.incidentId === incidentId)?.problem ?? '';
+      // A bounded poll: the room status is read over RPC as a snapshot, and no event says it changed.
       for (const start = Date.now(); !(await problem()).includes(ROOM_CLOSE.forgedAuthor.reason); await new Promise((r) => setTimeout(r, 20))) {
         if (Date.now() - start > 20_000) throw new Error(`the bridge was not refused (problem: ${await problem()})`);
       }
