@@ -12,6 +12,7 @@ import { incidentDocName } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
 import { HostError } from './hostError';
 import { summaryFromDoc } from './incidentIndex';
+import { DEFAULT_DATE_ORDER } from '../../shared/time/leadingTime';
 import type { IncidentStore } from './store';
 
 export interface TimelineImportRequest {
@@ -57,7 +58,7 @@ export function importTimelineFile(store: IncidentStore, req: TimelineImportRequ
     const parsed = parseImport(readText(req.file), {
       zone: req.zone ?? incident.timeZone,
       now: req.now,
-      dateOrder: 'month-first',
+      dateOrder: DEFAULT_DATE_ORDER,
       format: req.format,
       source,
       ...(req.year !== undefined && { year: req.year }),

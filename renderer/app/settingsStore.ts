@@ -2,6 +2,7 @@
 // window; every change goes to the host first and the store keeps what it answers.
 import { create } from 'zustand';
 import type { Settings } from '../../shared/protocol/settings';
+import { DEFAULT_DATE_ORDER, type DateOrder } from '../../shared/time/leadingTime';
 import { desktopBridge } from '../client/desktop';
 import type { RpcClient } from '../client/rpc';
 
@@ -48,6 +49,11 @@ interface SettingsState {
 }
 
 export const useSettings = create<SettingsState>()(() => ({ settings: null, loadError: null }));
+
+/** How typed numeric dates are read: the setting, or its default until settings have loaded. */
+export function useDateOrder(): DateOrder {
+  return useSettings((s) => s.settings?.dateOrder ?? DEFAULT_DATE_ORDER);
+}
 
 export function applyTheme(theme: Settings['theme']): void {
   document.documentElement.dataset.theme = theme;

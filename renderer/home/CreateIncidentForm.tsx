@@ -5,6 +5,7 @@ import { useAppCommand } from '../app/appCommands';
 import { SEVERITIES, type Severity } from '../../shared/model/types';
 import { isValidZone, localZone } from '../../shared/time/zones';
 import { formatDateTime } from '../../shared/time/format';
+import { DEFAULT_DATE_ORDER } from '../../shared/time/leadingTime';
 import { RpcCallError } from '../client/rpc';
 import { navigate } from '../app/route';
 import { useHost } from '../app/session';
@@ -56,7 +57,7 @@ export function CreateIncidentForm() {
       for (const { field } of PAST_FIELDS) {
         const typed = pastTimes[field].trim();
         if (typed === '') continue;
-        const read = parseStartTime(typed, zone, { now, dateOrder: settings?.dateOrder ?? 'month-first' });
+        const read = parseStartTime(typed, zone, { now, dateOrder: settings?.dateOrder ?? DEFAULT_DATE_ORDER });
         if (!read.ok) return setError({ field, message: read.error });
         keyTimes[field] = read.instant;
       }

@@ -9,7 +9,7 @@ import { isValidZone } from '../../shared/time/zones';
 import { Dialog, DialogActions } from '../app/Dialog';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
-import { useSettings } from '../app/settingsStore';
+import { useDateOrder } from '../app/settingsStore';
 import { formatStartTime, parseStartTime } from '../home/startTime';
 import { commandContext } from './commitField';
 
@@ -45,7 +45,7 @@ export function KeyTimeControls({ incident }: { incident: Incident }) {
 
 function KeyTimeDialog({ incident, stage, zone, onClose }: { incident: Incident; stage: KeyTime; zone: string; onClose: () => void }) {
   const context = useIncidentContext();
-  const dateOrder = useSettings((s) => s.settings?.dateOrder ?? 'month-first');
+  const dateOrder = useDateOrder();
   const current = incident[KEY_TIME_FIELDS[stage]];
   const [text, setText] = useState(() => formatStartTime(current ?? nowInstant(), zone));
   const [error, setError] = useState<string | null>(null);

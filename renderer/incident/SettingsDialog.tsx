@@ -2,7 +2,7 @@
 // (conf / electron-store) in one call; the theme applies as soon as the host confirms.
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_TERMINAL_SETTINGS, THEMES, type Settings } from '../../shared/protocol/settings';
-import { DATE_ORDERS, type DateOrder } from '../../shared/time/leadingTime';
+import { DATE_ORDERS, DEFAULT_DATE_ORDER, type DateOrder } from '../../shared/time/leadingTime';
 import { isValidZone } from '../../shared/time/zones';
 import { Dialog, DialogActions } from '../app/Dialog';
 import { useHost } from '../app/session';
@@ -18,7 +18,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [displayName, setDisplayName] = useState(current?.displayName ?? '');
   const [theme, setTheme] = useState<Settings['theme']>(current?.theme ?? 'dark');
   const [zone, setZone] = useState(current?.defaultTimeZone ?? '');
-  const [dateOrder, setDateOrder] = useState<DateOrder>(current?.dateOrder ?? 'month-first');
+  const [dateOrder, setDateOrder] = useState<DateOrder>(current?.dateOrder ?? DEFAULT_DATE_ORDER);
   const [error, setError] = useState<string | null>(null);
   const [terminalDraft, setTerminalDraft] = useState(() => draftFromSettings(current?.terminal ?? DEFAULT_TERMINAL_SETTINGS, newRuleKey));
   const [terminalProblems, setTerminalProblems] = useState<DraftProblems | null>(null);

@@ -12,7 +12,7 @@ import { nowInstant } from '../../shared/time/instant';
 import { Dialog, DialogActions } from '../app/Dialog';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
-import { useSettings } from '../app/settingsStore';
+import { useDateOrder } from '../app/settingsStore';
 import { ZoneField } from '../home/ZoneField';
 import { ImportPreview } from './ImportPreview';
 
@@ -20,7 +20,7 @@ const PASTED = 'pasted';
 
 export function ImportDialog({ incidentZone, onClose }: { incidentZone: string; onClose: () => void }) {
   const { doc, author } = useIncidentContext();
-  const dateOrder = useSettings((s) => s.settings?.dateOrder ?? 'month-first');
+  const dateOrder = useDateOrder();
   const [text, setText] = useState('');
   const [source, setSource] = useState(PASTED);
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto');

@@ -11,7 +11,7 @@ import type { Instant } from '../../shared/model/types';
 import { formatWhen, whenWarning } from '../../shared/time/format';
 import { timeFormsHint } from '../../shared/time/leadingTime';
 import { parseQuickAdd } from '../../shared/time/quickAdd';
-import { useSettings } from '../app/settingsStore';
+import { useDateOrder } from '../app/settingsStore';
 import { useIncidentContext } from '../app/session';
 import { describeStoreError, useSyncState, waitForSaved } from '../client/syncState';
 import { registerQuickAddInput } from './quickAddFocus';
@@ -25,7 +25,7 @@ const PLACEHOLDER = 'Add entry: "14:25 text", "0009 …", "14 May 00:09 …", "-
 export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: string) => void }) {
   const { doc, author, canWrite } = useIncidentContext();
   const storeError = useSyncState((s) => s.storeError);
-  const dateOrder = useSettings((s) => s.settings?.dateOrder ?? 'month-first');
+  const dateOrder = useDateOrder();
   const incident = useIncidentMeta();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,3 +1,4 @@
+import type { DateOrder } from '../time/leadingTime';
 import type { EntryKind, Instant } from '../model/types';
 
 // What every import format produces: rows with a time, and the lines it could not read.
@@ -41,7 +42,7 @@ export interface ImportOptions {
   zone: string;
   /** Anchors times that leave the year or day open. */
   now: Instant;
-  dateOrder: 'month-first' | 'day-first';
+  dateOrder: DateOrder;
   /** syslog (RFC 3164) lines carry no year. */
   year?: number;
 }

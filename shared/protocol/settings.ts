@@ -2,7 +2,7 @@
 // Settings never hold incident data.
 import { z } from 'zod';
 import { DEFAULT_REDACTION_RULES, RedactionRuleSchema } from '../terminal/redactionRules';
-import { DATE_ORDERS } from '../time/leadingTime';
+import { DATE_ORDERS, DEFAULT_DATE_ORDER } from '../time/leadingTime';
 
 export const THEMES = ['dark', 'light'] as const;
 
@@ -58,7 +58,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   displayName: '',
   defaultTimeZone: '',
-  dateOrder: 'month-first',
+  dateOrder: DEFAULT_DATE_ORDER,
   theme: 'dark',
   recentIncidents: [],
   windowBounds: null,

@@ -22,6 +22,8 @@ import { isValidZone } from './zones';
 /** How numeric dates such as 5/6/2026 are read. */
 export const DATE_ORDERS = ['month-first', 'day-first'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
+/** Until the user chooses: the order of the US-style dates most postmortems we read are written in. */
+export const DEFAULT_DATE_ORDER: DateOrder = 'month-first';
 
 /** A clock time up to a minute ahead is "now", not yesterday: the typed minute is still running and machine clocks differ. */
 export const FUTURE_GRACE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { EntryKind, Instant } from '../model/types';
-import { readLeadingTime, TEXT_ESCAPE, type DateOrder } from './leadingTime';
+import { DEFAULT_DATE_ORDER, readLeadingTime, TEXT_ESCAPE, type DateOrder } from './leadingTime';
 import { FALLBACK_ZONE, isValidZone } from './zones';
 
 export { FUTURE_GRACE_MS } from './leadingTime';
@@ -78,7 +78,7 @@ export function parseQuickAdd(input: string, opts: { now: Instant; zone: string;
       break;
     }
     if (occurredAt === null) {
-      const time = readLeadingTime(rest, now, opts.dateOrder ?? 'month-first');
+      const time = readLeadingTime(rest, now, opts.dateOrder ?? DEFAULT_DATE_ORDER);
       if (time.found && 'error' in time) return { ok: false, error: time.error };
       if (time.found) {
         occurredAt = time.occurredAt;
