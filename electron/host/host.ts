@@ -323,6 +323,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       await share.stop();
       // Shells first: their recordings flush and no logged command is written to a closed store.
       await terminals.closeAll();
+      await intake.close();
       rpc?.closeAll();
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();

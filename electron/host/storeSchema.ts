@@ -8,7 +8,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  * The schema version this build writes (PRAGMA user_version). Raise it with a migration step in
  * migrateStore() whenever a table changes shape; a file with a higher number is refused.
  */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 /** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
@@ -38,6 +38,16 @@ CREATE TABLE IF NOT EXISTS intake_tokens(id TEXT PRIMARY KEY, secret_hash BLOB N
 CREATE TABLE IF NOT EXISTS intake_alerts(dedup_key TEXT NOT NULL, incident_id TEXT NOT NULL, service TEXT, source TEXT NOT NULL,
   opened_at TEXT NOT NULL, PRIMARY KEY(dedup_key, incident_id));
 CREATE INDEX IF NOT EXISTS intake_alerts_by_service ON intake_alerts(service, opened_at);
+`,
+  },
+  {
+    // Alert storms: one entry per alert group per minute, with the count of alerts it stands for,
+    // and every alert recorded once (a re-delivery is not counted twice).
+    version: 3,
+    sql: `
+CREATE TABLE IF NOT EXISTS intake_groups(incident_id TEXT NOT NULL, group_key TEXT NOT NULL, minute TEXT NOT NULL, entry_id TEXT NOT NULL,
+  alerts INTEGER NOT NULL, shown INTEGER NOT NULL, PRIMARY KEY(incident_id, group_key, minute));
+CREATE TABLE IF NOT EXISTS intake_seen(alert_id TEXT PRIMARY KEY, at TEXT NOT NULL);
 `,
   },
 ];
