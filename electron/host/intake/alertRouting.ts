@@ -13,7 +13,7 @@ import { readDecisions } from '../../../shared/model/decisions';
 import { entriesMap } from '../../../shared/model/doc';
 import { instantMillis } from '../../../shared/time/instant';
 import type { Severity } from '../../../shared/model/types';
-import type { SqliteDatabase } from '../sqlite';
+import { StatementCache, type SqliteDatabase } from '../sqlite';
 import { SOURCE_NAMES, type IntakeAlert, type IntakeSource } from './alertSources';
 import type { IntakeGrant, IntakeRule } from './intakeTokens';
 import { alertEntryText } from './alertEntryText';
@@ -105,12 +105,14 @@ class RequestWrites {
 export class AlertRouter {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly groups: AlertGroups;
+  private readonly sql: StatementCache;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly writer: IncidentWriter,
   ) {
     this.groups = new AlertGroups(db);
+    this.sql = new StatementCache(db);
   }
 
   /** Routes a request's alerts after every earlier request's. */
@@ -145,17 +147,17 @@ export class AlertRouter {
     const open = `SELECT a.incident_id AS id FROM intake_alerts a JOIN incidents i ON i.id = a.incident_id
       WHERE i.status != 'resolved' AND a.%COLUMN% = ? ORDER BY a.opened_at DESC LIMIT 1`;
     for (const key of keys) {
-      const byKey = this.db.prepare(open.replace('%COLUMN%', 'dedup_key')).get(key) as { id: string } | undefined;
+      const byKey = this.sql.get(open.replace('%COLUMN%', 'dedup_key')).get(key) as { id: string } | undefined;
       if (byKey) return byKey.id;
     }
     if (rule.route !== 'append' || service === null) return null;
-    const byService = this.db.prepare(open.replace('%COLUMN%', 'service')).get(service) as { id: string } | undefined;
+    const byService = this.sql.get(open.replace('%COLUMN%', 'service')).get(service) as { id: string } | undefined;
     return byService?.id ?? null;
   }
 
   private remember(dedupKey: string, incidentId: string, service: string | null, source: IntakeSource): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO intake_alerts(dedup_key, incident_id, service, source, opened_at) VALUES (?, ?, ?, ?, ?)')
+    this.sql
+      .get('INSERT OR IGNORE INTO intake_alerts(dedup_key, incident_id, service, source, opened_at) VALUES (?, ?, ?, ?, ?)')
       .run(dedupKey, incidentId, service, source, new Date().toISOString());
   }
 

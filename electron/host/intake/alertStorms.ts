@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { editEntry, type CommandContext } from '../../../shared/model/commands';
 import { readEntry } from '../../../shared/model/doc';
-import type { SqliteDatabase } from '../sqlite';
+import { StatementCache, type SqliteDatabase } from '../sqlite';
 import { SOURCE_NAMES, type IntakeAlert, type IntakeSource } from './alertSources';
 
 /** How often counted alerts reach their group's entry. */
@@ -54,40 +54,45 @@ export function withGroupCount(text: string, group: GroupMinute, alerts: number)
 }
 
 export class AlertGroups {
-  constructor(private readonly db: SqliteDatabase) {}
+  /** A storm runs these thousands of times a second: compiled once. */
+  private readonly sql: StatementCache;
+
+  constructor(db: SqliteDatabase) {
+    this.sql = new StatementCache(db);
+  }
 
   /** False when this exact alert (source, fingerprint, status, time) was already recorded: a re-delivery. */
   claim(alertId: string, now: string): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO intake_seen(alert_id, at) VALUES (?, ?)').run(alertId, now).changes > 0;
+    return this.sql.get('INSERT OR IGNORE INTO intake_seen(alert_id, at) VALUES (?, ?)').run(alertId, now).changes > 0;
   }
 
   /** The entry this group's minute already has, or null when this alert is its first. */
   existing(incidentId: string, groupKey: string, minute: string): string | null {
-    const row = this.db.prepare('SELECT entry_id AS id FROM intake_groups WHERE incident_id = ? AND group_key = ? AND minute = ?').get(incidentId, groupKey, minute) as
+    const row = this.sql.get('SELECT entry_id AS id FROM intake_groups WHERE incident_id = ? AND group_key = ? AND minute = ?').get(incidentId, groupKey, minute) as
       | { id: string }
       | undefined;
     return row?.id ?? null;
   }
 
   open(group: GroupMinute): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO intake_groups(incident_id, group_key, minute, entry_id, alerts, shown) VALUES (?, ?, ?, ?, 1, 1)')
+    this.sql
+      .get('INSERT OR IGNORE INTO intake_groups(incident_id, group_key, minute, entry_id, alerts, shown) VALUES (?, ?, ?, ?, 1, 1)')
       .run(group.incidentId, group.groupKey, group.minute, group.entryId);
   }
 
   count(incidentId: string, groupKey: string, minute: string): void {
-    this.db.prepare('UPDATE intake_groups SET alerts = alerts + 1 WHERE incident_id = ? AND group_key = ? AND minute = ?').run(incidentId, groupKey, minute);
+    this.sql.get('UPDATE intake_groups SET alerts = alerts + 1 WHERE incident_id = ? AND group_key = ? AND minute = ?').run(incidentId, groupKey, minute);
   }
 
   /** Groups whose entry shows fewer alerts than were counted. */
   pending(): PendingCount[] {
-    return this.db
-      .prepare('SELECT incident_id AS incidentId, group_key AS groupKey, minute, entry_id AS entryId, alerts FROM intake_groups WHERE alerts > shown')
+    return this.sql
+      .get('SELECT incident_id AS incidentId, group_key AS groupKey, minute, entry_id AS entryId, alerts FROM intake_groups WHERE alerts > shown')
       .all() as unknown as PendingCount[];
   }
 
   shown(group: PendingCount): void {
-    this.db.prepare('UPDATE intake_groups SET shown = ? WHERE incident_id = ? AND group_key = ? AND minute = ?').run(group.alerts, group.incidentId, group.groupKey, group.minute);
+    this.sql.get('UPDATE intake_groups SET shown = ? WHERE incident_id = ? AND group_key = ? AND minute = ?').run(group.alerts, group.incidentId, group.groupKey, group.minute);
   }
 }
 
