@@ -84,8 +84,10 @@ const WEBHOOK_SECRET_ENV = 'WARROOM_WEBHOOK_SECRET';
 function parseStatusWebhook(value: string, index: number): OutboundTarget {
   const at = value.indexOf('=');
   const secret = process.env[WEBHOOK_SECRET_ENV];
+  const host = URL.canParse(value.slice(at + 1)) ? new URL(value.slice(at + 1)).host : '';
   const parsed = OutboundTargetSchema.safeParse({
-    name: `webhook ${index + 1}`,
+    // What Comms shows beside each delivery: the kind and where it went ("slack hooks.slack.com"), numbered.
+    name: `${index + 1}. ${value.slice(0, at)} ${host}`.trim(),
     kind: value.slice(0, at),
     url: value.slice(at + 1),
     ...(secret && value.startsWith('generic=') ? { secret } : {}),
