@@ -1,5 +1,5 @@
 // Every status update sent, newest first, with who sent it, when and to whom.
-import type { StatusUpdate } from '../../shared/model/responseTypes';
+import type { StatusUpdate } from '../../shared/model/coordinationTypes';
 import { formatDateTime } from '../../shared/time/format';
 
 export function StatusLog({ updates, zone }: { updates: StatusUpdate[]; zone: string }) {

@@ -2,7 +2,7 @@
 // these shapes are what readers produce (for the UI, the export and the archive).
 // Every instant is an ISO-8601 UTC string with milliseconds, e.g. "2026-11-21T23:06:00.000Z",
 // so lexical order equals chronological order.
-import type { ResponseState } from './responseTypes';
+import type { CoordinationState } from './coordinationTypes';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -43,7 +43,7 @@ export interface Incident {
   commander: string;
   /** Recorded after the fact ("Declare" a past incident): it never counts live time, reminds or alarms. */
   reconstructed?: boolean;
-  /** Postmortem sections; later issues fill them from the app. Markdown. */
+  /** Postmortem sections, written in the app. Markdown. */
   postmortem: PostmortemSections;
 }
 
@@ -99,7 +99,7 @@ export interface IncidentSnapshot {
   /** Sorted by occurredAt, then recordedAt, then id. */
   entries: TimelineEntry[];
   /** Decisions, checklists, actions, status updates, roles and handoffs. */
-  response: ResponseState;
+  coordination: CoordinationState;
 }
 
 /** What the home screen lists; maintained by the host from each document's meta. */
