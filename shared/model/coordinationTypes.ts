@@ -1,7 +1,7 @@
 // Plain views of the coordination around the timeline: decisions, checklists, action
 // items, status updates with their cadence, roles and handoffs. Like types.ts,
 // these are what readers produce; the Y.Doc stays the single source of truth.
-import type { Instant, Severity } from './types';
+import type { Instant, Severity } from './scalars';
 
 // ---------- Decision log ----------
 export const DECISION_STATUSES = ['proposed', 'decided', 'superseded', 'reversed'] as const;

@@ -3,9 +3,12 @@
 // Every instant is an ISO-8601 UTC string with milliseconds, e.g. "2026-11-21T23:06:00.000Z",
 // so lexical order equals chronological order.
 import type { CoordinationState } from './coordinationTypes';
+import type { Instant, Severity } from './scalars';
 
-export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// Instants and severities live in a leaf module so the coordination types can use them
+// without importing this file back (this file imports them for IncidentSnapshot).
+export { SEVERITIES } from './scalars';
+export type { Instant, Severity } from './scalars';
 
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
@@ -23,8 +26,6 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** ISO-8601 UTC instant string. */
-export type Instant = string;
 
 export interface Incident {
   id: string;
