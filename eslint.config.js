@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import importX from 'eslint-plugin-import-x';
+import { layersPlugin } from './scripts/lint/layerImports.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -70,5 +72,20 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.{js,mjs,ts}', 'e2e/**/*.ts', 'bin/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  // What each layer may import, npm packages included: the table is scripts/lint/layerImports.mjs.
+  {
+    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    plugins: { layers: layersPlugin, 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
+    rules: {
+      'layers/layer-imports': 'error',
+      // A cycle makes load order decide what a module sees; keep every import graph a tree.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
 );

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/test/**/*.test.ts', 'electron/**/test/**/*.test.ts', 'renderer/**/test/**/*.test.{ts,tsx}'],
+    include: ['shared/**/test/**/*.test.ts', 'scripts/**/test/**/*.test.ts', 'electron/**/test/**/*.test.ts', 'renderer/**/test/**/*.test.{ts,tsx}'],
     // Host integration tests start real servers and child processes; two cores only.
     pool: 'forks',
     maxWorkers: 2,

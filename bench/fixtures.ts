@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { ENTRY_KINDS, type IncidentSnapshot, type TimelineEntry } from '../shared/model/types';
 import { toArchive } from '../shared/export/archive';
 import { newId } from '../shared/model/ids';
-import { EMPTY_RESPONSE } from '../shared/model/response';
+import { EMPTY_COORDINATION } from '../shared/model/coordination';
 
 const START = DateTime.fromISO('2026-10-31T20:00:00', { zone: 'America/Denver' }); // DST ends 2026-11-01
 const SPAN_HOURS = 71;
@@ -58,7 +58,7 @@ export function makeSnapshot(entryCount: number): IncidentSnapshot {
       postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
     },
     entries,
-    response: EMPTY_RESPONSE,
+    coordination: EMPTY_COORDINATION,
   };
 }
 

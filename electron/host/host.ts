@@ -27,7 +27,7 @@ import type { ReconnectDelays } from './replica/roomReplica';
 import { RpcServer } from './rpcServer';
 import { createConfSettings } from './settings';
 import { serveStatic } from './staticFiles';
-import { DB_FILE_NAME, IncidentStore } from './store';
+import { DB_FILE_NAME, IncidentStore, type StoreOptions } from './store';
 import { describeUnreadableRow } from '../../shared/protocol/unreadableRows';
 import { namingStoreFile } from './storeCheck';
 import { isLoose, sqliteFiles, tightenDataDir } from './privateFiles';
@@ -75,6 +75,8 @@ export interface HostOptions {
   storeProbeIntervalMs?: number;
   /** Test-only simulation of a full disk: cap the database at this many pages. */
   maxPageCount?: number;
+  /** Opens the store in the data dir (default IncidentStore.open); tests wrap it to fill the disk at will. */
+  openStore?: (dataDir: string, opts: StoreOptions) => IncidentStore;
   /** Test-only: how soon joined rooms retry an unreachable host. */
   replicaReconnect?: ReconnectDelays;
   /** Test hook: requests per token on /intake (default DEFAULT_INTAKE_RATE_LIMIT). */
@@ -101,8 +103,6 @@ export interface RunningHost {
   activeIncidents(): number;
   /** Called whenever the incident index changes (created, imported, status or title edited…); returns the unsubscribe. */
   onIncidentsChanged(listener: () => void): () => void;
-  /** Test-only simulation of a full disk (true) and of space freed again (false). */
-  simulateDiskFull(full: boolean): void;
   /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
   room?: { url: string; port: number; fingerprint?: string; connections(): RoomConnectionInfo[] };
   /** Room tokens in this store; null when the store is unusable. */
@@ -132,7 +132,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   } catch (err) {
     log(`data dir ${dataDir} could not be made private: ${(err as Error).message}`);
   }
-  const store = IncidentStore.open(dataDir, opts.maxPageCount === undefined ? {} : { maxPageCount: opts.maxPageCount });
+  const store = (opts.openStore ?? IncidentStore.open)(dataDir, opts.maxPageCount === undefined ? {} : { maxPageCount: opts.maxPageCount });
   // Said once: after this the modes are right and there is nothing left to say.
   if (tightened > 0 || (storeWasLoose && store.status.ok)) {
     log(`data dir ${dataDir}: made private to this user (folders 0700, files 0600); it was readable by other local users`);
@@ -309,7 +309,6 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       incidentListeners.add(listener);
       return () => incidentListeners.delete(listener);
     },
-    simulateDiskFull: (full) => store.simulateDiskFull(full),
     get room() {
       const room = share.listener();
       return room ? { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } : undefined;

@@ -15,7 +15,7 @@ import { UnreadableRowLedger, type StoredTable } from './unreadableRows';
 export { StoreError };
 
 export const DB_FILE_NAME = 'warroom.db';
-/** SQLite's own default ceiling for max_page_count; restoring it lifts a simulated full disk. */
+/** SQLite's own default ceiling for max_page_count; restoring it lifts a size limit. */
 const SQLITE_DEFAULT_MAX_PAGES = 4294967294;
 /** A probe writes this much, so it needs fresh pages just as a real update would. */
 const PROBE_BYTES = 64 * 1024;
@@ -271,10 +271,13 @@ export class IncidentStore {
     return true;
   }
 
-  /** Test-only simulation of a full disk: cap the file at its current size, or lift the cap. */
-  simulateDiskFull(full: boolean): void {
+  /**
+   * Stops the file growing past its current size (the next write that needs a page fails with
+   * SQLITE_FULL, as on a full disk), or lifts that limit again. `maxPageCount` is the same at open.
+   */
+  limitToCurrentSize(limited: boolean): void {
     if (!this.db) return;
-    const pages = full ? Number(pragmaValue(this.db, 'page_count')) : SQLITE_DEFAULT_MAX_PAGES;
+    const pages = limited ? Number(pragmaValue(this.db, 'page_count')) : SQLITE_DEFAULT_MAX_PAGES;
     this.db.exec(`PRAGMA max_page_count = ${pages}`);
   }
 

@@ -3,7 +3,7 @@
 import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { DesktopAttentionSchema, type DesktopAttention, type SaveFileResult } from '../../shared/protocol/desktopBridge';
-import { IPC } from './ipcChannels';
+import { IPC } from '../../shared/protocol/ipcChannels';
 import type { JoinLinkInbox } from './joinLinks';
 
 /** A save larger than this is not an export of ours (a 100k-entry archive is well below it). */

@@ -8,7 +8,7 @@ import { installAppMenu } from './appMenu';
 import { AttentionNotifier, KeepAwake } from './attention';
 import { storeFailureUrl } from './fatalScreen';
 import { startDesktopHost, type HostHandle } from './hostProcess';
-import { IPC } from './ipcChannels';
+import { IPC } from '../../shared/protocol/ipcChannels';
 import { registerIpc } from './ipc';
 import { JoinLinkInbox, joinLinkFromArgv, registerJoinLinks } from './joinLinks';
 import { lockDownPermissions } from './permissions';

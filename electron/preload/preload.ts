@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isAppCommandId, type AppCommandId } from '../../shared/protocol/commands';
 import type { DesktopAttention, DesktopBridge, SaveFileResult } from '../../shared/protocol/desktopBridge';
-import { IPC } from '../main/ipcChannels';
+import { IPC } from '../../shared/protocol/ipcChannels';
 
 interface HostInfo {
   hostUrl: string;

@@ -11,7 +11,7 @@ import { commandFailure } from './commandFailure';
 import './actions.css';
 
 export function ActionDraftDialog() {
-  const draft = useActionDraft((s) => s.draft);
+  const draft = useActionDraft();
   const { doc, author, canWrite } = useIncidentContext();
   const zone = useDisplayZone();
   if (!draft || !canWrite) return null;

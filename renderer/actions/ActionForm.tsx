@@ -1,7 +1,7 @@
 // The fields of one action item: used by the "New action" dialog and by inline edit.
 // On a refused save the typed values stay and the error names what to fix.
 import { useId, useState, type FormEvent } from 'react';
-import { ACTION_PRIORITIES, type ActionPriority } from '../../shared/model/responseTypes';
+import { ACTION_PRIORITIES, type ActionPriority } from '../../shared/model/coordinationTypes';
 import { FieldError } from '../app/FieldError';
 import { fromDueInput, toDueInput } from './dueDate';
 import { useLinkChoices } from './useLinkChoices';

@@ -3,7 +3,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { setActionDone, updateAction } from '../../shared/model/actionCommands';
-import type { ActionItem } from '../../shared/model/responseTypes';
+import type { ActionItem } from '../../shared/model/coordinationTypes';
 import { FieldError } from '../app/FieldError';
 import { useNowInstant } from '../app/clock';
 import { useIncidentContext } from '../app/session';

@@ -1,7 +1,7 @@
 // The Actions table's columns. Cells read the zone, clock and handlers from table meta so
 // the column definitions stay one stable module-level array.
 import { createColumnHelper } from '@tanstack/react-table';
-import type { ActionItem } from '../../shared/model/responseTypes';
+import type { ActionItem } from '../../shared/model/coordinationTypes';
 import type { Instant } from '../../shared/model/types';
 import { countLabel } from '../app/countLabel';
 import { dueLabel, dueState } from './dueDate';

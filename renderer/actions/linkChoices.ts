@@ -1,6 +1,6 @@
 // What an action can be linked to: recent key timeline entries and the decisions.
 // A select of the latest key moments is enough; ids already linked always stay listed.
-import type { Decision } from '../../shared/model/responseTypes';
+import type { Decision } from '../../shared/model/coordinationTypes';
 import type { TimelineEntry } from '../../shared/model/types';
 import { formatTime } from '../../shared/time/format';
 

@@ -1,7 +1,7 @@
 // The open incident's action items, re-read when the `actions` map or its event log changes.
 import type * as Y from 'yjs';
 import { actionEventsArray, actionsMap, readActions } from '../../shared/model/actions';
-import type { ActionItem } from '../../shared/model/responseTypes';
+import type { ActionItem } from '../../shared/model/coordinationTypes';
 import { useIncidentContext } from '../app/session';
 import { useObservedRead } from './useObservedRead';
 

@@ -2,7 +2,7 @@
 // template order, and a line to add an ad-hoc item.
 import { useId, useState, type FormEvent } from 'react';
 import { addChecklistItem, checklistProgress } from '../../shared/model/checklists';
-import type { Checklist, ChecklistItem } from '../../shared/model/responseTypes';
+import type { Checklist, ChecklistItem } from '../../shared/model/coordinationTypes';
 import { useIncidentContext } from '../app/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
 

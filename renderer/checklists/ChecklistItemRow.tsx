@@ -2,7 +2,7 @@
 // assignee, the Confirm button for a second person, and the item's full history.
 import { useId, useState, type FormEvent } from 'react';
 import { assignItem, confirmItem, setItemState } from '../../shared/model/checklists';
-import type { Checklist, ChecklistItem, ChecklistItemState } from '../../shared/model/responseTypes';
+import type { Checklist, ChecklistItem, ChecklistItemState } from '../../shared/model/coordinationTypes';
 import { formatDateTime } from '../../shared/time/format';
 import { isCanonicalInstant } from '../../shared/time/instant';
 import { useIncidentContext } from '../app/session';

@@ -3,7 +3,7 @@
 // with any error is refused whole, its "file:line: reason" lines shown.
 import { useRef, useState, type DragEvent } from 'react';
 import { createChecklist } from '../../shared/model/checklists';
-import type { RunbookTemplate } from '../../shared/model/responseTypes';
+import type { RunbookTemplate } from '../../shared/model/coordinationTypes';
 import { useIncidentContext } from '../app/session';
 import { ChecklistCard } from './ChecklistCard';
 import { NewChecklistForm } from './NewChecklistForm';

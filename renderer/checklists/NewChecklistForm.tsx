@@ -1,6 +1,6 @@
 // "New checklist": pick a bundled runbook, or type a title for an ad-hoc list.
 import { useId, useState, type FormEvent } from 'react';
-import type { RunbookTemplate } from '../../shared/model/responseTypes';
+import type { RunbookTemplate } from '../../shared/model/coordinationTypes';
 import { BUNDLED_RUNBOOKS } from './bundledRunbooks';
 
 const AD_HOC = '';

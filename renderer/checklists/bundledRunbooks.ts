@@ -2,7 +2,7 @@
 // The runbook templates shipped in assets/runbooks, bundled into the renderer at build
 // time by Vite, so "New checklist" works with no host round trip (and with the host down).
 import { parseRunbook } from '../../shared/runbooks/parseRunbook';
-import type { RunbookTemplate } from '../../shared/model/responseTypes';
+import type { RunbookTemplate } from '../../shared/model/coordinationTypes';
 
 const FILES = import.meta.glob('../../assets/runbooks/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 

@@ -1,7 +1,7 @@
 // Pure wording for a checklist item row: its status line, the choices its state control
 // offers and one history line per event. Kept out of the components so it is tested without a DOM.
 import { isAwaitingConfirmation, ITEM_STATE_LABELS } from '../../shared/model/checklistItemState';
-import type { ChecklistItem, ChecklistItemEvent, ChecklistItemState } from '../../shared/model/responseTypes';
+import type { ChecklistItem, ChecklistItemEvent, ChecklistItemState } from '../../shared/model/coordinationTypes';
 
 /** Choices of the state control; skip and block ask for a reason first (hence the ellipsis). */
 export const STATE_CHOICES: readonly { state: ChecklistItemState; label: string }[] = [

@@ -1,7 +1,7 @@
 // Importing a runbook file the user picked or dropped. Pure apart from File.text(), so
 // the rules (only .md, parse errors as "file:line: reason") are tested without a DOM.
 import { formatRunbookErrors, parseRunbook } from '../../shared/runbooks/parseRunbook';
-import type { RunbookTemplate } from '../../shared/model/responseTypes';
+import type { RunbookTemplate } from '../../shared/model/coordinationTypes';
 
 export type RunbookImport = { ok: true; template: RunbookTemplate } | { ok: false; lines: string[] };
 

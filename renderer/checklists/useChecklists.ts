@@ -5,7 +5,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { checklistEventsArray, checklistsMap } from '../../shared/model/checklistRecords';
 import { readChecklists } from '../../shared/model/checklists';
-import type { Checklist } from '../../shared/model/responseTypes';
+import type { Checklist } from '../../shared/model/coordinationTypes';
 
 interface ChecklistSource {
   subscribe: (onChange: () => void) => () => void;

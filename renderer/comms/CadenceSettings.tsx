@@ -2,7 +2,7 @@
 // Each field saves on blur or Enter; a refused value stays typed with the reason beside it.
 import { useState } from 'react';
 import { setCadence } from '../../shared/model/statusCommands';
-import type { StatusCadence } from '../../shared/model/responseTypes';
+import type { StatusCadence } from '../../shared/model/coordinationTypes';
 import { SEVERITIES, type Severity } from '../../shared/model/types';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';

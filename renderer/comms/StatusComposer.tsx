@@ -2,7 +2,7 @@
 // incident's fields; edit freely (a later template change never overwrites edits without
 // asking), then post it (logged as a "comms" entry) or copy it for a status page or chat.
 import { useState } from 'react';
-import { AUDIENCES, type Audience } from '../../shared/model/responseTypes';
+import { AUDIENCES, type Audience } from '../../shared/model/coordinationTypes';
 import { postStatusUpdate } from '../../shared/model/statusCommands';
 import { STATUS_TEMPLATE_LABELS, composeStatusUpdate } from '../../shared/model/statusUpdates';
 import { STATUSES, type Incident, type IncidentStatus } from '../../shared/model/types';

@@ -1,6 +1,6 @@
 // Every status update sent, newest first, with who sent it, when and to whom, and where each
 // customer update was delivered (the host's webhooks: sent, retrying with the reason, failed).
-import type { StatusUpdate } from '../../shared/model/responseTypes';
+import type { StatusUpdate } from '../../shared/model/coordinationTypes';
 import type { StatusDelivery } from '../../shared/model/statusDeliveries';
 import { formatDateTime } from '../../shared/time/format';
 

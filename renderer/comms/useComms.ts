@@ -1,6 +1,6 @@
 // The open incident's status updates and cadence, re-read when either Y type changes.
 import type * as Y from 'yjs';
-import type { StatusCadence, StatusUpdate } from '../../shared/model/responseTypes';
+import type { StatusCadence, StatusUpdate } from '../../shared/model/coordinationTypes';
 import type { Incident, Instant } from '../../shared/model/types';
 import { readDeliveries, statusDeliveriesMap, type StatusDelivery } from '../../shared/model/statusDeliveries';
 import { cadenceArray, nextUpdateDue, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';

@@ -2,7 +2,7 @@
 // chosen) the reason shows right here and the typed rationale stays.
 import { useId, useState, type FormEvent } from 'react';
 import { decideDecision } from '../../shared/model/decisionCommands';
-import type { Decision } from '../../shared/model/responseTypes';
+import type { Decision } from '../../shared/model/coordinationTypes';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
 import { errorsFrom, type FormErrors } from './decisionFormModel';

@@ -1,7 +1,7 @@
 // One decision in full, beside the table: what was asked, the options, what was chosen and
 // why, what replaced it, how it turned out, and every change with who and when.
 import { chosenOptionTitle } from '../../shared/model/decisions';
-import type { Decision } from '../../shared/model/responseTypes';
+import type { Decision } from '../../shared/model/coordinationTypes';
 import { formatDateTime } from '../../shared/time/format';
 import { useIncidentContext } from '../app/session';
 import { DecidePanel } from './DecidePanel';

@@ -9,13 +9,13 @@ import { useIncidentContext } from '../app/session';
 import type { EntryPlacement } from '../../shared/model/commandSchemas';
 import { PlacementNote } from '../timeline/PlacementNote';
 import { useDisplayZone } from '../timeline/incidentMetaStore';
-import { closeDecisionDraft, useDecisionDraftStore } from './decisionDraft';
+import { closeDecisionDraft, useDecisionDraft } from './decisionDraft';
 import { selectDecision } from './decisionFocus';
 import { DecisionForm } from './DecisionForm';
 import { emptyForm, errorsFrom, optionInputs, revisitAtFrom, type DecisionFormValues, type FormErrors } from './decisionFormModel';
 
 export function DecisionDraftDialog() {
-  const draft = useDecisionDraftStore((s) => s.draft);
+  const draft = useDecisionDraft();
   if (!draft) return null;
   return <NewDecisionDialog question={draft.question} placement={draft.placement} onClose={closeDecisionDraft} />;
 }

@@ -1,7 +1,7 @@
 // Editing a proposed decision: the same form as a new one, saved as one update.
 import { useState, type FormEvent } from 'react';
 import { updateDecision } from '../../shared/model/decisionCommands';
-import type { Decision } from '../../shared/model/responseTypes';
+import type { Decision } from '../../shared/model/coordinationTypes';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
 import { DecisionForm } from './DecisionForm';

@@ -2,7 +2,7 @@
 // reversed by another decision, and the outcome review (right, wrong or mixed, and why).
 import { useState, type FormEvent } from 'react';
 import { recordOutcome, replaceDecision, setRevisit } from '../../shared/model/decisionCommands';
-import { OUTCOME_VERDICTS, type Decision, type OutcomeVerdict } from '../../shared/model/responseTypes';
+import { OUTCOME_VERDICTS, type Decision, type OutcomeVerdict } from '../../shared/model/coordinationTypes';
 import { formatDateTime } from '../../shared/time/format';
 import { nowInstant } from '../../shared/time/instant';
 import { FieldError } from '../app/FieldError';

@@ -12,7 +12,7 @@ import { useDecisions } from './useDecisions';
 import './decisions.css';
 import { DataTableHead } from '../app/DataTableHead';
 
-const coreRowModel = getCoreRowModel<import('../../shared/model/responseTypes').Decision>();
+const coreRowModel = getCoreRowModel<import('../../shared/model/coordinationTypes').Decision>();
 
 export function DecisionsView() {
   const { doc, canWrite } = useIncidentContext();

@@ -2,7 +2,7 @@
 // never changes; cells read the display zone from the table's meta.
 import type { ColumnDef } from '@tanstack/react-table';
 import { chosenOptionTitle } from '../../shared/model/decisions';
-import type { Decision } from '../../shared/model/responseTypes';
+import type { Decision } from '../../shared/model/coordinationTypes';
 import { formatTime } from '../../shared/time/format';
 import { RevisitCountdown } from './RevisitCountdown';
 

@@ -1,7 +1,7 @@
 // Opens the full decision form from anywhere (quick-add's `/decision …`, the header) without
 // prop drilling: a tiny store the one mounted DecisionDraftDialog reads.
-import { create } from 'zustand';
 import type { EntryPlacement } from '../../shared/model/commandSchemas';
+import { createDraftStore } from '../state/draftStore';
 
 export interface DecisionDraft {
   question: string;
@@ -9,16 +9,8 @@ export interface DecisionDraft {
   placement?: EntryPlacement;
 }
 
-interface DraftState {
-  draft: DecisionDraft | null;
-}
+const decisionDrafts = createDraftStore<DecisionDraft>();
 
-export const useDecisionDraftStore = create<DraftState>(() => ({ draft: null }));
-
-export function openDecisionDraft(draft: DecisionDraft): void {
-  useDecisionDraftStore.setState({ draft: { ...draft } });
-}
-
-export function closeDecisionDraft(): void {
-  useDecisionDraftStore.setState({ draft: null });
-}
+export const useDecisionDraft = decisionDrafts.useDraft;
+export const openDecisionDraft = decisionDrafts.open;
+export const closeDecisionDraft = decisionDrafts.close;

@@ -5,7 +5,7 @@ import { CommandError } from '../../shared/model/commandError';
 import { minutesAfter } from '../../shared/model/decisions';
 import { newId } from '../../shared/model/ids';
 import type { OptionInput } from '../../shared/model/decisionSchemas';
-import type { Decision, Reversibility } from '../../shared/model/responseTypes';
+import type { Decision, Reversibility } from '../../shared/model/coordinationTypes';
 import type { Instant } from '../../shared/model/types';
 
 export interface OptionDraft {

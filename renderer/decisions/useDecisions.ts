@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { decisionEventsArray, decisionsMap, readDecisions } from '../../shared/model/decisions';
-import type { Decision } from '../../shared/model/responseTypes';
+import type { Decision } from '../../shared/model/coordinationTypes';
 
 interface DecisionSource {
   get(): Decision[];

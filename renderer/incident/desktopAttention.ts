@@ -3,7 +3,7 @@
 // on disk. Pure, so the rules are tested without a window.
 import { nextUpdateDue } from '../../shared/model/cadenceRecords';
 import { dueRevisits } from '../../shared/model/decisionRevisits';
-import type { Decision, StatusCadence, StatusUpdate } from '../../shared/model/responseTypes';
+import type { Decision, StatusCadence, StatusUpdate } from '../../shared/model/coordinationTypes';
 import type { Incident, Instant } from '../../shared/model/types';
 import type { DesktopAttention, DueReminder } from '../../shared/protocol/desktopBridge';
 import { formatTime } from '../../shared/time/format';

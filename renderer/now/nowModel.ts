@@ -1,7 +1,7 @@
 // What the "Now" panel lists, computed from plain values so it is tested without a DOM:
 // each workstream's latest entry, the decisions still open, and the checklists under way.
 import { checklistProgress } from '../../shared/model/checklists';
-import type { Checklist, Decision } from '../../shared/model/responseTypes';
+import type { Checklist, Decision } from '../../shared/model/coordinationTypes';
 import type { EntryRow } from '../timeline/entryRow';
 
 export interface WorkstreamNow {

@@ -4,7 +4,7 @@
 // `user` (a client that has not been welcomed yet, or a stranger's junk) is left out.
 import { z } from 'zod';
 import { currentRoles } from '../../shared/model/roleRecords';
-import type { RoleAssignment } from '../../shared/model/responseTypes';
+import type { RoleAssignment } from '../../shared/model/coordinationTypes';
 import { RoomRoleSchema, type RoomRole } from '../../shared/protocol/room';
 import { isIncidentViewId, VIEW_LABELS } from '../incident/incidentViews';
 

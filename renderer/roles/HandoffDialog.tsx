@@ -3,7 +3,7 @@
 // The briefing is generated once per "Prepare briefing", from the doc as it is at that moment.
 import { useId, useState, type FormEvent } from 'react';
 import { handOff } from '../../shared/model/roles';
-import { handoffBriefingFor } from '../../shared/response/briefingFromDoc';
+import { handoffBriefingFor } from '../../shared/handoff/briefingFromDoc';
 import { nowInstant } from '../../shared/time/instant';
 import { Dialog } from '../app/Dialog';
 import { FieldError } from '../app/FieldError';

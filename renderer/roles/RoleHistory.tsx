@@ -1,6 +1,6 @@
 // Every assignment and handoff, newest first: who took which role, who gave it, and when.
 // A handoff's recorded briefing opens in place (<details>), so the next shift can reread it.
-import type { Handoff, RoleAssignment } from '../../shared/model/responseTypes';
+import type { Handoff, RoleAssignment } from '../../shared/model/coordinationTypes';
 import { formatDateTime } from '../../shared/time/format';
 import { postmortemHtml } from '../incident/postmortemHtml';
 

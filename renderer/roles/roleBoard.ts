@@ -2,7 +2,7 @@
 // every standard role (held or vacant), then custom roles in the order they first appeared,
 // and the people worth suggesting in the name field.
 import { currentRoles } from '../../shared/model/roleRecords';
-import { STANDARD_ROLES, type RoleAssignment } from '../../shared/model/responseTypes';
+import { STANDARD_ROLES, type RoleAssignment } from '../../shared/model/coordinationTypes';
 
 export interface RoleRow {
   role: string;

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { handoffsMap, readHandoffs, readRoles, rolesArray } from '../../shared/model/roleRecords';
-import type { Handoff, RoleAssignment } from '../../shared/model/responseTypes';
+import type { Handoff, RoleAssignment } from '../../shared/model/coordinationTypes';
 
 export interface RolesSnapshot {
   roles: RoleAssignment[];

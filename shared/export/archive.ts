@@ -1,24 +1,25 @@
-// The JSON incident archive: every field of the incident, its timeline and its response
-// work (decisions, checklists, actions, status updates, roles), versioned, for export and
-// import. Version 2 added `response`; a version 1 file still imports, with an empty one. Import validates with zod (strict objects, so a typo'd or
+// The JSON incident archive: every field of the incident, its timeline and its coordination
+// (decisions, checklists, actions, status updates, roles), versioned, for export and
+// import. Version 2 added the `response` field, which holds the coordination (the file format keeps
+// that key so version 2 files stay readable); a version 1 file still imports, with none. Import validates with zod (strict objects, so a typo'd or
 // foreign field is an error rather than silently dropped) and reports the first
 // problem with its field path, e.g. "entries[3].occurredAt: Invalid ISO datetime".
 import { z } from 'zod';
 import { compareEntries } from '../model/order';
-import { EMPTY_RESPONSE } from '../model/response';
-import type { ResponseState } from '../model/responseTypes';
+import { EMPTY_COORDINATION } from '../model/coordination';
+import type { CoordinationState } from '../model/coordinationTypes';
 import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../model/types';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
 import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
 import { InstantSchema, ZoneSchema } from './instantSchema';
-import { ResponseSchema } from './responseSchema';
+import { CoordinationSchema } from './coordinationSchema';
 
 export const ARCHIVE_FORMAT = 'war-room-incident';
 /** The version toArchive writes. */
 export const ARCHIVE_VERSION = 2;
-/** Versions parseArchive reads: 1 (before decisions, checklists and the rest of the response were archived) and the current one. */
+/** Versions parseArchive reads: 1 (the incident and its timeline only) and 2 (adds decisions, checklists, actions, status updates and roles)  */
 export const READABLE_ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
 
 export interface Archive {
@@ -27,7 +28,7 @@ export interface Archive {
   exportedAt: Instant;
   incident: Incident;
   entries: TimelineEntry[];
-  response: ResponseState;
+  response: CoordinationState;
 }
 
 /** A version 1 file: the same, without `response`. */
@@ -95,7 +96,7 @@ export const ArchiveSchema: z.ZodType<Archive> = z.strictObject({
   exportedAt: InstantSchema,
   incident: IncidentSchema,
   entries: EntriesSchema,
-  response: ResponseSchema,
+  response: CoordinationSchema,
 });
 
 export const ArchiveV1Schema: z.ZodType<ArchiveV1> = z.strictObject({
@@ -106,9 +107,9 @@ export const ArchiveV1Schema: z.ZodType<ArchiveV1> = z.strictObject({
   entries: EntriesSchema,
 });
 
-/** A deep copy through JSON: every response value is plain JSON data by construction. */
-function copyResponse(response: ResponseState): ResponseState {
-  return JSON.parse(JSON.stringify(response)) as ResponseState;
+/** A deep copy through JSON: every coordination value is plain JSON data by construction. */
+function copyCoordination(coordination: CoordinationState): CoordinationState {
+  return JSON.parse(JSON.stringify(coordination)) as CoordinationState;
 }
 
 /** The archive of a snapshot, entries in timeline order, sharing no objects with the snapshot. */
@@ -124,7 +125,7 @@ export function toArchive(snapshot: IncidentSnapshot, exportedAt: Instant = nowI
       retraction: entry.retraction ? { ...entry.retraction } : null,
       history: entry.history.map((edit) => ({ ...edit })),
     })),
-    response: copyResponse(snapshot.response),
+    response: copyCoordination(snapshot.coordination),
   };
 }
 
@@ -181,9 +182,9 @@ export function parseArchive(json: string): ParseArchiveResult {
     return fail(issue?.message ?? 'Invalid archive', issue ? fieldPath(issue.path) || null : null);
   }
   const { incident, entries } = result.data;
-  // A version 1 file predates the response work: it had none, so it gets an empty one (a copy, never the shared constant).
-  const response = 'response' in result.data ? result.data.response : copyResponse(EMPTY_RESPONSE);
-  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries), response } };
+  // A version 1 file predates decisions, checklists and the rest: it had none, so it gets an empty one (a copy, never the shared constant).
+  const coordination = 'response' in result.data ? result.data.response : copyCoordination(EMPTY_COORDINATION);
+  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries), coordination } };
 }
 
 /** Longest title part of a file name; keeps names readable in file dialogs. */

@@ -2,7 +2,7 @@
 // as one table each, so a reader sees at a glance what was done, skipped (and why),
 // blocked (and why) and who confirmed the dangerous steps.
 import { checklistProgress, isAwaitingConfirmation } from '../model/checklists';
-import type { Checklist, ChecklistItem } from '../model/responseTypes';
+import type { Checklist, ChecklistItem } from '../model/coordinationTypes';
 import { formatDateTime } from '../time/format';
 import { escapeInline, escapeTableCell } from './escape';
 import { tableRow } from './tableRow';

@@ -2,7 +2,7 @@
 // number keeps headings unique for MD024 even when two questions read alike) followed by
 // a list of its facts. Every user string goes through escapeInline: a decision's text was
 // typed under pressure and may hold anything.
-import type { Decision, DecisionOption } from '../model/responseTypes';
+import type { Decision, DecisionOption } from '../model/coordinationTypes';
 import type { Instant } from '../model/types';
 import { formatDateTime } from '../time/format';
 import { escapeInline } from './escape';

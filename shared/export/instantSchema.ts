@@ -1,4 +1,4 @@
-// Field schemas shared by the archive's incident, timeline and response parts.
+// Field schemas shared by the archive's incident, timeline and coordination parts.
 import { z } from 'zod';
 import { canonicalInstant } from '../time/instant';
 import { isValidZone } from '../time/zones';

@@ -1,6 +1,6 @@
 // The postmortem as GitHub-flavoured Markdown, in the shape public postmortems take:
 // facts, summary, impact, detection, participants, timeline, terminal excerpts and recordings,
-// the response work (decisions, checklists, status updates, roles and handoffs), analysis,
+// the coordination (decisions, checklists, status updates, roles and handoffs), analysis,
 // action items.
 // Every piece of user text goes through escape.ts (single-line contexts) or prose.ts
 // (user Markdown sections), so the output passes markdownlint's default rules.
@@ -14,7 +14,9 @@ import { renderChecklists } from './checklistsSection';
 import { renderDecisions } from './decisionsSection';
 import { escapeInline } from './escape';
 import { sanitizeProse } from './prose';
-import { renderActionItems, renderRolesAndHandoffs, renderStatusUpdates } from './responseSections';
+import { renderActionItems } from './actionsSection';
+import { renderRolesAndHandoffs } from './rolesSection';
+import { renderStatusUpdates } from './statusSection';
 import { numberExcerpts, renderRecordings, renderTerminalExcerpts } from './terminalSection';
 import { renderTimelineTable } from './timelineTable';
 
@@ -158,16 +160,16 @@ export function renderPostmortem(snapshot: IncidentSnapshot, opts: PostmortemOpt
   appendSection(lines, 'Timeline', timeline(incident, shown, zone, opts.all, excerptNumbers), opts.all ? NO_ENTRIES : NO_KEY_EVENTS);
   appendSection(lines, 'Terminal excerpts', renderTerminalExcerpts(excerptNumbers, zone), opts.all ? NO_EXCERPTS : NO_KEY_EXCERPTS);
   appendSection(lines, 'Terminal recordings', renderRecordings(opts.recordings ?? [], zone), NO_RECORDINGS);
-  const { response } = snapshot;
-  appendSection(lines, 'Decisions', renderDecisions(response.decisions, zone), NO_DECISIONS);
-  appendSection(lines, 'Checklists', renderChecklists(response.checklists, zone), NO_CHECKLISTS);
-  appendSection(lines, 'Status updates', renderStatusUpdates(response.statusUpdates, response.cadence, zone));
-  appendSection(lines, 'Roles and handoffs', renderRolesAndHandoffs(response.roles, response.handoffs, zone));
+  const { coordination } = snapshot;
+  appendSection(lines, 'Decisions', renderDecisions(coordination.decisions, zone), NO_DECISIONS);
+  appendSection(lines, 'Checklists', renderChecklists(coordination.checklists, zone), NO_CHECKLISTS);
+  appendSection(lines, 'Status updates', renderStatusUpdates(coordination.statusUpdates, coordination.cadence, zone));
+  appendSection(lines, 'Roles and handoffs', renderRolesAndHandoffs(coordination.roles, coordination.handoffs, zone));
   appendSection(lines, 'Root cause and trigger', sanitizeProse(postmortem.rootCause));
   appendSection(lines, 'What went well', sanitizeProse(postmortem.wentWell));
   appendSection(lines, 'What went wrong', sanitizeProse(postmortem.wentWrong));
   appendSection(lines, 'Where we got lucky', sanitizeProse(postmortem.gotLucky));
-  appendSection(lines, 'Action items', renderActionItems(response.actions, zone), NO_ACTION_ITEMS);
+  appendSection(lines, 'Action items', renderActionItems(coordination.actions, zone), NO_ACTION_ITEMS);
   lines.pop();
   return `${lines.join('\n')}\n`;
 }

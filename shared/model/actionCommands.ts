@@ -7,7 +7,7 @@ import { CommandError, validate } from './commandError';
 import { LOCAL_ORIGIN, addEntry, type CommandContext } from './commands';
 import { placement, type EntryPlacement } from './commandSchemas';
 import { newId } from './ids';
-import type { ActionItem, ActionPriority } from './responseTypes';
+import type { ActionItem, ActionPriority } from './coordinationTypes';
 import type { Instant } from './types';
 import { commandTime as stamp, requireIncident } from './commandContext';
 

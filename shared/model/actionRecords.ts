@@ -1,4 +1,4 @@
-import { ACTION_PRIORITIES, type ActionItem, type ActionPriority } from './responseTypes';
+import { ACTION_PRIORITIES, type ActionItem, type ActionPriority } from './coordinationTypes';
 import type { Instant } from './types';
 
 // How an action item is stored, and how its stored parts fold into the plain view.

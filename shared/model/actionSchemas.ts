@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalInstant } from '../time/instant';
 import { EntryPlacementSchema } from './commandSchemas';
-import { ACTION_PRIORITIES } from './responseTypes';
+import { ACTION_PRIORITIES } from './coordinationTypes';
 
 // Input rules for action items. Messages are sentences a tired person can act on.
 // The due date's message speaks of the date field the person actually uses, rather than

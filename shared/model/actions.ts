@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { encodeActionRecord, foldAction, groupEventsByAction, type ActionChange, type ActionEvent, type ActionRecord } from './actionRecords';
-import type { ActionItem } from './responseTypes';
+import type { ActionItem } from './coordinationTypes';
 
 // Action items (follow-ups): their Y layout, readers and the archive writer. Commands are
-// in actionCommands.ts: doc.ts imports this module (through response.ts), so importing
+// in actionCommands.ts: doc.ts imports this module (through coordination.ts), so importing
 // commands.ts (which imports doc.ts) from here would close an import cycle.
 // `actions`: id → immutable creation record (JSON string); `actionEvents`: append-only log
 // of edits, done and reopen, folded in array order (see actionRecords.ts).

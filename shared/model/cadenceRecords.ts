@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { SEVERITIES, type Incident, type Instant, type Severity } from './types';
-import type { CadenceSnooze, StatusCadence, StatusUpdate } from './responseTypes';
+import type { CadenceSnooze, StatusCadence, StatusUpdate } from './coordinationTypes';
 import { incidentStart } from './statusTemplates';
 import { isLive } from './keyTimes';
 

@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem, ChecklistItemEvent } from './responseTypes';
+import type { Checklist, ChecklistItem, ChecklistItemEvent } from './coordinationTypes';
 
 // The timeline line a checklist tick writes, e.g.
 // "✓ Sever replication link (Database failover) — confirmed by Sam". Short, and readable

@@ -1,4 +1,4 @@
-import type { ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './responseTypes';
+import type { ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './coordinationTypes';
 
 // The checklist item state machine, as pure functions. Commands ask `refuseItemEvent`
 // before writing; readers fold the event log through `applyItemEvent`, which never throws:

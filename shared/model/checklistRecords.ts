@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { CHECKLIST_ITEM_STATES } from './responseTypes';
-import type { Checklist, ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './responseTypes';
+import { CHECKLIST_ITEM_STATES } from './coordinationTypes';
+import type { Checklist, ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './coordinationTypes';
 import { applyItemEvent } from './checklistItemState';
 
 // How checklists are stored, and how the stored parts fold into the plain view.

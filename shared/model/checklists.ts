@@ -14,8 +14,8 @@ import {
   groupLogByChecklist,
   type ChecklistLogRecord,
 } from './checklistRecords';
-import { CHECKLIST_ITEM_STATES } from './responseTypes';
-import type { Checklist, ChecklistItem, ChecklistItemEvent, ChecklistItemState, RunbookTemplate } from './responseTypes';
+import { CHECKLIST_ITEM_STATES } from './coordinationTypes';
+import type { Checklist, ChecklistItem, ChecklistItemEvent, ChecklistItemState, RunbookTemplate } from './coordinationTypes';
 import { checklistEntryText } from './checklistEntryText';
 import { commandTime as stamp, requireIncident } from './commandContext';
 

@@ -8,12 +8,12 @@ import { canMoveDecision, canReviewOutcome, isEditable } from './decisionMachine
 import { decisionEventsArray, decisionsMap, encodeDecisionEvent, encodeDecisionRecord, type DecisionEventBody, type DecisionPatch } from './decisionRecords';
 import { DecideSchema, DecisionPatchSchema, OutcomeSchema, ProposeDecisionSchema, ReplaceSchema, type OptionInput } from './decisionSchemas';
 import { newId } from './ids';
-import type { Decision, DecisionOption, OutcomeVerdict, Reversibility } from './responseTypes';
+import type { Decision, DecisionOption, OutcomeVerdict, Reversibility } from './coordinationTypes';
 import type { Instant } from './types';
 import { commandTime as stamp, requireIncident, runCommand as run } from './commandContext';
 
 // Every write to the decision log. Each validates, then makes all its changes (the event
-// and, where the issue asks, the timeline entry) in one transaction. The base record is
+// and, where the change is worth a timeline line, that entry) in one transaction. The base record is
 // written once by proposeDecision; everything after is an event in the append-only log.
 
 export const NO_CHOSEN_OPTION_MESSAGE = 'Choose the option you are going with before marking the decision decided.';

@@ -1,7 +1,7 @@
 import { canMoveDecision, canReviewOutcome, chosenOptionTitle, isEditable } from './decisionMachine';
 import type { DecisionEvent, DecisionPatch } from './decisionRecords';
-import { OUTCOME_VERDICTS } from './responseTypes';
-import type { Decision, DecisionChange } from './responseTypes';
+import { OUTCOME_VERDICTS } from './coordinationTypes';
+import type { Decision, DecisionChange } from './coordinationTypes';
 
 // Folds a decision's events, in log order, onto its base record. An event that no longer
 // fits (a second concurrent "decide", an edit that arrived after the decision was made)

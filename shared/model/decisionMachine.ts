@@ -1,4 +1,4 @@
-import type { Decision, DecisionStatus } from './responseTypes';
+import type { Decision, DecisionStatus } from './coordinationTypes';
 
 // The decision life cycle as data, so the commands, the fold and the UI all ask the same
 // question: proposed → decided → superseded | reversed. Superseded and reversed are final:

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { foldDecision } from './decisionFold';
 import { decisionEventsArray, decisionsMap, decodeDecisionEvent, decodeDecisionRecord, groupDecisionEvents, type DecisionEvent } from './decisionRecords';
-import type { Decision } from './responseTypes';
+import type { Decision } from './coordinationTypes';
 
 // Readers for the decision log: base records folded with their events. They never throw;
 // a damaged record reads with empty fields rather than hiding the rest of the log.

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { DECISION_STATUSES, OUTCOME_VERDICTS, REVERSIBILITIES } from './responseTypes';
-import type { Decision, DecisionChange, DecisionOption, DecisionOutcome, DecisionStatus, Reversibility } from './responseTypes';
+import { DECISION_STATUSES, OUTCOME_VERDICTS, REVERSIBILITIES } from './coordinationTypes';
+import type { Decision, DecisionChange, DecisionOption, DecisionOutcome, DecisionStatus, Reversibility } from './coordinationTypes';
 import type { Instant } from './types';
 
 // How decisions are stored. Like timeline entries (see entryRecords.ts), a decision is one

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Decision } from './responseTypes';
+import type { Decision } from './coordinationTypes';
 import type { Instant } from './types';
 
 // When a decision is due to be looked at again, and how long until then in words a

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntryPlacementSchema, IdSchema, InstantSchema } from './commandSchemas';
-import { OUTCOME_VERDICTS, REVERSIBILITIES } from './responseTypes';
+import { OUTCOME_VERDICTS, REVERSIBILITIES } from './coordinationTypes';
 
 // Input rules for the decision commands; messages are what the form shows next to the field.
 

@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
 import { decisionsMap, encodeDecisionRecord } from './decisionRecords';
-import type { Decision } from './responseTypes';
+import type { Decision } from './coordinationTypes';
 
 // The decision log's public face: readers, the archive writer, the state
 // machine and revisit helpers. Layout: `decisions` (id → base record, JSON) and
 // `decisionEvents` (append-only log); see decisionRecords.ts. The commands live in
-// decisionCommands.ts: this module stays free of commands.ts so that doc.ts/response.ts
+// decisionCommands.ts: this module stays free of commands.ts so that doc.ts/coordination.ts
 // can compose it without an import cycle.
 
 export { readDecision, readDecisions } from './decisionRead';

@@ -3,10 +3,10 @@ import { CommandError } from './commandError';
 import { LOCAL_ORIGIN } from './commands';
 import { POSTMORTEM_SECTIONS, writeIncidentMeta, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
 import { encodeEntryRecord, type EntryEditRecord, type EntryRecord } from './entryRecords';
-import { writeResponse } from './response';
+import { writeCoordination } from './coordination';
 import type { EditableEntryField, EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
 
-// Writes a whole incident (from an archive), its response work included, into a fresh document in one transaction,
+// Writes a whole incident (from an archive), its decisions, checklists, actions, status updates and roles included, into a fresh document in one transaction,
 // so a peer or the store sees either nothing or all of it: nothing is half-imported.
 // Values are copied, never shared with the snapshot, so later edits cannot alias.
 
@@ -75,6 +75,6 @@ export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: u
     }
     if (log.length > 0) entryEditsArray(doc).push(log);
     // Same transaction: decisions and status updates point at entries written just above.
-    writeResponse(doc, snapshot.response);
+    writeCoordination(doc, snapshot.coordination);
   }, origin);
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Handoff, RoleAssignment } from './responseTypes';
+import type { Handoff, RoleAssignment } from './coordinationTypes';
 
 // How roles and handoffs are stored, and their tolerant readers. Every
 // assignment is an immutable record appended to the `roles` Y.Array as one JSON string; the

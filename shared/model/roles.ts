@@ -5,7 +5,7 @@ import { addEntry, CommandError, LOCAL_ORIGIN, updateIncident, type CommandConte
 import { validate } from './commandError';
 import { metaMap } from './doc';
 import { newId } from './ids';
-import { STANDARD_ROLES, type RoleAssignment } from './responseTypes';
+import { STANDARD_ROLES, type RoleAssignment } from './coordinationTypes';
 import { currentRoles, handoffsMap, readRoles, rolesArray } from './roleRecords';
 import type { Instant } from './types';
 import { commandTime as stamp, requireIncident } from './commandContext';

@@ -6,7 +6,7 @@ import { validate } from './commandError';
 import { SeveritySchema, StatusSchema } from './commandSchemas';
 import { addEntry, type CommandContext } from './commands';
 import { newId } from './ids';
-import { AUDIENCES, type Audience, type StatusUpdate } from './responseTypes';
+import { AUDIENCES, type Audience, type StatusUpdate } from './coordinationTypes';
 import { cadenceArray, readCadence, statusUpdatesMap } from './statusUpdates';
 import type { IncidentStatus, Severity } from './types';
 import { commandTime as stamp, requireIncident, runCommand as run } from './commandContext';

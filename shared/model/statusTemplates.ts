@@ -1,5 +1,5 @@
 import { durationWords, formatDateTime } from '../time/format';
-import type { Audience } from './responseTypes';
+import type { Audience } from './coordinationTypes';
 import type { Incident, IncidentStatus, Instant } from './types';
 
 // Status update templates: one per incident status × audience, filled from the incident's

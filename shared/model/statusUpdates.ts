@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { DEFAULT_CADENCE, foldCadence, type CadenceEvent } from './cadenceRecords';
-import { AUDIENCES, type Audience, type StatusCadence, type StatusUpdate } from './responseTypes';
+import { AUDIENCES, type Audience, type StatusCadence, type StatusUpdate } from './coordinationTypes';
 import type { Severity } from './types';
 
 // Status updates and their cadence: Y layout, readers and the archive writer. Commands are
-// in statusCommands.ts, so this module (imported by doc.ts through response.ts) never
+// in statusCommands.ts, so this module (imported by doc.ts through coordination.ts) never
 // imports commands.ts, which would close an import cycle.
 // `statusUpdates`: id → immutable record (one JSON string; an update, once sent, is history).
 // `cadence`: append-only log of per-severity settings and snoozes (see cadenceRecords.ts).

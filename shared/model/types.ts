@@ -2,10 +2,13 @@
 // these shapes are what readers produce (for the UI, the export and the archive).
 // Every instant is an ISO-8601 UTC string with milliseconds, e.g. "2026-11-21T23:06:00.000Z",
 // so lexical order equals chronological order.
-import type { ResponseState } from './responseTypes';
+import type { CoordinationState } from './coordinationTypes';
+import type { Instant, Severity } from './scalars';
 
-export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// Instants and severities live in a leaf module so the coordination types can use them
+// without importing this file back (this file imports them for IncidentSnapshot).
+export { SEVERITIES } from './scalars';
+export type { Instant, Severity } from './scalars';
 
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
@@ -23,8 +26,6 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** ISO-8601 UTC instant string. */
-export type Instant = string;
 
 export interface Incident {
   id: string;
@@ -43,7 +44,7 @@ export interface Incident {
   commander: string;
   /** Recorded after the fact ("Declare" a past incident): it never counts live time, reminds or alarms. */
   reconstructed?: boolean;
-  /** Postmortem sections; later issues fill them from the app. Markdown. */
+  /** Postmortem sections, written in the app. Markdown. */
   postmortem: PostmortemSections;
 }
 
@@ -99,7 +100,7 @@ export interface IncidentSnapshot {
   /** Sorted by occurredAt, then recordedAt, then id. */
   entries: TimelineEntry[];
   /** Decisions, checklists, actions, status updates, roles and handoffs. */
-  response: ResponseState;
+  coordination: CoordinationState;
 }
 
 /** What the home screen lists; maintained by the host from each document's meta. */

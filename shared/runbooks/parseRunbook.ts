@@ -1,5 +1,5 @@
 import { marked, type Token, type Tokens } from 'marked';
-import type { RunbookItem, RunbookSection, RunbookTemplate } from '../model/responseTypes';
+import type { RunbookItem, RunbookSection, RunbookTemplate } from '../model/coordinationTypes';
 
 // Runbook templates are Markdown: the first `#` heading is the title, `##`/`###` headings
 // are sections and `- [ ]` lines are items. marked's lexer does the Markdown (so a `- [ ]`

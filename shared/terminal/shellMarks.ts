@@ -150,5 +150,3 @@ export function createShellMarkParser(nonce: string): ShellMarkParser {
   };
 }
 
-// The tracker lives in its own file; it is re-exported here so the marks and what consumes them import from one place.
-export { createCommandTracker, type CommandTracker } from './commandTracker';

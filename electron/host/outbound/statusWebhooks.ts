@@ -3,7 +3,7 @@
 // (retrying, sent, failed with a reason) through onState while the war room carries on.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { StatusUpdate } from '../../../shared/model/responseTypes';
+import type { StatusUpdate } from '../../../shared/model/coordinationTypes';
 import type { Incident } from '../../../shared/model/types';
 
 export const OUTBOUND_KINDS = ['generic', 'slack', 'teams'] as const;

@@ -5,6 +5,7 @@ import { addEntry } from '../../../shared/model/commands';
 import { metaMap, readEntries } from '../../../shared/model/doc';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { startHost } from '../host';
+import { diskFullSwitch } from './diskFull';
 import { DB_FILE_NAME } from '../store';
 import { entryTextsOnDisk, connectSync, RpcClient, tempDir, waitFor, wsBase } from './helpers';
 
@@ -18,7 +19,8 @@ describe('disk full (simulated)', () => {
   it('does not acknowledge the write, reports it, keeps serving read-only, and stores the change once space returns', async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, DB_FILE_NAME);
-    const host = await startHost({ dataDir: dir, staticDir: null, log: () => {}, storeProbeIntervalMs: FAST_PROBE_MS });
+    const disk = diskFullSwitch();
+    const host = await startHost({ dataDir: dir, staticDir: null, log: () => {}, storeProbeIntervalMs: FAST_PROBE_MS, openStore: disk.open });
     const base = wsBase(host.url);
     const rpc = await RpcClient.connect(base, host.token);
     const { id: outage } = await rpc.value<{ id: string }>('createIncident', { ...INCIDENT, title: 'Disk fills up' });
@@ -31,7 +33,7 @@ describe('disk full (simulated)', () => {
     writer.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
       if (number === 0 && !recovered) ackedWhileFull = true;
     });
-    host.simulateDiskFull(true);
+    disk.fill(true);
     const text = `restore log ${'x'.repeat(BIG_ENTRY_CHARS)}`;
     addEntry(writer.doc, { author: 'Priya' }, { text });
     await waitFor(() => rpc.events.some((e) => e.name === 'onStoreStatus'), 5000, 'store status event');
@@ -59,7 +61,7 @@ describe('disk full (simulated)', () => {
     // Space returns: the probe notices, clients reconnect and re-send the pending change.
     expect(ackedWhileFull).toBe(false);
     recovered = true;
-    host.simulateDiskFull(false);
+    disk.fill(false);
     await waitFor(() => host.storeStatus().ok, 5000, 'store recovery');
     await waitFor(() => rpc.events.filter((e) => e.name === 'onStoreStatus').length >= 2, 5000, 'recovery event');
     expect(rpc.events.filter((e) => e.name === 'onStoreStatus').at(-1)?.payload).toEqual({ ok: true, dbFile });

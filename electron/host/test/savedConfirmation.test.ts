@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { watchSaves, type UnsavedChanges } from '../../../shared/protocol/unsavedChanges';
 import { startHost, type RunningHost } from '../host';
+import { diskFullSwitch } from './diskFull';
 import { DB_FILE_NAME } from '../store';
 import { connectSync, entryTextsOnDisk, RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase, type SyncClient } from './helpers';
 import { addEntry } from '../../../shared/model/commands';
@@ -26,7 +27,8 @@ const BIG_ENTRY_CHARS = 100_000;
 
 async function openIncident() {
   const dataDir = tempDir();
-  const host = await startHost({ dataDir, staticDir: null, log: () => {}, storeProbeIntervalMs: FAST_PROBE_MS });
+  const disk = diskFullSwitch();
+  const host = await startHost({ dataDir, staticDir: null, log: () => {}, storeProbeIntervalMs: FAST_PROBE_MS, openStore: disk.open });
   const rpc = await RpcClient.connect(wsBase(host.url), host.token);
   const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
   rpc.close();
@@ -35,7 +37,7 @@ async function openIncident() {
   const unsaved = watchSaves(client.provider);
   running.push({ host, client, unsaved });
   const onDisk = () => entryTextsOnDisk(path.join(dataDir, DB_FILE_NAME), incidentDocName(id));
-  return { host, client, unsaved, onDisk };
+  return { host, client, unsaved, onDisk, disk };
 }
 
 describe('saved confirmation', () => {
@@ -81,18 +83,18 @@ describe('saved confirmation', () => {
   });
 
   it('never confirms a change the store could not write, and confirms it once space returns and it is stored', async () => {
-    const { host, client, unsaved, onDisk } = await openIncident();
+    const { host, client, unsaved, onDisk, disk } = await openIncident();
     const text = `restore log ${'x'.repeat(BIG_ENTRY_CHARS)}`;
     const savedWhileFull: string[][] = [];
     let full = true;
     unsaved.onChange((count) => {
       if (count === 0 && full) savedWhileFull.push(onDisk());
     });
-    host.simulateDiskFull(true);
+    disk.fill(true);
     addEntry(client.doc, { author: 'Priya' }, { text });
     await waitFor(() => !host.storeStatus().ok, 5000, 'the store reporting the full disk');
     full = false;
-    host.simulateDiskFull(false);
+    disk.fill(false);
     let atSaved: string[] | null = null;
     unsaved.onChange((count) => {
       if (count === 0) atSaved = onDisk();

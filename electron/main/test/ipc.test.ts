@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopAttention } from '../../../shared/protocol/desktopBridge';
 import { fakeElectron, resetFakeElectron } from './fakeElectron';
-import { IPC } from '../ipcChannels';
+import { IPC } from '../../../shared/protocol/ipcChannels';
 import { registerIpc } from '../ipc';
 import { JoinLinkInbox } from '../joinLinks';
 

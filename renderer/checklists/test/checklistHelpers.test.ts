@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistItem } from '../../../shared/model/responseTypes';
+import type { ChecklistItem } from '../../../shared/model/coordinationTypes';
 import { BUNDLED_RUNBOOKS } from '../bundledRunbooks';
 import { canConfirm, historyText, itemStatusText } from '../itemView';
 import { importRunbookText } from '../runbookImport';

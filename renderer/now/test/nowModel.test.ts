@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addEntry, retractEntry } from '../../../shared/model/commands';
 import { addChecklistItem, createChecklist, readChecklists, setItemState } from '../../../shared/model/checklists';
 import { readEntries } from '../../../shared/model/doc';
-import { decision } from '../../../shared/response/test/briefingFixtures';
+import { decision } from '../../../shared/handoff/test/briefingFixtures';
 import { contextFor, openIncident } from '../../../shared/model/test/fixtures';
 import { toEntryRow } from '../../timeline/entryRow';
 import { checklistsInProgress, openDecisions, workstreamsNow } from '../nowModel';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleAssignment } from '../../../shared/model/responseTypes';
+import type { RoleAssignment } from '../../../shared/model/coordinationTypes';
 import { roomCloseMessage } from '../../client/roomClose';
 import { describePresence, initialsOf, presenceRows } from '../presenceModel';
 import { roomSyncLabel } from '../syncLabel';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleAssignment } from '../../../shared/model/responseTypes';
+import type { RoleAssignment } from '../../../shared/model/coordinationTypes';
 import { knownPeople, roleRows } from '../roleBoard';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 20, minute)).toISOString();

@@ -2,7 +2,7 @@
 import * as Y from 'yjs';
 import { createIncident, type CommandContext } from '../../../shared/model/commands';
 import { importSnapshot } from '../../../shared/model/importSnapshot';
-import { EMPTY_RESPONSE } from '../../../shared/model/response';
+import { EMPTY_COORDINATION } from '../../../shared/model/coordination';
 import type { Incident, TimelineEntry } from '../../../shared/model/types';
 
 export const START = '2026-11-21T20:00:00.000Z';
@@ -69,6 +69,6 @@ export function generatedEntries(count: number): TimelineEntry[] {
 
 export function bigIncidentDoc(count: number): Y.Doc {
   const doc = new Y.Doc();
-  importSnapshot(doc, { incident: incidentFixture(), entries: generatedEntries(count), response: EMPTY_RESPONSE });
+  importSnapshot(doc, { incident: incidentFixture(), entries: generatedEntries(count), coordination: EMPTY_COORDINATION });
   return doc;
 }

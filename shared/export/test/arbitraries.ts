@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { compareEntries } from '../../model/order';
 import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../../model/types';
 import type { EntryEdit, Incident, IncidentSnapshot, Instant, TimelineEntry } from '../../model/types';
-import { responseArb } from './responseArbitraries';
+import { coordinationArb } from './coordinationArbitraries';
 
 const FIRST_MS = Date.UTC(2020, 0, 1);
 const LAST_MS = Date.UTC(2030, 0, 1);
@@ -49,8 +49,8 @@ const incidentArb: fc.Arbitrary<Incident> = fc.record({
   postmortem: fc.record({ rootCause: textArb, wentWell: textArb, wentWrong: textArb, gotLucky: textArb }),
 });
 
-/** A snapshot with unique entry ids, entries in timeline order and response work in reader order (as readers produce them). */
+/** A snapshot with unique entry ids, entries in timeline order and coordination in reader order (as readers produce them). */
 export const snapshotArb: fc.Arbitrary<IncidentSnapshot> = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 26 }), { maxLength: 12 })
-  .chain((ids) => fc.record({ incident: incidentArb, entries: fc.tuple(...ids.map(entryArb)), response: responseArb }))
-  .map(({ incident, entries, response }) => ({ incident, entries: [...entries].sort(compareEntries), response }));
+  .chain((ids) => fc.record({ incident: incidentArb, entries: fc.tuple(...ids.map(entryArb)), coordination: coordinationArb }))
+  .map(({ incident, entries, coordination }) => ({ incident, entries: [...entries].sort(compareEntries), coordination }));

@@ -3,7 +3,7 @@
 import sampleArchive from '../../../assets/sample-incident.json';
 import type { Incident, IncidentSnapshot, TimelineEntry } from '../../model/types';
 import { parseArchive } from '../archive';
-import { hostileResponse } from './hostileResponse';
+import { hostileCoordination } from './hostileCoordination';
 
 /** The sample archive's file text (re-serialised; parseArchive takes text). */
 export const SAMPLE_ARCHIVE_JSON = JSON.stringify(sampleArchive);
@@ -69,5 +69,5 @@ export function hostileSnapshot(): IncidentSnapshot {
     retraction: index % 4 === 1 ? { by: 'Ann | x', at: AT(index * 40 + 2), reason: 'wrong | <b>host</b>\nsecond' } : null,
     history: [],
   }));
-  return { incident: hostileIncident(), entries, response: hostileResponse(HOSTILE_TEXTS, AT) };
+  return { incident: hostileIncident(), entries, coordination: hostileCoordination(HOSTILE_TEXTS, AT) };
 }

@@ -1,7 +1,7 @@
 // The exported postmortem must pass markdownlint-cli2 with its default rules (line length
 // off), for the sample incident in both modes and for a snapshot full of hostile text.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RESPONSE } from '../../model/response';
+import { EMPTY_COORDINATION } from '../../model/coordination';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
 import { lintMarkdown as lint } from './markdownLint';
@@ -35,7 +35,7 @@ describe('postmortem Markdown passes markdownlint default rules', () => {
     const empty = {
       incident: { ...incident, title: 'Quiet', summary: '', impact: '', commander: '', postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' } },
       entries: [],
-      response: EMPTY_RESPONSE,
+      coordination: EMPTY_COORDINATION,
     };
     const errors = await lint({ 'empty.md': renderPostmortem(empty, { all: true, generatedAt: GENERATED_AT }) });
     expect(errors, errors.join('\n')).toEqual([]);

@@ -13,7 +13,7 @@ import {
   setItemState,
   writeChecklists,
 } from '../checklists';
-import type { RunbookTemplate } from '../responseTypes';
+import type { RunbookTemplate } from '../coordinationTypes';
 import { contextFor, openIncident } from './fixtures';
 
 const FAILOVER: RunbookTemplate = {

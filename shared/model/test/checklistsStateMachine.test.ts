@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyItemEvent, isAwaitingConfirmation, isItemFinished, refuseItemEvent } from '../checklistItemState';
-import { CHECKLIST_ITEM_STATES, type ChecklistItem, type ChecklistItemEvent } from '../responseTypes';
+import { CHECKLIST_ITEM_STATES, type ChecklistItem, type ChecklistItemEvent } from '../coordinationTypes';
 
 const BASE: ChecklistItem = {
   id: 'i1',

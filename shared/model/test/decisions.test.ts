@@ -12,7 +12,7 @@ import {
   writeDecisions,
 } from '../decisions';
 import { NO_CHOSEN_OPTION_MESSAGE, decideDecision, proposeDecision, recordOutcome, replaceDecision, setRevisit, updateDecision } from '../decisionCommands';
-import { DECISION_STATUSES } from '../responseTypes';
+import { DECISION_STATUSES } from '../coordinationTypes';
 import { contextFor, openIncident } from './fixtures';
 
 const RESTORE = {

@@ -6,7 +6,7 @@ import { entriesMap, entryEditsArray, readEntry } from '../doc';
 import { readSnapshot } from '../snapshot';
 import { foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord } from '../entryRecords';
 import { importSnapshot } from '../importSnapshot';
-import { EMPTY_RESPONSE } from '../response';
+import { EMPTY_COORDINATION } from '../coordination';
 import { contextFor, openIncident } from './fixtures';
 
 /** Two replicas that have both seen one entry, then write without hearing from each other. */
@@ -146,7 +146,7 @@ describe('storage cost', () => {
       };
     });
     const doc = new Y.Doc();
-    importSnapshot(doc, { incident, entries, response: EMPTY_RESPONSE });
+    importSnapshot(doc, { incident, entries, coordination: EMPTY_COORDINATION });
     const bytesPerEntry = Y.encodeStateAsUpdate(doc).length / COUNT;
     expect(bytesPerEntry).toBeLessThan(MAX_BYTES_PER_ENTRY);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CommandError } from '../commands';
 import { readEntries, readIncident } from '../doc';
 import { assignRole, currentRoles, handOff, normalizeRole, readHandoffs, readRoles, writeRoles } from '../roles';
-import type { RoleAssignment } from '../responseTypes';
+import type { RoleAssignment } from '../coordinationTypes';
 import { contextFor, openIncident } from './fixtures';
 
 function handoffEntries(doc: Y.Doc): string[] {

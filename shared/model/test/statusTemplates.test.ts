@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeStatusUpdate } from '../statusTemplates';
-import { AUDIENCES } from '../responseTypes';
+import { AUDIENCES } from '../coordinationTypes';
 import { STATUSES, type Incident } from '../types';
 
 const incident: Incident = {

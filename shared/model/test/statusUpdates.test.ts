@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setSeverity, setStatus } from '../commands';
 import { readEntries, readIncident } from '../doc';
-import type { StatusCadence, StatusUpdate } from '../responseTypes';
+import type { StatusCadence, StatusUpdate } from '../coordinationTypes';
 import { postStatusUpdate, setCadence, snoozeCadence } from '../statusCommands';
 import { DEFAULT_CADENCE, cadenceArray, nextUpdateDue, readCadence, readStatusUpdates, statusUpdatesMap, writeStatusUpdates } from '../statusUpdates';
 import type { Incident } from '../types';

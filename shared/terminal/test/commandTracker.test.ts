@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommandTracker } from '../shellMarks';
+import { createCommandTracker } from '../commandTracker';
 
 const T = (second: number): string => new Date(Date.UTC(2026, 10, 21, 22, 0, second)).toISOString();
 

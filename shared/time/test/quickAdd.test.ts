@@ -152,7 +152,7 @@ describe('prefixes', () => {
     expect(ok('#turtle #hare racing')).toMatchObject({ workstream: 'turtle', text: '#hare racing' });
     expect(ok('checked ## heading and # note')).toMatchObject({ workstream: '', text: 'checked ## heading and # note' });
     expect(ok('moved to #db.')).toMatchObject({ workstream: 'db', text: 'moved to' });
-    expect(ok('see issue#12 here')).toMatchObject({ workstream: '', text: 'see issue#12 here' });
+    expect(ok('see ticket#12 here')).toMatchObject({ workstream: '', text: 'see ticket#12 here' });
   });
 
   it('treats ! as a key marker only when it stands alone', () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { addEntry } from '../../../../shared/model/commands';
 import { incidentDocName } from '../../../../shared/protocol/api';
+import { diskFullSwitch } from '../../test/diskFull';
 import { entryTextsOnDisk, waitFor } from '../../test/helpers';
 import { createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
 
@@ -10,9 +11,10 @@ describe('a joiner whose disk fills up', () => {
   let a: Peer;
   let b: Peer;
   const logs: string[] = [];
+  const disk = diskFullSwitch();
   beforeAll(async () => {
     a = await startSharingPeer('a');
-    b = await startPeer('b', { storeProbeIntervalMs: 100, log: (l) => logs.push(l) });
+    b = await startPeer('b', { storeProbeIntervalMs: 100, log: (l) => logs.push(l), openStore: disk.open });
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
@@ -26,11 +28,11 @@ describe('a joiner whose disk fills up', () => {
     await atA.synced();
     // y-protocols reports the failed save on the console; the log line below is what we check.
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    b.host.simulateDiskFull(true);
+    disk.fill(true);
     // Enough to need new pages: the cap is the page count at the moment the disk "filled".
     for (let i = 0; i < 100; i++) addEntry(atA.doc, { author: 'a' }, { text: `while b is full ${i} ${'x'.repeat(2000)}` });
     await waitFor(() => logs.some((l) => /not saved/.test(l)), 10_000, 'b fails to save');
-    b.host.simulateDiskFull(false);
+    disk.fill(false);
     quiet.mockRestore();
     const want = texts(atA.doc);
     const onDisk = () => entryTextsOnDisk(`${b.dataDir}/warroom.db`, incidentDocName(incidentId)).sort();

@@ -3,7 +3,7 @@
 // someone starts a handoff; the text is then shown, copied, and recorded with handOff().
 import type * as Y from 'yjs';
 import { readEntries, readIncident } from '../model/doc';
-import { readResponse } from '../model/response';
+import { readCoordination } from '../model/coordination';
 import { lastHandoff } from '../model/roleRecords';
 import { roleHolder } from '../model/roles';
 import { readSituation } from '../model/situation';
@@ -23,16 +23,16 @@ export interface BriefingRequest {
 export function handoffBriefingFor(doc: Y.Doc, request: BriefingRequest): string | null {
   const incident = readIncident(doc);
   if (!incident) return null;
-  const response = readResponse(doc);
-  const previous = lastHandoff(response.handoffs, request.role);
+  const coordination = readCoordination(doc);
+  const previous = lastHandoff(coordination.handoffs, request.role);
   return generateHandoffBriefing({
     incident,
     entries: readEntries(doc),
-    response,
+    coordination,
     since: previous?.at ?? null,
     now: request.now,
     zone: request.zone,
-    nextUpdateDue: nextUpdateDue({ incident, cadence: response.cadence, updates: response.statusUpdates }),
+    nextUpdateDue: nextUpdateDue({ incident, cadence: coordination.cadence, updates: coordination.statusUpdates }),
     role: request.role,
     from: roleHolder(doc, request.role),
     to: request.to,

@@ -2,11 +2,11 @@ import type * as Y from 'yjs';
 import { readActions, writeActions } from './actions';
 import { readChecklists, writeChecklists } from './checklists';
 import { readDecisions, writeDecisions } from './decisions';
-import type { ResponseState } from './responseTypes';
+import type { CoordinationState } from './coordinationTypes';
 import { readHandoffs, readRoles, writeRoles } from './roleRecords';
 import { DEFAULT_CADENCE, readCadence, readStatusUpdates, writeStatusUpdates } from './statusUpdates';
 
-// The whole response as one plain value, for the snapshot, the export and the
+// The whole coordination as one plain value, for the snapshot, the export and the
 // archive. Each feature owns its Y types, reader and writer; this module only composes
 // them, so the snapshot and the archive can never forget a feature that has a reader.
 
@@ -19,8 +19,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A response with nothing in it yet (a version 1 archive, a fresh incident). */
-export const EMPTY_RESPONSE: ResponseState = deepFreeze({
+/** A coordination with nothing in it yet (a version 1 archive, a fresh incident). */
+export const EMPTY_COORDINATION: CoordinationState = deepFreeze({
   decisions: [],
   checklists: [],
   actions: [],
@@ -30,8 +30,8 @@ export const EMPTY_RESPONSE: ResponseState = deepFreeze({
   handoffs: [],
 });
 
-/** Every response reader's view; never throws (each reader reads odd data as empty values). */
-export function readResponse(doc: Y.Doc): ResponseState {
+/** Every coordination reader's view; never throws (each reader reads odd data as empty values). */
+export function readCoordination(doc: Y.Doc): CoordinationState {
   return {
     decisions: readDecisions(doc),
     checklists: readChecklists(doc),
@@ -44,13 +44,13 @@ export function readResponse(doc: Y.Doc): ResponseState {
 }
 
 /**
- * Writes an archived response into an empty doc. Call it inside the caller's transaction
- * (importSnapshot's) so a peer sees the incident and its response arrive together.
+ * Writes an archived coordination into an empty doc. Call it inside the caller's transaction
+ * (importSnapshot's) so a peer sees the incident and its coordination arrive together.
  */
-export function writeResponse(doc: Y.Doc, response: ResponseState): void {
-  writeDecisions(doc, response.decisions);
-  writeChecklists(doc, response.checklists);
-  writeActions(doc, response.actions);
-  writeStatusUpdates(doc, response.statusUpdates, response.cadence);
-  writeRoles(doc, response.roles, response.handoffs);
+export function writeCoordination(doc: Y.Doc, coordination: CoordinationState): void {
+  writeDecisions(doc, coordination.decisions);
+  writeChecklists(doc, coordination.checklists);
+  writeActions(doc, coordination.actions);
+  writeStatusUpdates(doc, coordination.statusUpdates, coordination.cadence);
+  writeRoles(doc, coordination.roles, coordination.handoffs);
 }

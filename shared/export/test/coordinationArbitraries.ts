@@ -1,4 +1,4 @@
-// fast-check generators of response work in the shape readers produce: every
+// fast-check generators of coordination in the shape readers produce: every
 // list in reader order, ids unique, links resolvable, done actions with who and when. So
 // the same values serve the archive round trip and the importSnapshot round trip.
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import {
   DECISION_STATUSES,
   OUTCOME_VERDICTS,
   REVERSIBILITIES,
-} from '../../model/responseTypes';
+} from '../../model/coordinationTypes';
 import type {
   ActionItem,
   Checklist,
@@ -17,11 +17,11 @@ import type {
   ChecklistItemEvent,
   Decision,
   Handoff,
-  ResponseState,
+  CoordinationState,
   RoleAssignment,
   StatusCadence,
   StatusUpdate,
-} from '../../model/responseTypes';
+} from '../../model/coordinationTypes';
 import type { Instant } from '../../model/types';
 
 const FIRST_MS = Date.UTC(2020, 0, 1);
@@ -120,7 +120,7 @@ const roleArb: fc.Arbitrary<RoleAssignment> = fc.record({ role: nameArb, person:
 const handoffArb = (id: string): fc.Arbitrary<Handoff> =>
   fc.record({ id: fc.constant(id), role: textArb, from: textArb, to: textArb, at: instantArb, briefing: fc.string({ maxLength: 80 }) });
 
-export const responseArb: fc.Arbitrary<ResponseState> = fc
+export const coordinationArb: fc.Arbitrary<CoordinationState> = fc
   .record({ decisionIds: idsArb, checklistIds: idsArb, actionIds: idsArb, updateIds: idsArb, handoffIds: idsArb })
   .chain(({ decisionIds, checklistIds, actionIds, updateIds, handoffIds }) =>
     fc.record({
@@ -133,11 +133,11 @@ export const responseArb: fc.Arbitrary<ResponseState> = fc
       handoffs: fc.tuple(...handoffIds.map(handoffArb)),
     }),
   )
-  .map((response) => ({
-    ...response,
-    decisions: [...response.decisions].sort(byTimeThenId((d) => d.createdAt)),
-    checklists: [...response.checklists].sort(byTimeThenId((c) => c.createdAt)),
-    actions: [...response.actions].sort(byTimeThenId((a) => a.createdAt)),
-    statusUpdates: [...response.statusUpdates].sort(byTimeThenId((u) => u.postedAt)),
-    handoffs: [...response.handoffs].sort(byTimeThenId((h) => h.at)),
+  .map((coordination) => ({
+    ...coordination,
+    decisions: [...coordination.decisions].sort(byTimeThenId((d) => d.createdAt)),
+    checklists: [...coordination.checklists].sort(byTimeThenId((c) => c.createdAt)),
+    actions: [...coordination.actions].sort(byTimeThenId((a) => a.createdAt)),
+    statusUpdates: [...coordination.statusUpdates].sort(byTimeThenId((u) => u.postedAt)),
+    handoffs: [...coordination.handoffs].sort(byTimeThenId((h) => h.at)),
   }));

@@ -1,8 +1,8 @@
-// The postmortem's response sections: decisions, checklists, status updates,
+// The postmortem's coordination sections: decisions, checklists, status updates,
 // roles and handoffs, action items — content from the sample, escaping from hostile text.
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RESPONSE } from '../../model/response';
+import { EMPTY_COORDINATION } from '../../model/coordination';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
 
@@ -15,7 +15,7 @@ function section(markdown: string, title: string): string {
   return body.split('\n## ')[0] ?? '';
 }
 
-describe('postmortem response sections (sample incident)', () => {
+describe('postmortem coordination sections (sample incident)', () => {
   const md = renderPostmortem(sampleSnapshot(), { all: false });
 
   it('lists every decision with options, choice, rationale, who and when, door, revisit, links and outcome', () => {
@@ -66,9 +66,9 @@ describe('postmortem response sections (sample incident)', () => {
   });
 });
 
-describe('postmortem response sections (edge cases)', () => {
-  it('keeps a placeholder in every response section when nothing was recorded', () => {
-    const md = renderPostmortem({ ...hostileSnapshot(), response: EMPTY_RESPONSE }, { all: false, generatedAt: GENERATED_AT });
+describe('postmortem coordination sections (edge cases)', () => {
+  it('keeps a placeholder in every coordination section when nothing was recorded', () => {
+    const md = renderPostmortem({ ...hostileSnapshot(), coordination: EMPTY_COORDINATION }, { all: false, generatedAt: GENERATED_AT });
     expect(section(md, 'Decisions')).toBe('*No decisions were recorded.*\n');
     expect(section(md, 'Checklists')).toBe('*No checklists were used.*\n');
     expect(section(md, 'Status updates')).toContain('*No status updates were sent.*');

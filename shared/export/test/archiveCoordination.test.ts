@@ -1,8 +1,8 @@
-// Archive version 2: the response work round-trips, version 1 files still import, and bad
-// response data is refused with the path of the field that is wrong.
+// Archive version 2: the coordination (decisions, checklists, actions, status updates, roles) round-trips, version 1 files still import, and bad
+// coordination data is refused with the path of the field that is wrong.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RESPONSE } from '../../model/response';
-import { STANDARD_ROLES } from '../../model/responseTypes';
+import { EMPTY_COORDINATION } from '../../model/coordination';
+import { STANDARD_ROLES } from '../../model/coordinationTypes';
 import { ARCHIVE_VERSION, parseArchive, toArchive } from '../archive';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
 
@@ -41,9 +41,9 @@ describe('archive version 2 (response)', () => {
     const archive = toArchive(snapshot, EXPORTED_AT);
     expect(archive.version).toBe(ARCHIVE_VERSION);
     expect(ARCHIVE_VERSION).toBe(2);
-    expect(archive.response).toEqual(snapshot.response);
-    expect(archive.response.decisions[0]).not.toBe(snapshot.response.decisions[0]);
-    expect(archive.response.checklists[0]?.items[0]?.history).not.toBe(snapshot.response.checklists[0]?.items[0]?.history);
+    expect(archive.response).toEqual(snapshot.coordination);
+    expect(archive.response.decisions[0]).not.toBe(snapshot.coordination.decisions[0]);
+    expect(archive.response.checklists[0]?.items[0]?.history).not.toBe(snapshot.coordination.checklists[0]?.items[0]?.history);
   });
 
   it('round-trips the hostile snapshot and the sample exactly', () => {
@@ -59,9 +59,9 @@ describe('archive version 2 (response)', () => {
     v1.version = 1;
     delete v1.response;
     const parsed = parseArchive(JSON.stringify(v1));
-    expect(parsed.ok && parsed.snapshot.response).toEqual(EMPTY_RESPONSE);
+    expect(parsed.ok && parsed.snapshot.coordination).toEqual(EMPTY_COORDINATION);
     // A copy: mutating it must not touch the shared constant.
-    expect(parsed.ok && parsed.snapshot.response).not.toBe(EMPTY_RESPONSE);
+    expect(parsed.ok && parsed.snapshot.coordination).not.toBe(EMPTY_COORDINATION);
     expect(parsed.ok && parsed.snapshot.entries.length).toBe(hostileSnapshot().entries.length);
   });
 
@@ -105,7 +105,7 @@ describe('parseArchive names the bad response field', () => {
 
 describe('assets/sample-incident.json shows every response feature, linked to its timeline', () => {
   const sample = sampleSnapshot();
-  const { response: r, entries } = sample;
+  const { coordination: r, entries } = sample;
   const kindOf = new Map(entries.map((entry) => [entry.id, entry.kind]));
 
   it('decisions: decided with options and a revisit, superseded, and judged wrong, each on a decision entry', () => {

@@ -1,8 +1,8 @@
-// The response parts of a handoff briefing: open decisions, checklist progress with the
+// The coordination parts of a handoff briefing: open decisions, checklist progress with the
 // blocked items, open actions. Each returns the Markdown lines of one section body.
-// Pure: it reads plain ResponseState values and never the doc. User text goes through
+// Pure: it reads plain CoordinationState values and never the doc. User text goes through
 // escapeInline / escapeTableCell, so the briefing stays markdownlint-clean whatever people typed.
-import type { ActionItem, ActionPriority, Checklist, Decision } from '../model/responseTypes';
+import type { ActionItem, ActionPriority, Checklist, Decision } from '../model/coordinationTypes';
 import type { Instant } from '../model/types';
 import { durationWords, formatDateTime } from '../time/format';
 import { escapeInline, escapeTableCell } from '../export/escape';

@@ -2,7 +2,7 @@
 // since the last handoff of the role. Pure and deterministic: it takes plain values (the
 // caller gathers them from the doc) and returns Markdown that passes markdownlint's default
 // rules (line length aside), so it can be pasted anywhere and recorded with the handoff.
-import type { ResponseState } from '../model/responseTypes';
+import type { CoordinationState } from '../model/coordinationTypes';
 import type { EntryKind, Incident, Instant, TimelineEntry } from '../model/types';
 import { currentRoles } from '../model/roleRecords';
 import { durationWords, formatDateTime } from '../time/format';
@@ -13,7 +13,7 @@ import { actionLines, checklistLines, decisionLines } from './briefingSections';
 export interface HandoffBriefingInput {
   incident: Incident;
   entries: TimelineEntry[];
-  response: ResponseState;
+  coordination: CoordinationState;
   /** The last handoff of this role; null = since the incident started. */
   since: Instant | null;
   now: Instant;
@@ -26,7 +26,7 @@ export interface HandoffBriefingInput {
   situation?: Pick<Situation, 'hypothesis' | 'ruledOut'>;
 }
 
-/** Besides entries marked key, these kinds are always worth a line: they change the state of the response. */
+/** Besides entries marked key, these kinds are always worth a line: they change the state of the coordination. */
 const NOTABLE_KINDS: ReadonlySet<EntryKind> = new Set<EntryKind>(['status', 'decision', 'handoff', 'comms']);
 /** A briefing is read in a minute or two; older events stay on the timeline. */
 export const MAX_BRIEFING_EVENTS = 40;
@@ -59,8 +59,8 @@ function statusUpdateLines(incident: Incident, due: Instant | null, now: Instant
   return [`Next update due at ${at} (in ${durationWords(now, due)}). ${last}`];
 }
 
-function roleLines(response: ResponseState, role: string, to: string): string[] {
-  const holders = currentRoles(response.roles);
+function roleLines(coordination: CoordinationState, role: string, to: string): string[] {
+  const holders = currentRoles(coordination.roles);
   // The briefing is read after the handoff, so the incoming person already holds the role.
   holders.set(role, to);
   const lines: string[] = [];
@@ -96,7 +96,7 @@ function section(lines: string[], heading: string, body: string[]): void {
 
 /** The briefing as Markdown, ending in one newline. */
 export function generateHandoffBriefing(input: HandoffBriefingInput): string {
-  const { incident, response, since, now, zone, role, from, to } = input;
+  const { incident, coordination, since, now, zone, role, from, to } = input;
   const lines: string[] = [`# Handoff briefing: ${escapeInline(role) || 'role'}`, ''];
   lines.push(
     `${escapeInline(incident.title) || 'Untitled incident'}: ${incident.severity}, ${incident.status}.`,
@@ -105,12 +105,12 @@ export function generateHandoffBriefing(input: HandoffBriefingInput): string {
   );
   const picture = nowLines(incident, input.situation);
   if (picture.length > 0) section(lines, 'Now', picture);
-  const lastPosted = response.statusUpdates.reduce<Instant | null>((latest, u) => (latest === null || u.postedAt > latest ? u.postedAt : latest), null);
+  const lastPosted = coordination.statusUpdates.reduce<Instant | null>((latest, u) => (latest === null || u.postedAt > latest ? u.postedAt : latest), null);
   section(lines, 'Next status update', statusUpdateLines(incident, input.nextUpdateDue, now, zone, lastPosted));
   section(lines, 'Key events', eventLines(input.entries, since, zone));
-  section(lines, 'Open decisions', decisionLines(response.decisions, now, zone));
-  section(lines, 'Checklists', checklistLines(response.checklists));
-  section(lines, 'Open actions', actionLines(response.actions, now, zone));
-  section(lines, 'Roles', roleLines(response, role, to));
+  section(lines, 'Open decisions', decisionLines(coordination.decisions, now, zone));
+  section(lines, 'Checklists', checklistLines(coordination.checklists));
+  section(lines, 'Open actions', actionLines(coordination.actions, now, zone));
+  section(lines, 'Roles', roleLines(coordination, role, to));
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { main as markdownlint } from 'markdownlint-cli2';
 import { describe, expect, it } from 'vitest';
 import { generateHandoffBriefing, MAX_BRIEFING_EVENTS } from '../handoffBriefing';
-import { action, briefingInput, checklist, decision, entry, incident, item, NOW, response } from './briefingFixtures';
+import { action, briefingInput, checklist, decision, entry, incident, item, NOW, coordination } from './briefingFixtures';
 
 const LINT_CONFIG = { default: true, MD013: false };
 
@@ -106,7 +106,7 @@ describe('generateHandoffBriefing', () => {
 
   it('is markdownlint-clean, full and empty', async () => {
     const empty = generateHandoffBriefing(
-      briefingInput({ entries: [], response: response({ decisions: [], checklists: [], actions: [], statusUpdates: [], roles: [] }), nextUpdateDue: null }),
+      briefingInput({ entries: [], coordination: coordination({ decisions: [], checklists: [], actions: [], statusUpdates: [], roles: [] }), nextUpdateDue: null }),
     );
     expect(empty).toContain('No open decisions.');
     expect(empty).toContain('No checklists in this incident.');
@@ -124,7 +124,7 @@ describe('generateHandoffBriefing', () => {
         from: '<b>Ann</b>',
         to: 'bob_the_[dba]',
         entries: HOSTILE.map((t, i) => entry(300 + i, t, { key: true })),
-        response: response({
+        coordination: coordination({
           decisions: HOSTILE.map((t, i) => decision(`d${i}`, t, { revisitAt: NOW })),
           checklists: [checklist(HOSTILE[3] ?? '', HOSTILE.map((t, i) => item(`i${i}`, t, { state: 'blocked', reason: HOSTILE[(i + 1) % HOSTILE.length] ?? '' })))],
           actions: HOSTILE.map((t, i) => action(`a${i}`, t, { owner: HOSTILE[(i + 2) % HOSTILE.length] ?? '' })),

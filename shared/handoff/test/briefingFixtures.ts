@@ -1,6 +1,6 @@
 // A mid-incident state for the handoff briefing tests: a SEV1 in Denver, a night shift's
 // worth of entries, and at least one of everything the briefing must mention.
-import type { ActionItem, Checklist, ChecklistItem, Decision, ResponseState } from '../../model/responseTypes';
+import type { ActionItem, Checklist, ChecklistItem, Decision, CoordinationState } from '../../model/coordinationTypes';
 import type { Incident, TimelineEntry } from '../../model/types';
 import type { HandoffBriefingInput } from '../handoffBriefing';
 
@@ -107,7 +107,7 @@ export function action(id: string, text: string, extra: Partial<ActionItem> = {}
   };
 }
 
-export function response(overrides: Partial<ResponseState> = {}): ResponseState {
+export function coordination(overrides: Partial<CoordinationState> = {}): CoordinationState {
   return {
     decisions: [
       decision('d1', 'Restore from the DR site or wait?', { revisitAt: AT(660) }),
@@ -147,7 +147,7 @@ export function briefingInput(overrides: Partial<HandoffBriefingInput> = {}): Ha
       entry(330, 'Status changed: investigating → identified', { kind: 'status' }),
       entry(340, 'Retracted key event', { key: true, retraction: { by: 'x', at: AT(341), reason: 'wrong' } }),
     ],
-    response: response(),
+    coordination: coordination(),
     since: SINCE,
     now: NOW,
     zone: 'America/Denver',

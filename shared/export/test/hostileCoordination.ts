@@ -1,13 +1,13 @@
 // Response work whose every user string is hostile, in reader order, so the
 // postmortem's new sections are checked for escaping and markdownlint like the timeline.
-import type { ActionItem, Checklist, Decision, ResponseState } from '../../model/responseTypes';
+import type { ActionItem, Checklist, Decision, CoordinationState } from '../../model/coordinationTypes';
 
 /** Cycles through the hostile texts so each record gets a different hazard. */
 function pick(texts: readonly string[], index: number): string {
   return texts[index % texts.length] ?? '';
 }
 
-export function hostileResponse(texts: readonly string[], at: (minute: number) => string): ResponseState {
+export function hostileCoordination(texts: readonly string[], at: (minute: number) => string): CoordinationState {
   const decisions: Decision[] = [0, 1, 2].map((n) => ({
     id: `01HOSTILE-D${n}`,
     entryId: `01HOSTILE${String(n).padStart(3, '0')}`,

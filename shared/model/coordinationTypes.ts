@@ -1,7 +1,7 @@
-// Plain views of the response work around the timeline: decisions, checklists, action
+// Plain views of the coordination around the timeline: decisions, checklists, action
 // items, status updates with their cadence, roles and handoffs. Like types.ts,
 // these are what readers produce; the Y.Doc stays the single source of truth.
-import type { Instant, Severity } from './types';
+import type { Instant, Severity } from './scalars';
 
 // ---------- Decision log ----------
 export const DECISION_STATUSES = ['proposed', 'decided', 'superseded', 'reversed'] as const;
@@ -187,8 +187,8 @@ export interface Handoff {
   briefing: string;
 }
 
-/** Everything the response adds to an incident; part of IncidentSnapshot and of the archive (v2). */
-export interface ResponseState {
+/** Everything the coordination adds to an incident; part of IncidentSnapshot and of the archive (version 2 on). */
+export interface CoordinationState {
   decisions: Decision[];
   checklists: Checklist[];
   actions: ActionItem[];

@@ -1,4 +1,4 @@
-// Named IPC channels between the preload and the main process.
+// Named IPC channels between the preload and the main process: the contract both ends import, so shared/ holds it.
 export const IPC = {
   hostInfo: 'warroom:host-info',
   saveFile: 'warroom:save-file',

@@ -1,4 +1,4 @@
-// zod schemas of the response (decisions, checklists, actions, comms, roles) inside a version 2 archive. Strict objects,
+// zod schemas of the coordination (decisions, checklists, actions, comms, roles) inside a version 2 archive. Strict objects,
 // like the rest of the archive: a typo'd or foreign field is an error, never dropped.
 // Cross-record links (a chosen option, a replacing decision) are checked too, because a
 // dangling link would show up later as a blank cell in the postmortem with no clue why.
@@ -10,8 +10,8 @@ import {
   DECISION_STATUSES,
   OUTCOME_VERDICTS,
   REVERSIBILITIES,
-} from '../model/responseTypes';
-import type { ResponseState } from '../model/responseTypes';
+} from '../model/coordinationTypes';
+import type { CoordinationState } from '../model/coordinationTypes';
 import { SEVERITIES } from '../model/types';
 import { InstantSchema } from './instantSchema';
 
@@ -117,7 +117,7 @@ function uniqueIds(records: ReadonlyArray<{ id: string }>, path: PropertyKey[], 
   });
 }
 
-function checkDecisionLinks(decisions: ResponseState['decisions'], ctx: IssueSink): void {
+function checkDecisionLinks(decisions: CoordinationState['decisions'], ctx: IssueSink): void {
   const ids = new Set(decisions.map((decision) => decision.id));
   decisions.forEach((decision, index) => {
     uniqueIds(decision.options, ['decisions', index, 'options'], 'option', ctx);
@@ -130,7 +130,7 @@ function checkDecisionLinks(decisions: ResponseState['decisions'], ctx: IssueSin
   });
 }
 
-export const ResponseSchema: z.ZodType<ResponseState> = z
+export const CoordinationSchema: z.ZodType<CoordinationState> = z
   .strictObject({
     decisions: z.array(DecisionSchema),
     checklists: z.array(ChecklistSchema),
@@ -140,12 +140,12 @@ export const ResponseSchema: z.ZodType<ResponseState> = z
     roles: z.array(RoleAssignmentSchema),
     handoffs: z.array(HandoffSchema),
   })
-  .superRefine((response, ctx) => {
-    uniqueIds(response.decisions, ['decisions'], 'decision', ctx);
-    checkDecisionLinks(response.decisions, ctx);
-    uniqueIds(response.checklists, ['checklists'], 'checklist', ctx);
-    response.checklists.forEach((checklist, index) => uniqueIds(checklist.items, ['checklists', index, 'items'], 'checklist item', ctx));
-    uniqueIds(response.actions, ['actions'], 'action item', ctx);
-    uniqueIds(response.statusUpdates, ['statusUpdates'], 'status update', ctx);
-    uniqueIds(response.handoffs, ['handoffs'], 'handoff', ctx);
+  .superRefine((coordination, ctx) => {
+    uniqueIds(coordination.decisions, ['decisions'], 'decision', ctx);
+    checkDecisionLinks(coordination.decisions, ctx);
+    uniqueIds(coordination.checklists, ['checklists'], 'checklist', ctx);
+    coordination.checklists.forEach((checklist, index) => uniqueIds(checklist.items, ['checklists', index, 'items'], 'checklist item', ctx));
+    uniqueIds(coordination.actions, ['actions'], 'action item', ctx);
+    uniqueIds(coordination.statusUpdates, ['statusUpdates'], 'status update', ctx);
+    uniqueIds(coordination.handoffs, ['handoffs'], 'handoff', ctx);
   });
