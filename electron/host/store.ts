@@ -32,7 +32,8 @@ export interface StoredRow {
   data: Uint8Array;
 }
 
-interface IncidentRow {
+/** An `incidents` index row as both stores keep it (the PostgreSQL store's columns are the same). */
+export interface IncidentRow {
   id: string; title: string; severity: string; status: string; detected_at: string | null; resolved_at: string | null;
   created_at: string; time_zone: string; entry_count: number; updated_at: string;
 }
@@ -346,7 +347,7 @@ export class IncidentStore {
   }
 }
 
-function rowToSummary(r: IncidentRow): IncidentSummary {
+export function rowToSummary(r: IncidentRow): IncidentSummary {
   return {
     id: r.id,
     title: r.title,
