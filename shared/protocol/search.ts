@@ -26,6 +26,8 @@ export type SnippetSegment = z.infer<typeof SnippetSegmentSchema>;
 export const SearchHitSchema = z.object({
   incidentId: z.string(),
   incidentTitle: z.string(),
+  /** The incident's display zone, for showing `at`. */
+  incidentTimeZone: z.string(),
   kind: z.enum(SEARCH_KINDS),
   /** The record the text belongs to (entry, decision, action, checklist item, postmortem section). */
   recordId: z.string(),

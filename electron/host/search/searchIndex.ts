@@ -31,6 +31,7 @@ const PROFILE_WEIGHTS = '0.0, 3.0, 2.0, 1.0';
 interface HitRow {
   incident_id: string;
   title: string | null;
+  time_zone: string | null;
   kind: SearchKind;
   record_id: string;
   part: string;
@@ -118,7 +119,7 @@ export class SearchIndex {
     // Ranked inside the FTS query (ORDER BY rank LIMIT is what FTS5 answers fastest), joined after.
     const rows = this.sql
       .get(
-        `SELECT r.incident_id, i.title, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
+        `SELECT r.incident_id, i.title, i.time_zone, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
          FROM (SELECT rowid, rank, snippet(search_text, 0, ?, ?, '…', ${SNIPPET_WORDS}) AS snip FROM search_text WHERE search_text MATCH ? ORDER BY rank LIMIT ?) m
          JOIN search_rows r ON r.id = m.rowid LEFT JOIN incidents i ON i.id = r.incident_id ORDER BY m.rank`,
       )
@@ -126,6 +127,7 @@ export class SearchIndex {
     return rows.map((r) => ({
       incidentId: r.incident_id,
       incidentTitle: r.title ?? '',
+      incidentTimeZone: r.time_zone ?? 'UTC',
       kind: r.kind,
       recordId: r.part === '' ? r.record_id : r.record_id === '' ? r.part : `${r.record_id}/${r.part}`,
       entryId: r.entry_id,
