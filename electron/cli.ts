@@ -20,6 +20,7 @@ import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { registerJoinCommand } from './host/replica/joinCommand';
 import { registerTimelineCommands } from './host/timelineImport';
+import { registerSearchCommands } from './host/search/searchCommands';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
 import { storeFilePresence, withFileNamed } from './host/storeCheck';
 import { copyRecordings } from './host/terminals/recordingFiles';
@@ -249,6 +250,7 @@ function buildProgram(): Command {
   registerTokenCommands(program, storeCommandDeps);
   registerIntakeCommands(program, storeCommandDeps);
   registerStatusPageCommand(program, storeCommandDeps);
+  registerSearchCommands(program, { ...storeCommandDeps, warn: stderrLine });
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
 

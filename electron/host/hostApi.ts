@@ -14,6 +14,7 @@ import type { ReplicaManager } from './replica/replicaManager';
 import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
+import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
 
 export interface HostApiDeps {
   version: string;
@@ -26,6 +27,8 @@ export interface HostApiDeps {
   terminals: TerminalService;
   share: ShareControl;
   replicas: ReplicaManager;
+  /** Null when the store is unusable. */
+  searchIndex: SearchIndex | null;
 }
 
 /** Close code asking a document's sync clients to reconnect (4000–4999: application). */
@@ -37,6 +40,21 @@ function reconnectDocument(hocuspocus: Hocuspocus, docName: string): void {
 
 function requireWritableStore(store: IncidentStore): void {
   if (!store.status.ok) throw new HostError('store', store.status.reason);
+}
+
+function requireSearchIndex(deps: HostApiDeps): SearchIndex {
+  if (!deps.searchIndex) throw new HostError('store', deps.store.status.ok ? 'The search index is not available.' : deps.store.status.reason);
+  return deps.searchIndex;
+}
+
+/** An archive is written straight to the store, past the documents' own indexing: read it now. */
+function indexImported(deps: HostApiDeps, id: string): void {
+  if (!deps.searchIndex) return;
+  try {
+    catchUpSearchIndex(deps.store, deps.searchIndex, [incidentDocName(id)]);
+  } catch {
+    // Left for the next start's catch-up: the import itself succeeded.
+  }
 }
 
 export function createHostApi(deps: HostApiDeps): HostApiImpl {
@@ -79,6 +97,7 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async importArchive(args) {
       const result = importArchiveIntoStore(store, args.json);
+      indexImported(deps, result.id);
       deps.incidentsChanged();
       return result;
     },
@@ -164,6 +183,14 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async hostRoom(args) {
       return deps.replicas.host(args);
+    },
+
+    async search(args) {
+      return { hits: requireSearchIndex(deps).search(args.query, args.limit) };
+    },
+
+    async similarIncidents(args) {
+      return requireSearchIndex(deps).similar(args.incidentId);
     },
   };
 }

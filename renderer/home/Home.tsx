@@ -10,6 +10,7 @@ import { CreateIncidentForm } from './CreateIncidentForm';
 import { ImportArchive } from './ImportArchive';
 import { IncidentTable } from './IncidentTable';
 import { followIncidents, useIncidents } from './incidentsStore';
+import { SearchBox } from '../search/SearchBox';
 import './home.css';
 
 export function Home() {
@@ -29,6 +30,7 @@ export function Home() {
     <div className="home">
       <header className="app-bar">
         <h1 className="brand">War Room</h1>
+        <SearchBox />
         <div className="row">
           <button type="button" onClick={() => openJoinDialog()}>
             Join a room

@@ -24,6 +24,7 @@ import { useRoles } from '../roles/useRoles';
 import { NextUpdateDue } from './NextUpdateDue';
 import { checklistsInProgress, openDecisions, workstreamsNow } from './nowModel';
 import { useSituation } from './useSituation';
+import { SimilarIncidents } from '../search/SimilarIncidents';
 import './now.css';
 
 const COLLAPSED_KEY = 'warroom.now.collapsed';
@@ -83,6 +84,7 @@ function NowBody({ incident }: { incident: Incident }) {
       <Workstreams zone={zone} />
       <OpenDecisions zone={zone} />
       <Checklists />
+      <SimilarIncidents incident={incident} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { RetractDialog } from './RetractDialog';
 import { ImportDialog } from './ImportDialog';
 import { isDayKey, timelineRowsFor, type TimelineRowModel } from './rowModel';
 import { focusSearch } from './searchFocus';
+import { useRevealLinkedEntry } from '../search/linkedEntry';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
 import type { EntryRowActions } from './TimelineEntryRow';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -84,6 +85,9 @@ export function TimelinePanel() {
     // The new row appears on the next render; reveal it once it is in the model.
     requestAnimationFrame(() => table.current?.reveal(id));
   }, []);
+  // A search result links here with "?entry=": selected and scrolled to, like a new entry.
+  const hasEntry = useCallback((id: string) => byId.has(id), [byId]);
+  useRevealLinkedEntry(hasEntry, revision, revealAdded);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

@@ -8,6 +8,7 @@ import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
 import { UnreadableRowSchema, type UnreadableRow } from './unreadableRows';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, MAX_SEARCH_QUERY_CHARS, SearchHitSchema, SimilarIncidentSchema } from './search';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -180,6 +181,14 @@ export const HostApi = {
       z.object({ incidentId: IncidentIdSchema, hostname: z.string().trim().min(1).max(253), port: z.number().int().min(0).max(MAX_PORT) }),
       z.object({ link: z.string(), code: z.string(), observerLink: z.string(), observerCode: z.string(), browserUrl: z.string(), port: z.number().int() }),
     ),
+    // ---- search across this host's incidents (local connections only, like the rest of /rpc) ----
+    /** Full-text search over every incident in the store, best first, with highlighted snippets. */
+    search: method(
+      z.object({ query: z.string().max(MAX_SEARCH_QUERY_CHARS), limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT) }),
+      z.object({ hits: z.array(SearchHitSchema) }),
+    ),
+    /** The past incidents whose title, summary and key events best match this one's. */
+    similarIncidents: method(z.object({ incidentId: IncidentIdSchema }), z.array(SimilarIncidentSchema)),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
