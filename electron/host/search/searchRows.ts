@@ -9,7 +9,7 @@ import { readDecision, readDecisions } from '../../../shared/model/decisionRead'
 import { actionEventsArray, actionsMap, readActions } from '../../../shared/model/actions';
 import { foldAction, groupEventsByAction } from '../../../shared/model/actionRecords';
 import { readChecklist, readChecklists } from '../../../shared/model/checklists';
-import type { ActionItem, Checklist, Decision } from '../../../shared/model/responseTypes';
+import type { ActionItem, Checklist, Decision } from '../../../shared/model/coordinationTypes';
 import type { Incident, TimelineEntry } from '../../../shared/model/types';
 import { SNIPPET_HIT_END, SNIPPET_HIT_START, type SearchKind } from '../../../shared/protocol/search';
 
