@@ -41,6 +41,10 @@ export interface Incident {
   summary: string;
   impact: string;
   commander: string;
+  /** Services the incident touched, free text ("billing API"); for grouping in the catalog and the metrics. */
+  services: string[];
+  /** Free tags ("capacity", "vendor"). */
+  tags: string[];
   /** Recorded after the fact ("Declare" a past incident): it never counts live time, reminds or alarms. */
   reconstructed?: boolean;
   /** Postmortem sections; later issues fill them from the app. Markdown. */
