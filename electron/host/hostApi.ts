@@ -7,6 +7,7 @@ import { incidentDocName, type HostApiImpl } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
 import type { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { HostError } from './hostError';
+import { IncidentCatalog } from './incidentCatalog';
 import { writeIncident } from './incidentWriter';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
@@ -41,6 +42,7 @@ function requireWritableStore(store: IncidentStore): void {
 
 export function createHostApi(deps: HostApiDeps): HostApiImpl {
   const { store, hocuspocus, settings } = deps;
+  const catalog = new IncidentCatalog(store);
   return {
     async hello() {
       return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true };
@@ -164,6 +166,10 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async hostRoom(args) {
       return deps.replicas.host(args);
+    },
+
+    async listCatalog() {
+      return catalog.list();
     },
   };
 }

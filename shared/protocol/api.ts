@@ -8,6 +8,7 @@ import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
 import { UnreadableRowSchema, type UnreadableRow } from './unreadableRows';
+import { CatalogIncidentSchema } from './catalog';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -180,6 +181,9 @@ export const HostApi = {
       z.object({ incidentId: IncidentIdSchema, hostname: z.string().trim().min(1).max(253), port: z.number().int().min(0).max(MAX_PORT) }),
       z.object({ link: z.string(), code: z.string(), observerLink: z.string(), observerCode: z.string(), browserUrl: z.string(), port: z.number().int() }),
     ),
+    // ---- across incidents (local connections only; the room listener never serves /rpc) ----
+    /** Every incident in this host's store, with its key times, labels, action items and decision verdicts. */
+    listCatalog: method(z.object({}), z.array(CatalogIncidentSchema)),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
