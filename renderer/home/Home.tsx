@@ -1,29 +1,47 @@
-// Home: declare an incident, reopen one, join someone else's room, or import an archive.
+// Home: declare an incident, find any incident in this host's store (the catalog), see the metrics and
+// the action items across incidents, join someone else's room, or import an archive.
 import { useEffect, useState } from 'react';
+import { DEFAULT_FOLLOW_UP_POLICY } from '../../shared/catalog/followUpPolicy';
 import { useHost } from '../app/session';
 import { useSettings } from '../app/settingsStore';
 import { SettingsDialog } from '../incident/SettingsDialog';
 import { useAppCommand } from '../app/appCommands';
+import { useRoute, type HomeView } from '../app/route';
 import { JoinRoomDialog } from '../replica/JoinRoomDialog';
 import { closeJoinDialog, openJoinDialog, useJoinRequest } from '../replica/joinRequest';
+import { CatalogView } from '../catalog/CatalogView';
+import { followCatalog, useCatalog } from '../catalog/catalogStore';
+import { useCatalogQuery } from '../catalog/catalogUrl';
+import { HomeViewTabs } from '../catalog/HomeViews';
+import { useMinuteInstant } from '../catalog/minuteClock';
 import { CreateIncidentForm } from './CreateIncidentForm';
 import { ImportArchive } from './ImportArchive';
-import { IncidentTable } from './IncidentTable';
-import { followIncidents, useIncidents } from './incidentsStore';
 import './home.css';
+import '../catalog/catalog.css';
 
 export function Home() {
   const { rpc } = useHost();
-  const { incidents, error } = useIncidents();
-  const recent = useSettings((s) => s.settings?.recentIncidents ?? []);
+  const route = useRoute();
+  const view: HomeView = route.screen === 'home' ? (route.view ?? 'catalog') : 'catalog';
+  const { incidents, error } = useCatalog();
+  const [query, update] = useCatalogQuery(view);
+  const policy = useSettings((s) => s.settings?.followUpPolicy ?? DEFAULT_FOLLOW_UP_POLICY);
+  const now = useMinuteInstant();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const join = useJoinRequest();
   useAppCommand('room.join', () => openJoinDialog());
 
-  useEffect(() => followIncidents(rpc), [rpc]);
+  useEffect(() => followCatalog(rpc), [rpc]);
   useEffect(() => {
     document.title = 'War Room';
   }, []);
+
+  const body =
+    incidents === null ? (
+      !error && <p className="muted">Loading…</p>
+    ) : (
+      <CatalogView incidents={incidents} query={query} update={update} now={now} policy={policy} />
+    );
 
   return (
     <div className="home">
@@ -39,16 +57,20 @@ export function Home() {
           </button>
         </div>
       </header>
-      <main className="home-main">
-        <CreateIncidentForm />
-        <section className="card incident-list" aria-labelledby="incident-list-heading">
-          <h2 id="incident-list-heading">Incidents</h2>
+      <main className={`home-main home-${view}`}>
+        {view === 'catalog' && <CreateIncidentForm />}
+        <section className="card home-across" aria-labelledby="home-across-heading">
+          {/* The full-text search box mounts here, above the views across incidents. */}
+          <HomeViewTabs view={view} query={query} />
+          <h2 id="home-across-heading" className="visually-hidden">
+            {view === 'metrics' ? 'Metrics' : view === 'follow-ups' ? 'Action items' : 'Incidents'}
+          </h2>
           {error && (
             <p className="field-error" role="alert">
-              Could not load the incident list: {error}
+              Could not load the incidents: {error}
             </p>
           )}
-          {incidents === null ? !error && <p className="muted">Loading…</p> : <IncidentTable incidents={incidents} recentIds={recent} />}
+          {body}
         </section>
       </main>
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
