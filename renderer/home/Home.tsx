@@ -1,6 +1,6 @@
 // Home: declare an incident, find any incident in this host's store (the catalog), see the metrics and
 // the action items across incidents, join someone else's room, or import an archive.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { DEFAULT_FOLLOW_UP_POLICY } from '../../shared/catalog/followUpPolicy';
 import { useHost } from '../app/session';
 import { useSettings } from '../app/settingsStore';
@@ -18,6 +18,9 @@ import { CreateIncidentForm } from './CreateIncidentForm';
 import { ImportArchive } from './ImportArchive';
 import './home.css';
 import '../catalog/catalog.css';
+
+// The charts pull in ECharts: loaded only when the Metrics view is opened, never in the first chunk.
+const MetricsView = lazy(() => import('../metrics/MetricsView'));
 
 export function Home() {
   const { rpc } = useHost();
@@ -39,6 +42,10 @@ export function Home() {
   const body =
     incidents === null ? (
       !error && <p className="muted">Loading…</p>
+    ) : view === 'metrics' ? (
+      <Suspense fallback={<p className="muted">Loading charts…</p>}>
+        <MetricsView incidents={incidents} query={query} update={update} now={now} policy={policy} />
+      </Suspense>
     ) : (
       <CatalogView incidents={incidents} query={query} update={update} now={now} policy={policy} />
     );
