@@ -4,10 +4,9 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import { filterCatalog, type CatalogColumn, type CatalogQuery } from '../../shared/catalog/catalogQuery';
+import { filterCatalog, type CatalogColumn } from '../../shared/catalog/catalogQuery';
 import { catalogRow } from '../../shared/catalog/catalogRows';
-import type { FollowUpPolicy } from '../../shared/catalog/followUpPolicy';
-import type { CatalogIncident } from '../../shared/protocol/catalog';
+import type { AcrossIncidentsProps } from './acrossIncidents';
 import { CatalogFilters } from './CatalogFilters';
 import { catalogColumns } from './catalogColumns';
 
@@ -17,16 +16,7 @@ const OVERSCAN_ROWS = 10;
 const getCoreRows = getCoreRowModel();
 const getSortedRows = getSortedRowModel();
 
-interface Props {
-  incidents: readonly CatalogIncident[];
-  query: CatalogQuery;
-  update: (patch: Partial<CatalogQuery>) => void;
-  /** The minute the durations are counted to (a per-minute tick: a catalog need not re-sort every second). */
-  now: string;
-  policy: FollowUpPolicy;
-}
-
-export function CatalogView({ incidents, query, update, now, policy }: Props) {
+export function CatalogView({ incidents, query, update, now, policy }: AcrossIncidentsProps) {
   const filterRef = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const data = useMemo(() => filterCatalog(incidents, query, now).map((i) => catalogRow(i, now, policy)), [incidents, query, now, policy]);

@@ -2,9 +2,8 @@
 // charts load only when the view opens). Each metric says how it is measured, lists the incidents it
 // could not measure, shows its data as a table, and saves that data as CSV.
 import { useMemo, useState } from 'react';
-import { filterCatalog, type CatalogQuery } from '../../shared/catalog/catalogQuery';
+import { filterCatalog } from '../../shared/catalog/catalogQuery';
 import { toCsv } from '../../shared/catalog/csv';
-import type { FollowUpPolicy } from '../../shared/catalog/followUpPolicy';
 import {
   decisionReviews,
   incidentsPerPeriod,
@@ -22,7 +21,7 @@ import {
   type ResponseMeasure,
 } from '../../shared/catalog/metrics';
 import { SEVERITIES } from '../../shared/model/types';
-import type { CatalogIncident } from '../../shared/protocol/catalog';
+import type { AcrossIncidentsProps } from '../catalog/acrossIncidents';
 import { CatalogFilters } from '../catalog/CatalogFilters';
 import { ExcludedList, OverdueList } from './MetricLists';
 import { EChart, themeColours, type ChartOptions } from './EChart';
@@ -30,13 +29,6 @@ import { MetricCard } from './MetricCard';
 import { hours, minutesLabel } from './minutesLabel';
 import './metrics.css';
 
-interface Props {
-  incidents: readonly CatalogIncident[];
-  query: CatalogQuery;
-  update: (patch: Partial<CatalogQuery>) => void;
-  now: string;
-  policy: FollowUpPolicy;
-}
 
 const MEASURE_DEFINITIONS: Record<ResponseMeasure, string> = {
   detect: 'From the key time “Impact started” to “Detected”.',
@@ -50,7 +42,7 @@ function axisStyle(c: ReturnType<typeof themeColours>) {
   return { axisLabel: { color: c.muted }, axisLine: { lineStyle: { color: c.border } }, splitLine: { lineStyle: { color: c.border } } };
 }
 
-export default function MetricsView({ incidents, query, update, now, policy }: Props) {
+export default function MetricsView({ incidents, query, update, now, policy }: AcrossIncidentsProps) {
   const [period, setPeriod] = useState<Period>('month');
   const [measure, setMeasure] = useState<ResponseMeasure>('resolve');
   const shown = useMemo(() => filterCatalog(incidents, query, now), [incidents, query, now]);
