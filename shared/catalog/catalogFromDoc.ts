@@ -15,7 +15,7 @@ function catalogAction(action: ActionItem): CatalogAction {
     priority: action.priority,
     dueAt: action.dueAt,
     status: action.status,
-    reason: null,
+    reason: action.status === 'not-doing' ? (action.reason ?? '') : null,
     createdAt: action.createdAt,
     closedAt: action.doneAt,
   };
