@@ -2,6 +2,7 @@
 // validated by the RPC server; every failure is thrown as an error with a code.
 import type { Hocuspocus } from '@hocuspocus/server';
 import { createIncident } from '../../shared/model/commands';
+import { setActionDone, setActionNotDoing } from '../../shared/model/actionCommands';
 import { newId } from '../../shared/model/ids';
 import { incidentDocName, type HostApiImpl } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
@@ -170,6 +171,18 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async listCatalog() {
       return catalog.list();
+    },
+
+    async setFollowUpStatus(args) {
+      requireWritableStore(store);
+      if (!store.hasDoc(incidentDocName(args.incidentId))) throw new HostError('not-found', `There is no incident with id ${args.incidentId}.`, 'incidentId');
+      // Through Hocuspocus, like any other client's write: stored, and seen at once by whoever has the incident open.
+      await writeIncident({ hocuspocus, refreshIndex: (doc) => deps.index.refresh(doc) }, args.incidentId, args.author, (doc, ctx) => {
+        if (args.status === 'not-doing') setActionNotDoing(doc, ctx, args.actionId, args.reason ?? '');
+        else setActionDone(doc, ctx, args.actionId, args.status === 'done');
+      });
+      deps.incidentsChanged();
+      return {};
     },
   };
 }

@@ -8,7 +8,7 @@ import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
 import { UnreadableRowSchema, type UnreadableRow } from './unreadableRows';
-import { CatalogIncidentSchema } from './catalog';
+import { CatalogIncidentSchema, FOLLOW_UP_STATUSES } from './catalog';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -184,6 +184,17 @@ export const HostApi = {
     // ---- across incidents (local connections only; the room listener never serves /rpc) ----
     /** Every incident in this host's store, with its key times, labels, action items and decision verdicts. */
     listCatalog: method(z.object({}), z.array(CatalogIncidentSchema)),
+    /** Closes (done, or not doing with a reason) or reopens one follow-up of any incident in the store, as `author`. */
+    setFollowUpStatus: method(
+      z.object({
+        incidentId: IncidentIdSchema,
+        actionId: z.string().max(64),
+        status: z.enum(FOLLOW_UP_STATUSES),
+        reason: z.string().max(500).optional(),
+        author: z.string().max(100),
+      }),
+      z.object({}),
+    ),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */

@@ -72,6 +72,20 @@ describe('incident catalog', () => {
     }
   });
 
+  it('closes a follow-up of any incident as not doing, with the reason, and reopens it', async () => {
+    const before = await catalog();
+    const open = before.find((r) => r.id === importedId)?.actions.find((a) => a.status === 'open');
+    expect(open).toBeDefined();
+    const args = { incidentId: importedId, actionId: open!.id, author: 'Priya' };
+    const missing = await rpc.call('setFollowUpStatus', { ...args, status: 'not-doing' });
+    expect(!missing.ok && missing.error).toMatchObject({ code: 'invalid', field: 'reason', message: 'Say why this will not be done.' });
+    await rpc.value('setFollowUpStatus', { ...args, status: 'not-doing', reason: 'the archive job is being replaced' });
+    const closed = (await catalog()).find((r) => r.id === importedId)?.actions.find((a) => a.id === open!.id);
+    expect(closed).toMatchObject({ status: 'not-doing', reason: 'the archive job is being replaced' });
+    await rpc.value('setFollowUpStatus', { ...args, status: 'open' });
+    expect((await catalog()).find((r) => r.id === importedId)?.actions.find((a) => a.id === open!.id)).toMatchObject({ status: 'open', reason: null });
+  });
+
   it('is never served to a room: /rpc answers 404 to observer and responder tokens, and another incident will not sync', async () => {
     const observer = shared.tokens.create({ role: 'observer', incidentId: shared.incidentId });
     const responder = shared.tokens.create({ role: 'responder', incidentId: shared.incidentId, name: 'Bo' });
