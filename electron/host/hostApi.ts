@@ -2,11 +2,13 @@
 // validated by the RPC server; every failure is thrown as an error with a code.
 import type { Hocuspocus } from '@hocuspocus/server';
 import { createIncident } from '../../shared/model/commands';
+import { setActionDone, setActionNotDoing } from '../../shared/model/actionCommands';
 import { newId } from '../../shared/model/ids';
 import { incidentDocName, type HostApiImpl } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
 import type { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { HostError } from './hostError';
+import { IncidentCatalog } from './incidentCatalog';
 import { writeIncident } from './incidentWriter';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
@@ -59,6 +61,7 @@ function indexImported(deps: HostApiDeps, id: string): void {
 
 export function createHostApi(deps: HostApiDeps): HostApiImpl {
   const { store, hocuspocus, settings } = deps;
+  const catalog = new IncidentCatalog(store);
   return {
     async hello() {
       return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true };
@@ -191,6 +194,22 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async similarIncidents(args) {
       return requireSearchIndex(deps).similar(args.incidentId);
+    },
+
+    async listCatalog() {
+      return catalog.list();
+    },
+
+    async setFollowUpStatus(args) {
+      requireWritableStore(store);
+      if (!store.hasDoc(incidentDocName(args.incidentId))) throw new HostError('not-found', `There is no incident with id ${args.incidentId}.`, 'incidentId');
+      // Through Hocuspocus, like any other client's write: stored, and seen at once by whoever has the incident open.
+      await writeIncident({ hocuspocus, refreshIndex: (doc) => deps.index.refresh(doc) }, args.incidentId, args.author, (doc, ctx) => {
+        if (args.status === 'not-doing') setActionNotDoing(doc, ctx, args.actionId, args.reason ?? '');
+        else setActionDone(doc, ctx, args.actionId, args.status === 'done');
+      });
+      deps.incidentsChanged();
+      return {};
     },
   };
 }

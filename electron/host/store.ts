@@ -180,6 +180,17 @@ export class IncidentStore {
     return rows.map((r) => r.doc);
   }
 
+  /**
+   * Each stored document's newest row number (its update's seq, or the seq its snapshot folds up to):
+   * it grows with every change, so a row derived from the document is stale exactly when it moved.
+   */
+  docVersions(): Map<string, number> {
+    const rows = this.sql(
+      'SELECT doc, MAX(seq) AS version FROM (SELECT doc, seq FROM updates UNION ALL SELECT doc, upto_seq AS seq FROM snapshots) GROUP BY doc',
+    ).all() as Array<{ doc: string; version: number }>;
+    return new Map(rows.map((r) => [r.doc, r.version]));
+  }
+
   /** Updates stored after the document's snapshot (what the next load must replay). */
   pendingUpdateCount(docName: string): number {
     const snap = this.sql('SELECT upto_seq FROM snapshots WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;

@@ -80,6 +80,8 @@ function facts(incident: Incident, zone: string, generatedAt: Instant): string[]
     ['Status', incident.status],
     ['Severity', incident.severity],
     ['Commander', incident.commander.trim() === '' ? NOT_SET : escapeInline(incident.commander)],
+    ['Services', incident.services.length === 0 ? NOT_SET : escapeInline(incident.services.join(', '))],
+    ['Tags', incident.tags.length === 0 ? NOT_SET : escapeInline(incident.tags.join(', '))],
     ['Impact started', at(incident.impactStartedAt)],
     ['Detected', at(incident.detectedAt)],
     ['Mitigated', at(incident.mitigatedAt)],

@@ -125,6 +125,8 @@ export function createIncident(
       summary: '',
       impact: '',
       commander: valid.commander ?? '',
+      services: [],
+      tags: [],
       ...(past && { reconstructed: true }),
     });
     if (past) {

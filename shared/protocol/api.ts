@@ -9,6 +9,7 @@ import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
 import { UnreadableRowSchema, type UnreadableRow } from './unreadableRows';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, MAX_SEARCH_QUERY_CHARS, SearchHitSchema, SimilarIncidentSchema } from './search';
+import { CatalogIncidentSchema, FOLLOW_UP_STATUSES } from './catalog';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -189,6 +190,20 @@ export const HostApi = {
     ),
     /** The past incidents whose title, summary and key events best match this one's. */
     similarIncidents: method(z.object({ incidentId: IncidentIdSchema }), z.array(SimilarIncidentSchema)),
+    // ---- across incidents (local connections only; the room listener never serves /rpc) ----
+    /** Every incident in this host's store, with its key times, labels, action items and decision verdicts. */
+    listCatalog: method(z.object({}), z.array(CatalogIncidentSchema)),
+    /** Closes (done, or not doing with a reason) or reopens one follow-up of any incident in the store, as `author`. */
+    setFollowUpStatus: method(
+      z.object({
+        incidentId: IncidentIdSchema,
+        actionId: z.string().max(64),
+        status: z.enum(FOLLOW_UP_STATUSES),
+        reason: z.string().max(500).optional(),
+        author: z.string().max(100),
+      }),
+      z.object({}),
+    ),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */

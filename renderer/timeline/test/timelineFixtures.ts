@@ -43,6 +43,8 @@ export function incidentFixture(): Incident {
     summary: '',
     impact: '',
     commander: 'ana',
+    services: [],
+    tags: [],
     postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
   };
 }
