@@ -52,6 +52,7 @@ test('a mini-incident: checklist, decision, second-person confirm, status update
   await priya.getByLabel('Add timeline entry').press('Enter');
   const draft = priya.getByRole('dialog', { name: 'New decision' });
   await expect(draft.getByLabel('Question')).toHaveValue(QUESTION);
+  await draft.getByLabel('Still open: propose it').check();
   await draft.getByLabel('Option 1', { exact: true }).fill('Roll back to yesterday’s build');
   await draft.getByRole('button', { name: 'Add option' }).click();
   await draft.getByLabel('Option 2', { exact: true }).fill('Restore the database from backup');
