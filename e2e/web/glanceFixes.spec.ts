@@ -2,7 +2,7 @@
 // click or Space, the look of an item awaiting its second person, the compact timeline, the
 // screen for a stale link, and the contrast check on every tab in both themes.
 import { test, expect } from '../support/warroomServe';
-import { declareIncident, openAs } from '../support/incidentPage';
+import { declareIncident, openAs, quickAdd } from '../support/incidentPage';
 
 const TITLE = 'Checkout API returns 500s for EU customers';
 const CONFIRM_ITEM = 'Check that the backups you may need are present and not being rotated away';
@@ -54,4 +54,42 @@ test('checklist items tick with a click or Space, block asks why, and an item aw
   await expect(confirmRow.getByText('done by Priya Raman · confirmed by Sam Okafor', { exact: true })).toBeVisible();
   expect(await confirmTick.evaluate((box: HTMLInputElement) => box.indeterminate)).toBe(false);
   await expect(confirmTick).toBeChecked();
+});
+
+test('compact mode, on by default, folds a run of checklist ticks into one summary row that opens, so the decision stands out', async ({ browser, host }) => {
+  const page = await openAs(browser, host.openUrl, 'Priya Raman');
+  await declareIncident(page, TITLE);
+  await page.getByRole('tab', { name: 'Checklists' }).click();
+  await page.getByLabel('New checklist from').selectOption({ label: 'Incident kickoff' });
+  await page.getByRole('button', { name: 'New checklist' }).click();
+  await page.getByRole('checkbox', { name: `Done: ${PLAIN_ITEM}` }).click();
+  await page.getByRole('checkbox', { name: `Done: ${CONFIRM_ITEM}` }).click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await quickAdd(page, 'Failover decided: primary will not come back #db');
+
+  const timeline = page.getByRole('grid', { name: 'Timeline' });
+  await expect(page.getByRole('checkbox', { name: 'Compact' })).toBeChecked();
+  const summary = timeline.getByRole('button', { name: /3 checklist updates/ });
+  await expect(summary).toHaveAttribute('aria-expanded', 'false');
+  await expect(timeline.getByRole('row').filter({ hasText: PLAIN_ITEM })).toHaveCount(0);
+  await expect(timeline.getByRole('row').filter({ hasText: 'Failover decided' })).toHaveCount(1);
+
+  // Live: one tick after the decision is a row of its own; a second one folds the two together.
+  await page.getByRole('tab', { name: 'Checklists' }).click();
+  await page.getByRole('checkbox', { name: `Done: ${BLOCK_ITEM}` }).click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(timeline.getByRole('row').filter({ hasText: BLOCK_ITEM })).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Checklists' }).click();
+  await page.getByRole('checkbox', { name: `Done: ${BLOCK_ITEM}` }).click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(timeline.getByRole('button', { name: /2 checklist updates \(show\)/ })).toBeVisible();
+  await expect(timeline.getByRole('row').filter({ hasText: BLOCK_ITEM })).toHaveCount(0);
+
+  await summary.click();
+  await expect(timeline.getByRole('button', { name: /3 checklist updates \(hide\)/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(timeline.getByRole('row').filter({ hasText: PLAIN_ITEM })).toHaveCount(1);
+
+  await page.getByRole('checkbox', { name: 'Compact' }).uncheck();
+  await expect(timeline.getByRole('button', { name: /checklist updates/ })).toHaveCount(0);
+  await expect(timeline.getByRole('row').filter({ hasText: BLOCK_ITEM })).toHaveCount(2);
 });

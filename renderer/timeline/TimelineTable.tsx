@@ -11,6 +11,9 @@ import { isDayKey, type TimelineRowModel } from './rowModel';
 import { dayRowAbove, dayRowForDate, dayRowIndices } from './dayRows';
 import { countLabel } from '../app/countLabel';
 import { TimelineEntryRow, type EntryRowActions } from './TimelineEntryRow';
+import { BurstRow } from './BurstRow';
+import { isBurstKey, type Burst } from './compactRows';
+import { useTimelineView } from './viewStore';
 import type { SortDirection } from './viewStore';
 
 /**
@@ -40,8 +43,12 @@ export interface TimelineTableHandle {
   jumpToDate(date: string): void;
 }
 
+const NO_BURSTS: ReadonlyMap<string, Burst> = new Map();
+const toggleBurst = (key: string) => useTimelineView.getState().toggleBurst(key);
+
 interface Props {
-  rows: TimelineRowModel;
+  /** With `bursts` in compact mode: summary rows of folded checklist and role runs. */
+  rows: TimelineRowModel & { bursts?: ReadonlyMap<string, Burst>; expanded?: ReadonlySet<string> };
   /** Every entry in the incident, filtered or not: growth is what "new entries" counts. */
   totalEntries: number;
   byId: ReadonlyMap<string, EntryRow>;
@@ -192,6 +199,23 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
                     {rows.dayLabels.get(key)}
                   </div>
                 </div>
+              );
+            }
+            if (isBurstKey(key)) {
+              const burst = (rows.bursts ?? NO_BURSTS).get(key);
+              if (!burst) return null;
+              return (
+                <BurstRow
+                  key={item.key}
+                  burstKey={key}
+                  burst={burst}
+                  expanded={rows.expanded?.has(key) ?? false}
+                  index={item.index}
+                  start={item.start}
+                  zone={zone}
+                  onToggle={toggleBurst}
+                  measure={virtualizer.measureElement}
+                />
               );
             }
             const entry = byId.get(key);
