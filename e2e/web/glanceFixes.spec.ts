@@ -93,3 +93,14 @@ test('compact mode, on by default, folds a run of checklist ticks into one summa
   await expect(timeline.getByRole('button', { name: /checklist updates/ })).toHaveCount(0);
   await expect(timeline.getByRole('row').filter({ hasText: BLOCK_ITEM })).toHaveCount(2);
 });
+
+test('a link with a stale or wrong token gets a screen that says so and what to do, not "connecting" forever', async ({ page, host }) => {
+  await page.goto(`${host.url}/#token=${'0'.repeat(64)}`);
+  await expect(page.getByRole('heading', { name: 'This War Room link is stale or wrong' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('open the full address that warroom serve printed');
+  await expect(page.getByText('Connecting to the War Room host…')).toHaveCount(0);
+  // The right link still opens the app in the same tab.
+  await page.goto(host.openUrl);
+  await page.reload();
+  await expect(page.getByLabel('Your name')).toBeVisible();
+});

@@ -239,3 +239,8 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const incidentDocName = (id: string) => `incident.${id}`;
 export const incidentIdFromDocName = (name: string) =>
   name.startsWith('incident.') ? name.slice('incident.'.length) : null;
+
+/** HTTP path where a page checks that its host token is still the host's (204) or not (401). */
+export const TOKEN_CHECK_PATH = '/token-check';
+/** The header that carries the token to TOKEN_CHECK_PATH (never the URL, which may be logged). */
+export const TOKEN_CHECK_HEADER = 'X-WarRoom-Token';
