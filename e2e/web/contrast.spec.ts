@@ -31,9 +31,13 @@ async function fillIncident(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Log decision' }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole('tab', { name: 'Comms' }).click();
+  await page.getByLabel('Audience').selectOption('customers');
   await page.getByLabel('Update text').fill('We are investigating errors at checkout.');
   await page.getByRole('button', { name: 'Post update' }).click();
   await expect(page.getByText('Updates sent (1)')).toBeVisible();
+  // No webhook on this host: nothing claims the update reached customers.
+  await expect(page.getByRole('status').filter({ hasText: 'Logged on the timeline. Copy it to your status page.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy the posted update' })).toBeVisible();
 }
 
 async function useTheme(page: Page, theme: 'Dark' | 'Light'): Promise<void> {

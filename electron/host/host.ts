@@ -215,7 +215,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onSynced: (doc) => index.refresh(doc),
     ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
   });
-  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas });
+  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas, statusTargetCount: () => opts.outbound?.targets().length ?? 0 });
   rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();

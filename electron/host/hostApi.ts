@@ -26,6 +26,8 @@ export interface HostApiDeps {
   terminals: TerminalService;
   share: ShareControl;
   replicas: ReplicaManager;
+  /** How many outbound targets a customer status update goes to now. */
+  statusTargetCount?: () => number;
 }
 
 /** Close code asking a document's sync clients to reconnect (4000–4999: application). */
@@ -43,7 +45,7 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
   const { store, hocuspocus, settings } = deps;
   return {
     async hello() {
-      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true };
+      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true, statusTargets: deps.statusTargetCount?.() ?? 0 };
     },
 
     async listIncidents() {

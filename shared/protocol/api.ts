@@ -103,6 +103,8 @@ export const HostApi = {
         store: StoreStatusSchema,
         /** True when this connection may use local-only features (terminals, files). */
         local: z.boolean(),
+        /** How many targets customer status updates are sent to (webhooks); 0 means they go nowhere. */
+        statusTargets: z.number().int().nonnegative().default(0),
       }),
     ),
     listIncidents: method(z.object({}), z.array(IncidentSummarySchema)),
