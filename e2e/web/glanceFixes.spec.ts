@@ -2,7 +2,7 @@
 // click or Space, the look of an item awaiting its second person, the compact timeline, the
 // screen for a stale link, and the contrast check on every tab in both themes.
 import { test, expect } from '../support/warroomServe';
-import { declareIncident, openAs, quickAdd } from '../support/incidentPage';
+import { declareIncident, LAPTOP, openAs, quickAdd } from '../support/incidentPage';
 
 const TITLE = 'Checkout API returns 500s for EU customers';
 const CONFIRM_ITEM = 'Check that the backups you may need are present and not being rotated away';
@@ -103,4 +103,35 @@ test('a link with a stale or wrong token gets a screen that says so and what to 
   await page.goto(host.openUrl);
   await page.reload();
   await expect(page.getByLabel('Your name')).toBeVisible();
+});
+
+test('the handoff dialog has room: full-width incoming person, a briefing that wraps inside it and is edited before it is posted', async ({ browser, host }) => {
+  const page = await openAs(browser, host.openUrl, 'Priya Raman', LAPTOP);
+  await declareIncident(page, TITLE);
+  await page.getByRole('tab', { name: 'Roles' }).click();
+  await page.getByLabel('Person for commander').fill('Priya Raman');
+  await page.getByRole('button', { name: 'Assign commander' }).click();
+  await page.getByRole('button', { name: 'Hand off commander' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Handoff' });
+  const incoming = dialog.getByLabel('Incoming person');
+  await incoming.fill('Sam Okafor');
+  const dialogBox = (await dialog.boundingBox())!;
+  const inputBox = (await incoming.boundingBox())!;
+  expect(inputBox.width).toBeGreaterThan(dialogBox.width * 0.8);
+  await expect(dialog.getByText('Incoming person', { exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Prepare briefing' }).click();
+  const briefing = dialog.getByRole('textbox', { name: /^Handoff briefing/ });
+  await expect(briefing).toHaveValue(/What I'm worried about\n\n$/);
+  const briefingBox = (await briefing.boundingBox())!;
+  expect(briefingBox.x + briefingBox.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+  // The draft opens with the cursor in the worry section.
+  await expect(briefing).toBeFocused();
+  await page.keyboard.type('- The replica is still 40 minutes behind.');
+  await expect(briefing).toHaveValue(/What I'm worried about\n\n- The replica is still 40 minutes behind\.$/);
+  await page.screenshot({ path: 'test-results/glance/handoff-dialog-1280x720.png' });
+  await dialog.getByRole('button', { name: 'Record handoff' }).click();
+  await expect(dialog).toBeHidden();
+  // What was posted is the edited briefing.
+  await page.getByRole('tab', { name: 'Roles' }).click();
+  await expect(page.getByText(/The replica is still 40 minutes behind/).first()).toBeAttached();
 });
