@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { WebSocket } from 'ws';
 import pkg from '../../package.json';
 import { addEntry } from '../../shared/model/commands';
-import { HostApi, incidentDocName, incidentIdFromDocName, WS_PATHS, type StoreStatus } from '../../shared/protocol/api';
+import { HostApi, incidentDocName, incidentIdFromDocName, TOKEN_CHECK_PATH, WS_PATHS, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { createIntake } from './intake/intakeService';
@@ -42,7 +42,7 @@ import { RoomTokens } from './sharing/roomTokens';
 import { ShareControl } from './sharing/shareControl';
 import { syncSocketServer, upgradeSync } from './sharing/syncAdmission';
 import { generateToken } from './token';
-import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
+import { hostOrigins, judgeUpgrade, refuseUpgrade, tokenCheckStatus } from './upgradeGate';
 
 import type { SettingsBackend } from './settings';
 
@@ -222,7 +222,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onSynced: (doc) => index.refresh(doc),
     ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
   });
-  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas, searchIndex });
+  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas, searchIndex, statusTargetCount: () => opts.outbound?.targets().length ?? 0 });
   rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();
@@ -246,6 +246,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('ok');
+    }
+    if (req.url === TOKEN_CHECK_PATH) {
+      res.writeHead(tokenCheckStatus(req, token), { 'Cache-Control': 'no-store' });
+      return void res.end();
     }
     if (isIntakeRequest(req.url ?? '/')) return intake.endpoint(req, res);
     serveStatic(req, res, staticDir, port).catch((err: Error) => {

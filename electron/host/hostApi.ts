@@ -31,6 +31,8 @@ export interface HostApiDeps {
   replicas: ReplicaManager;
   /** Null when the store is unusable. */
   searchIndex: SearchIndex | null;
+  /** How many outbound targets a customer status update goes to now. */
+  statusTargetCount?: () => number;
 }
 
 /** Close code asking a document's sync clients to reconnect (4000–4999: application). */
@@ -64,7 +66,7 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
   const catalog = new IncidentCatalog(store);
   return {
     async hello() {
-      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true };
+      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true, statusTargets: deps.statusTargetCount?.() ?? 0 };
     },
 
     async listIncidents() {

@@ -1,11 +1,13 @@
 // Top of the UI: no token → how to open the app; otherwise settings first (the
 // author's name is needed before anything is written), then Home or an incident.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { HostConnection } from '../client/hostConnection';
 import { Home } from '../home/Home';
 import { IncidentView } from '../incident/IncidentView';
 import { NameDialog } from './NameDialog';
 import { NoTokenScreen } from './NoTokenScreen';
+import { StaleTokenScreen } from './StaleTokenScreen';
+import { checkHostToken } from '../client/tokenCheck';
 import { useRoute } from './route';
 import { HostContextReact, useHost } from './session';
 import { loadSettings, useSettings } from './settingsStore';
@@ -25,10 +27,29 @@ export function App({ host }: { host: HostConnection | null }) {
 }
 
 function Shell() {
-  const { rpc } = useHost();
+  const { rpc, endpoint } = useHost();
   const { settings, loadError } = useSettings();
   const route = useRoute();
+  const [tokenRefused, setTokenRefused] = useState(false);
   useDesktopEvents(rpc);
+
+  // A socket refused for its token looks like any lost connection; ask the host which it is,
+  // at start and whenever the connection drops (the host may have restarted with a new token).
+  useEffect(() => {
+    let live = true;
+    const check = () =>
+      void checkHostToken(endpoint).then((verdict) => {
+        if (live && verdict !== 'unreachable') setTokenRefused(verdict === 'refused');
+      });
+    if (rpc.connectionState() !== 'online') check();
+    const off = rpc.onConnectionChange((state) => {
+      if (state === 'offline') check();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [rpc, endpoint]);
 
   useEffect(() => {
     void loadSettings(rpc);
@@ -38,6 +59,7 @@ function Shell() {
     });
   }, [rpc]);
 
+  if (tokenRefused) return <StaleTokenScreen />;
   if (!settings) {
     return (
       <main className="screen-message" aria-busy={!loadError}>

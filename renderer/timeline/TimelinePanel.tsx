@@ -14,6 +14,7 @@ import { focusQuickAdd } from './quickAddFocus';
 import { RetractDialog } from './RetractDialog';
 import { ImportDialog } from './ImportDialog';
 import { isDayKey, timelineRowsFor, type TimelineRowModel } from './rowModel';
+import { compactRowsFor, forgetCompactRows, isBurstKey, rowKeyFor, type CompactRowModel } from './compactRows';
 import { focusSearch } from './searchFocus';
 import { useRevealLinkedEntry } from '../search/linkedEntry';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
@@ -35,9 +36,11 @@ function isEditable(target: EventTarget | null): boolean {
 export function TimelinePanel() {
   const { doc, author, canWrite } = useIncidentContext();
   const entries = useEntriesStore(doc);
-  const { byId, orderedIds, revision } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds, revision: s.revision })));
+  const { byId, orderedIds, revision, lastChanged } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds, revision: s.revision, lastChanged: s.lastChanged })));
   const incident = useIncidentMeta();
-  const view = useTimelineView(useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, sort: s.sort, selectedId: s.selectedId })));
+  const view = useTimelineView(
+    useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, sort: s.sort, selectedId: s.selectedId, compact: s.compact, expandedBursts: s.expandedBursts })),
+  );
   const search = useDeferredValue(view.search);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [retractingId, setRetractingId] = useState<string | null>(null);
@@ -58,10 +61,24 @@ export function TimelinePanel() {
     [orderedIds, contentRevision, view.filters, search, view.sort, zone],
   );
 
-  const rowsRef = useRef<TimelineRowModel>(rows);
+  // Compact mode folds routine runs, patched from the last fold for the usual one-entry change.
+  // The first paint shows the rows unfolded: the fold (one pass, a map lookup per row) runs in the
+  // render right after, so it never delays the first screen of a 100k-entry incident.
+  const compact = useDeferredValue(view.compact, false);
+  const shownRows = useMemo<TimelineRowModel | CompactRowModel>(
+    () => {
+      if (compact) return compactRowsFor(rows, byId, view.expandedBursts, lastChanged);
+      forgetCompactRows(byId);
+      return rows;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; lastChanged (one per revision) stands for it
+    [rows, compact, view.expandedBursts, lastChanged],
+  );
+
+  const rowsRef = useRef<TimelineRowModel>(shownRows);
   useEffect(() => {
-    rowsRef.current = rows;
-  }, [rows]);
+    rowsRef.current = shownRows;
+  }, [shownRows]);
 
   const actions = useMemo<EntryRowActions>(
     () => ({
@@ -83,7 +100,7 @@ export function TimelinePanel() {
   const revealAdded = useCallback((id: string) => {
     useTimelineView.getState().select(id);
     // The new row appears on the next render; reveal it once it is in the model.
-    requestAnimationFrame(() => table.current?.reveal(id));
+    requestAnimationFrame(() => table.current?.reveal(rowKeyFor(rowsRef.current, id)));
   }, []);
   // A search result links here with "?entry=": selected and scrolled to, like a new entry.
   const hasEntry = useCallback((id: string) => byId.has(id), [byId]);
@@ -129,7 +146,7 @@ export function TimelinePanel() {
       />
       <TimelineTable
         ref={table}
-        rows={rows}
+        rows={shownRows}
         totalEntries={orderedIds.length}
         byId={byId}
         zone={zone}
@@ -162,7 +179,7 @@ function moveSelection(rows: TimelineRowModel, step: 1 | -1, table: TimelineTabl
   const current = view.selectedId ? keys.indexOf(view.selectedId) : -1;
   let index = current >= 0 ? current : step === 1 ? -1 : keys.length;
   do index += step;
-  while (index >= 0 && index < keys.length && isDayKey(keys[index] as string));
+  while (index >= 0 && index < keys.length && (isDayKey(keys[index] as string) || isBurstKey(keys[index] as string)));
   const target = keys[index];
   if (target === undefined) return;
   view.select(target);

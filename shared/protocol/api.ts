@@ -105,6 +105,8 @@ export const HostApi = {
         store: StoreStatusSchema,
         /** True when this connection may use local-only features (terminals, files). */
         local: z.boolean(),
+        /** How many targets customer status updates are sent to (webhooks); 0 means they go nowhere. */
+        statusTargets: z.number().int().nonnegative().default(0),
       }),
     ),
     listIncidents: method(z.object({}), z.array(IncidentSummarySchema)),
@@ -263,3 +265,8 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const incidentDocName = (id: string) => `incident.${id}`;
 export const incidentIdFromDocName = (name: string) =>
   name.startsWith('incident.') ? name.slice('incident.'.length) : null;
+
+/** HTTP path where a page checks that its host token is still the host's (204) or not (401). */
+export const TOKEN_CHECK_PATH = '/token-check';
+/** The header that carries the token to TOKEN_CHECK_PATH (never the URL, which may be logged). */
+export const TOKEN_CHECK_HEADER = 'X-WarRoom-Token';

@@ -90,6 +90,12 @@ describe('status updates going out', () => {
       check();
     });
 
+  it('tells the renderer, in hello, how many targets customer updates go to', async () => {
+    const rpc = await RpcClient.connect(wsBase(host.url), host.token);
+    expect(await rpc.value<{ statusTargets: number }>('hello')).toMatchObject({ statusTargets: 3 });
+    rpc.close();
+  });
+
   it('sends customer updates with retries, signs the generic JSON, records each state, and never sends internal ones', async () => {
     const rpc = await RpcClient.connect(wsBase(host.url), host.token);
     const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
