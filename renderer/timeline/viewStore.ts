@@ -24,17 +24,28 @@ export interface TimelineViewState {
   sort: SortDirection;
   /** The selected entry (keyboard ↑/↓), or null. */
   selectedId: string | null;
+  /** An entry another view asked the timeline to show (the chart's markers); a new object each time. */
+  revealRequest: { id: string } | null;
   setZoneChoice(choice: ZoneChoice): void;
   setFilters(patch: Partial<TimelineFilters>): void;
   setSearch(text: string): void;
   toggleSort(): void;
   select(id: string | null): void;
+  /** Asks the timeline to select and scroll to an entry, clearing filters that hide it. */
+  requestReveal(id: string): void;
   reset(): void;
 }
 
 export const DEFAULT_FILTERS: TimelineFilters = { kinds: [], author: '', workstream: '', keyOnly: false, showRetracted: true };
 
-const initial = { zoneChoice: 'incident' as ZoneChoice, filters: DEFAULT_FILTERS, search: '', sort: 'asc' as SortDirection, selectedId: null };
+const initial = {
+  zoneChoice: 'incident' as ZoneChoice,
+  filters: DEFAULT_FILTERS,
+  search: '',
+  sort: 'asc' as SortDirection,
+  selectedId: null,
+  revealRequest: null,
+};
 
 export const useTimelineView = create<TimelineViewState>()((set) => ({
   ...initial,
@@ -43,6 +54,7 @@ export const useTimelineView = create<TimelineViewState>()((set) => ({
   setSearch: (search) => set({ search }),
   toggleSort: () => set((s) => ({ sort: s.sort === 'asc' ? 'desc' : 'asc' })),
   select: (selectedId) => set({ selectedId }),
+  requestReveal: (id) => set({ revealRequest: { id } }),
   reset: () => set(initial),
 }));
 

@@ -9,6 +9,8 @@ import type { IncidentStatus } from '../model/types';
 import { chartDescription, chartTitle, STATUS_LABELS } from './chartText';
 import { MARKER_KINDS, MARKER_LABELS, type IncidentChartModel, type MarkerKind } from './incidentChart';
 import { markersInView, type ChartMarker } from './markerBuckets';
+
+export const MARKER_SERIES_IDS: Readonly<Record<MarkerKind, string>> = { decision: 'markers-decision', key: 'markers-key', statusUpdate: 'markers-statusUpdate' };
 import { zoneTicks } from './zoneTicks';
 
 export type IncidentChartOption = ComposeOption<
@@ -98,16 +100,25 @@ export function rowLabels(model: IncidentChartModel): string[] {
   return [IMPACT_LABEL, ...model.lanes.map((lane) => lane.label)];
 }
 
+function plotWidthOf(view: ChartView): number {
+  return Math.max(1, view.width - LABEL_WIDTH - 40);
+}
+
+/** The markers drawn for a view (also what the app lists beside the chart): one bucket per ~8 px at most. */
+export function viewMarkers(model: IncidentChartModel, view: ChartView): ChartMarker[] {
+  return markersInView(model, view.from ?? model.range.from, view.to ?? model.range.to, Math.max(10, Math.floor(plotWidthOf(view) / 8)));
+}
+
 /** The parts of the option that change with the visible range: ticks and markers. */
 export function rangeOption(model: IncidentChartModel, view: ChartView): IncidentChartOption {
   const from = view.from ?? model.range.from;
   const to = view.to ?? model.range.to;
-  const plotWidth = Math.max(1, view.width - LABEL_WIDTH - 40);
+  const plotWidth = plotWidthOf(view);
   const ticks = zoneTicks(from, to, view.zone, Math.max(2, Math.floor(plotWidth / TICK_SPACING_PX)));
   const labels = new Map(ticks.map((t) => [t.at, t.label]));
   const dayStarts = new Set(ticks.filter((t) => t.dayStart).map((t) => t.at));
   const laneRow = new Map(model.lanes.map((lane, i) => [lane.id, i + 1]));
-  const markers = markersInView(model, from, to, Math.max(10, Math.floor(plotWidth / 8)));
+  const markers = viewMarkers(model, view);
   const phases = {
     id: 'rows',
     markArea: {
@@ -133,7 +144,7 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
       axisTick: { customValues: ticks.map((t) => t.at) },
     },
     series: [phases, ...MARKER_KINDS.map((kind) => ({
-      id: `markers-${kind}`,
+      id: MARKER_SERIES_IDS[kind],
       data: markers
         .filter((m) => m.kind === kind)
         .map((m): MarkerDatum => ({ value: [m.at, (laneRow.get(m.lane) ?? 1) + KIND_OFFSET[kind]], marker: m, symbolSize: markerSize(m.count) })),
@@ -262,7 +273,7 @@ export function incidentChartOption(model: IncidentChartModel, view: ChartView):
           type: 'scatter' as const,
           name: MARKER_LABELS[kind],
           symbol: MARKER_SYMBOLS[kind],
-          itemStyle: { color: palette.markers[kind], borderColor: palette.markerEdge, borderWidth: 1.5 },
+          itemStyle: { color: palette.markers[kind], borderColor: palette.markerEdge, borderWidth: 1.5, opacity: 1 },
           label: { ...s.label, position: kind === 'statusUpdate' ? ('bottom' as const) : ('top' as const), color: palette.text, fontSize: 12 },
           labelLayout: { hideOverlap: true },
           emphasis: { scale: 1.4 },
