@@ -91,6 +91,25 @@ test('the chart shows the markers; a click opens the entry on the timeline; zoom
   await expect(shown).toHaveText(before ?? '');
 });
 
+test('the exported chart is well-formed XML and renders in the browser without scripts', async ({ page }) => {
+  const out = path.join(dir, 'export', 'postmortem.md');
+  const exported = spawnSync(process.execPath, [path.resolve('bin/warroom.mjs'), 'export', SAMPLE, '--format', 'md', '--out', out], { encoding: 'utf8' });
+  expect(exported.status, exported.stderr).toBe(0);
+  const file = path.join(dir, 'export', 'postmortem.chart.svg');
+  const svg = readFileSync(file, 'utf8');
+  // Chromium's XML parser: a well-formedness error yields a <parsererror> document.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, scripts: doc.querySelectorAll('script').length };
+  }, svg);
+  expect(parsed).toEqual({ error: null, root: 'svg', scripts: 0 });
+  await page.setViewportSize({ width: 1200, height: 420 });
+  await page.goto(`file://${file}`);
+  await expect(page.locator('svg > title')).toHaveText(`Incident chart: ${sample.incident.title}`);
+  await expect(page.getByText('29 h 56 min of impact')).toBeVisible();
+  await page.screenshot({ path: 'test-results/chart-export-svg.png' });
+});
+
 for (const viewport of [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
