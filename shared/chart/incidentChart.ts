@@ -4,7 +4,7 @@
 // knows about a chart library. Times are epoch milliseconds: the chart's axis is numeric.
 import type { Incident, IncidentStatus, Instant, TimelineEntry } from '../model/types';
 import { STATUSES } from '../model/types';
-import { instantMillis } from '../time/instant';
+import { epochMillis as instantMillis } from '../time/wallClock';
 
 export const MARKER_KINDS = ['decision', 'key', 'statusUpdate'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
