@@ -2,7 +2,8 @@
 // from the store (no server needed). Exit codes: 0 success, 1 failure (e.g. unusable store),
 // 2 bad arguments (always one line on stderr starting "warroom: ").
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chartPlacement } from './host/chartFile';
 import path from 'node:path';
 import { isValidZone } from '../shared/time/zones';
 import { incidentDocName, type UnreadableRow } from '../shared/protocol/api';
@@ -152,9 +153,11 @@ function buildProgram(): Command {
     .option('--all', 'include every entry, not only key events', false)
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--recordings <dir>', "copy the incident's terminal recordings (.cast) into this folder")
+    .option('--assets <dir>', 'with --format md: write the incident chart (SVG) into this folder (default: beside --out)')
     .addOption(dataDirOption())
-    .action(async (target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; recordings?: string; dataDir?: string }) => {
-      const req = { format: opts.format, timeZone: opts.tz, all: opts.all };
+    .action(async (target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; recordings?: string; assets?: string; dataDir?: string }) => {
+      const chart = chartPlacement(opts);
+      const req = { format: opts.format, timeZone: opts.tz, all: opts.all, ...(chart ? { chartLink: chart.link } : {}) };
       let file;
       let incidentId: string | null = null;
       if (looksLikeArchivePath(target)) {
@@ -172,6 +175,10 @@ function buildProgram(): Command {
         } finally {
           store.close();
         }
+      }
+      if (chart && file.chartSvg !== undefined) {
+        mkdirSync(path.dirname(chart.file), { recursive: true });
+        writeFileSync(chart.file, file.chartSvg);
       }
       if (opts.out) writeFileSync(opts.out, file.content);
       else process.stdout.write(file.content);

@@ -21,12 +21,14 @@ import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
 import type { EntryRowActions } from './TimelineEntryRow';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useEntriesStore } from './useEntriesStore';
-import { filtersDependOnContent, useTimelineView } from './viewStore';
+import { DEFAULT_FILTERS, filtersDependOnContent, useTimelineView } from './viewStore';
 import './timeline.css';
 
 export { focusQuickAdd } from './quickAddFocus';
 
 const FALLBACK_ZONE = 'UTC';
+/** Frames to wait for a row asked for by another view to be laid out on screen. */
+const REVEAL_MAX_FRAMES = 30;
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -41,6 +43,7 @@ export function TimelinePanel() {
   const view = useTimelineView(
     useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, sort: s.sort, selectedId: s.selectedId, compact: s.compact, expandedBursts: s.expandedBursts })),
   );
+  const revealRequest = useTimelineView((s) => s.revealRequest);
   const search = useDeferredValue(view.search);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [retractingId, setRetractingId] = useState<string | null>(null);
@@ -105,6 +108,33 @@ export function TimelinePanel() {
   // A search result links here with "?entry=": selected and scrolled to, like a new entry.
   const hasEntry = useCallback((id: string) => byId.has(id), [byId]);
   useRevealLinkedEntry(hasEntry, revision, revealAdded);
+
+  // Another view (the chart) asked to show an entry: make sure no filter hides it, then select it
+  // and scroll to it once this panel is laid out again (it was hidden behind the other tab).
+  useEffect(() => {
+    if (!revealRequest) return;
+    const { id } = revealRequest;
+    if (!rowsRef.current.keys.includes(id)) {
+      const view = useTimelineView.getState();
+      view.setFilters(DEFAULT_FILTERS);
+      view.setSearch('');
+    }
+    useTimelineView.getState().select(id);
+    // The panel was hidden: the virtualizer learns its size again over the next frames, so keep
+    // scrolling until the row is drawn inside the grid, for a few frames at most.
+    let frame = 0;
+    let tries = 0;
+    const step = () => {
+      table.current?.reveal(rowKeyFor(rowsRef.current, id));
+      const grid = table.current?.element();
+      const row = document.getElementById(`tl-row-${id}`);
+      const shown = grid && row && isWithin(row.getBoundingClientRect(), grid.getBoundingClientRect());
+      if (shown || ++tries >= REVEAL_MAX_FRAMES) table.current?.focus();
+      else frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [revealRequest]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -171,6 +201,10 @@ export function TimelinePanel() {
       {retractingId && <RetractDialog entryId={retractingId} onClose={() => setRetractingId(null)} />}
     </section>
   );
+}
+
+function isWithin(inner: DOMRect, outer: DOMRect): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom;
 }
 
 function moveSelection(rows: TimelineRowModel, step: 1 | -1, table: TimelineTableHandle | null): void {

@@ -30,11 +30,15 @@ export interface TimelineViewState {
   expandedBursts: ReadonlySet<string>;
   setCompact(on: boolean): void;
   toggleBurst(key: string): void;
+  /** An entry another view asked the timeline to show (the chart's markers); a new object each time. */
+  revealRequest: { id: string } | null;
   setZoneChoice(choice: ZoneChoice): void;
   setFilters(patch: Partial<TimelineFilters>): void;
   setSearch(text: string): void;
   toggleSort(): void;
   select(id: string | null): void;
+  /** Asks the timeline to select and scroll to an entry, clearing filters that hide it. */
+  requestReveal(id: string): void;
   reset(): void;
 }
 
@@ -42,7 +46,16 @@ export const DEFAULT_FILTERS: TimelineFilters = { kinds: [], author: '', workstr
 
 const NO_BURSTS: ReadonlySet<string> = new Set();
 
-const initial = { zoneChoice: 'incident' as ZoneChoice, filters: DEFAULT_FILTERS, search: '', sort: 'asc' as SortDirection, selectedId: null, compact: true, expandedBursts: NO_BURSTS };
+const initial = {
+  zoneChoice: 'incident' as ZoneChoice,
+  filters: DEFAULT_FILTERS,
+  search: '',
+  sort: 'asc' as SortDirection,
+  selectedId: null,
+  compact: true,
+  expandedBursts: NO_BURSTS,
+  revealRequest: null,
+};
 
 export const useTimelineView = create<TimelineViewState>()((set) => ({
   ...initial,
@@ -58,6 +71,7 @@ export const useTimelineView = create<TimelineViewState>()((set) => ({
       if (!next.delete(key)) next.add(key);
       return { expandedBursts: next };
     }),
+  requestReveal: (id) => set({ revealRequest: { id } }),
   reset: () => set(initial),
 }));
 

@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
-/** Pure packages: no DOM, no Node built-ins, no process of their own. */
-const PURE = ['yjs', 'y-protocols', 'lib0', 'zod', 'luxon', 'ulid', 'marked'];
+/**
+ * Pure packages: no DOM, no Node built-ins, no process of their own. ECharts counts: its
+ * server-side mode draws the incident chart to an SVG string with no DOM, for the export.
+ */
+const PURE = ['yjs', 'y-protocols', 'lib0', 'zod', 'luxon', 'ulid', 'marked', 'echarts'];
 
 /**
  * Every layer, most specific folder first. `layers` are the layers its files may import
