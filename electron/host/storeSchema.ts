@@ -8,7 +8,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  * The schema version this build writes (PRAGMA user_version). Raise it with a migration step in
  * migrateStore() whenever a table changes shape; a file with a higher number is refused.
  */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 /** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
@@ -38,6 +38,15 @@ CREATE TABLE IF NOT EXISTS intake_tokens(id TEXT PRIMARY KEY, secret_hash BLOB N
 CREATE TABLE IF NOT EXISTS intake_alerts(dedup_key TEXT NOT NULL, incident_id TEXT NOT NULL, service TEXT, source TEXT NOT NULL,
   opened_at TEXT NOT NULL, PRIMARY KEY(dedup_key, incident_id));
 CREATE INDEX IF NOT EXISTS intake_alerts_by_service ON intake_alerts(service, opened_at);
+`,
+  },
+  {
+    // Each incident's first screen (shared/model/firstScreen.ts) as JSON, derived from its document
+    // like the incidents index, so opening a large incident paints without loading the document.
+    // upto_seq: the last update it covers; a later update makes it stale (store.ts firstScreen).
+    version: 3,
+    sql: `
+CREATE TABLE IF NOT EXISTS first_screens(doc TEXT PRIMARY KEY, data TEXT NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL);
 `,
   },
 ];

@@ -86,6 +86,8 @@ export function openIncidentConnection(
 
 export type IncidentConnectionState =
   | { phase: 'loading'; doc: null; error: null }
+  /** Connected, the full document still arriving: the doc may be shown over a first screen (shared/model/firstScreen.ts). */
+  | { phase: 'syncing'; doc: Y.Doc; error: null; awareness: Awareness | null }
   | { phase: 'ready'; doc: Y.Doc; error: null; awareness: Awareness | null }
   | { phase: 'failed'; doc: null; error: string };
 
@@ -98,6 +100,13 @@ export function useIncidentConnection(endpoint: HostEndpoint, incidentId: string
   useEffect(() => {
     const connection = openIncidentConnection(endpoint, incidentId);
     let live = true;
+    // Connected and not yet synced: the doc may be shown over a first screen from now on.
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      connection.provider.off('status', onStatus);
+      if (live && !connection.provider.isSynced) setState({ key: incidentId, value: { phase: 'syncing', doc: connection.doc, error: null, awareness: connection.provider.awareness } });
+    };
+    connection.provider.on('status', onStatus);
     connection.synced.then(
       () => live && setState({ key: incidentId, value: { phase: 'ready', doc: connection.doc, error: null, awareness: connection.provider.awareness } }),
       (error: Error) => live && setState({ key: incidentId, value: { phase: 'failed', doc: null, error: error.message } }),

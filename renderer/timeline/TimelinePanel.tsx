@@ -32,7 +32,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function TimelinePanel() {
-  const { doc, author, canWrite } = useIncidentContext();
+  const { doc, author, canWrite, syncingEntryCount } = useIncidentContext();
   const entries = useEntriesStore(doc);
   const { byId, orderedIds, revision } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds, revision: s.revision })));
   const incident = useIncidentMeta();
@@ -56,6 +56,10 @@ export function TimelinePanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; contentRevision stands for it
     [orderedIds, contentRevision, view.filters, search, view.sort, zone],
   );
+
+  // Behind a first screen the store holds only its rows (and any added since): count the document's.
+  const syncing = syncingEntryCount !== null && syncingEntryCount !== undefined;
+  const total = syncing ? Math.max(syncingEntryCount, orderedIds.length) : orderedIds.length;
 
   const rowsRef = useRef<TimelineRowModel>(rows);
   useEffect(() => {
@@ -119,14 +123,19 @@ export function TimelinePanel() {
         entries={entries}
         incidentZone={incidentZone}
         shown={rows.entryCount}
-        total={orderedIds.length}
+        total={total}
         dayLabels={rows.dayLabels}
         onJumpToDate={(date) => table.current?.jumpToDate(date)}
       />
+      {syncing && (
+        <p role="status" className="muted tl-syncing">
+          Showing the newest entries; loading the rest of the timeline…
+        </p>
+      )}
       <TimelineTable
         ref={table}
         rows={rows}
-        totalEntries={orderedIds.length}
+        totalEntries={total}
         byId={byId}
         zone={zone}
         origin={origin}
