@@ -7,8 +7,10 @@ import { useIncidentContext } from '../app/session';
 import type { EntryRow } from './entryRow';
 import { formatEditorTime, parseEntryTime } from './entryTime';
 
+const STILL_LOADING = 'This entry is still loading with the rest of the timeline; save again in a moment.';
+
 export function EntryEditor({ entry, zone, onDone }: { entry: EntryRow; zone: string; onDone: () => void }) {
-  const { doc, author } = useIncidentContext();
+  const { doc, author, syncingEntryCount } = useIncidentContext();
   const initialTime = formatEditorTime(entry.occurredAt, zone);
   const [text, setText] = useState(entry.text);
   const [time, setTime] = useState(initialTime);
@@ -28,6 +30,9 @@ export function EntryEditor({ entry, zone, onDone }: { entry: EntryRow; zone: st
       if (Object.keys(patch).length > 0) editEntry(doc, { author }, entry.id, patch);
       onDone();
     } catch (err) {
+      // Behind a first screen this row is shown before its entry has arrived: keep the typed text.
+      const loading = syncingEntryCount != null && err instanceof CommandError && (err.code === 'no-incident' || err.code === 'not-found');
+      if (loading) return setError(STILL_LOADING);
       setError(err instanceof CommandError || err instanceof Error ? err.message : String(err));
     }
   };
