@@ -192,7 +192,10 @@ export async function benchBrowser(root: string): Promise<BenchRow[]> {
       console.log(`bench:   ${duringSync.length} adds while syncing: ${duringSync.map(fmtMs).join(', ')}`);
       await b.page.close();
     }
-    const { page } = await timeOpen(browser, served, bigId);
+    // "Open" below means fully synced: the first screen paints long before the document has arrived.
+    const opened = await timeOpen(browser, served, bigId);
+    const page = opened.page;
+    await untilSynced(page, opened.t0);
     const openRss = rssBytes(served.child.pid!);
     const openGc = await served.memoryAfterGc();
     const peakRss = peakRssBytes(served.child.pid!);
