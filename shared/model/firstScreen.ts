@@ -5,7 +5,7 @@
 // a projected row cannot differ from the row the synced document gives.
 import type * as Y from 'yjs';
 import { entriesMap, entryEditsArray, isRecord, readIncident } from './doc';
-import { decodeEntryRecord, foldEntry, groupEditsByEntry, type EntryEditRecord } from './entryRecords';
+import { foldEntry, groupEditsByEntry, recordTimes, type EntryEditRecord } from './entryRecords';
 import { compareEntries } from './order';
 import type { Incident, TimelineEntry } from './types';
 
@@ -39,9 +39,9 @@ function orderKey(id: string, record: unknown, edits: EntryEditRecord[] | undefi
     const entry = foldEntry(record, edits, id);
     return { occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, id };
   }
-  const decoded = decodeEntryRecord(record);
+  const times = recordTimes(record);
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { occurredAt: str(decoded.occurredAt), recordedAt: str(decoded.recordedAt), id };
+  return { occurredAt: str(times.occurredAt), recordedAt: str(times.recordedAt), id };
 }
 
 /**
