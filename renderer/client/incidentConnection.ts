@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import { WS_PATHS, incidentDocName } from '../../shared/protocol/api';
 import { watchSaves } from '../../shared/protocol/unsavedChanges';
+import { skipUpdateEvents } from '../../shared/protocol/quietSync';
 import { toWebSocketUrl, type HostEndpoint } from './endpoint';
 import { useSyncState, type SyncState } from './syncState';
 
@@ -57,10 +58,15 @@ export function openIncidentConnection(
   const unsaved = watchSaves(provider);
   unsaved.onChange((count) => useSyncState.setState({ unsynced: count }));
 
+  // The initial sync is the whole document: nothing here needs it re-encoded as an 'update'
+  // (the provider drops its own), and at 100k entries that encoding is ~21 MB on the main thread.
+  const loud = skipUpdateEvents(doc, (transaction) => transaction.origin === provider);
+
   const synced = new Promise<void>((resolve, reject) => {
     const onSynced = ({ state }: { state: boolean }) => {
       if (!state) return;
       provider.off('synced', onSynced);
+      loud();
       resolve();
     };
     provider.on('synced', onSynced);
@@ -76,6 +82,7 @@ export function openIncidentConnection(
     provider,
     synced,
     destroy() {
+      loud();
       unsaved.dispose();
       provider.destroy();
       doc.destroy();
