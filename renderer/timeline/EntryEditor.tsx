@@ -6,8 +6,7 @@ import { nowInstant } from '../../shared/time/instant';
 import { useIncidentContext } from '../app/session';
 import type { EntryRow } from './entryRow';
 import { formatEditorTime, parseEntryTime } from './entryTime';
-
-const STILL_LOADING = 'This entry is still loading with the rest of the timeline; save again in a moment.';
+import { refusedWhileSyncing, STILL_LOADING } from './stillLoading';
 
 export function EntryEditor({ entry, zone, onDone }: { entry: EntryRow; zone: string; onDone: () => void }) {
   const { doc, author, syncingEntryCount } = useIncidentContext();
@@ -31,8 +30,7 @@ export function EntryEditor({ entry, zone, onDone }: { entry: EntryRow; zone: st
       onDone();
     } catch (err) {
       // Behind a first screen this row is shown before its entry has arrived: keep the typed text.
-      const loading = syncingEntryCount != null && err instanceof CommandError && (err.code === 'no-incident' || err.code === 'not-found');
-      if (loading) return setError(STILL_LOADING);
+      if (refusedWhileSyncing(err, syncingEntryCount)) return setError(STILL_LOADING);
       setError(err instanceof CommandError || err instanceof Error ? err.message : String(err));
     }
   };

@@ -15,6 +15,7 @@ import { RetractDialog } from './RetractDialog';
 import { ImportDialog } from './ImportDialog';
 import { isDayKey, timelineRowsFor, type TimelineRowModel } from './rowModel';
 import { focusSearch } from './searchFocus';
+import { refusedWhileSyncing } from './stillLoading';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
 import type { EntryRowActions } from './TimelineEntryRow';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -77,10 +78,17 @@ export function TimelinePanel() {
         setEditingId(null);
         table.current?.focus();
       },
-      toggleKey: (entry: EntryRow) => editEntry(doc, { author }, entry.id, { key: !entry.key }),
+      toggleKey: (entry: EntryRow) => {
+        try {
+          editEntry(doc, { author }, entry.id, { key: !entry.key });
+        } catch (err) {
+          // A row shown before its entry has synced: the star takes effect once it has, on the next click.
+          if (!refusedWhileSyncing(err, syncingEntryCount)) throw err;
+        }
+      },
       retract: (id) => setRetractingId(id),
     }),
-    [doc, author],
+    [doc, author, syncingEntryCount],
   );
 
   const revealAdded = useCallback((id: string) => {
