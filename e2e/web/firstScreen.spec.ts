@@ -6,7 +6,7 @@ import type { WebSocketRoute } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
 
-test('an incident opens on its first screen, takes a new entry while it syncs, and shows the synced document after', async ({ page, host }) => {
+test('an incident opens on its first screen, takes a new entry and an edit while it syncs, and shows the synced document after', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await giveName(page, 'Priya Raman');
   await page.getByLabel('Title').fill('Replica lag on db-2');
@@ -48,11 +48,20 @@ test('an incident opens on its first screen, takes a new entry while it syncs, a
   await quickAdd.press('Enter');
   await expect(timeline.getByRole('row').filter({ hasText: 'Standby promoted' })).toBeVisible();
 
+  // A row edited before its entry has synced keeps the typed text and says why it waits.
+  await timeline.getByRole('row').filter({ hasText: 'Paged the storage on-call' }).getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Entry text').fill('Paged the storage on-call (Sam answered)');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'still loading' })).toBeVisible();
+
   // The sync arrives: the first screen gives way to the document, which holds every entry.
   holding = false;
   for (const send of held.splice(0)) send();
   await expect(page.getByRole('status').filter({ hasText: 'loading the rest of the timeline' })).toBeHidden();
-  for (const text of ['Replication lag at 43 minutes', 'Paged the storage on-call', 'Standby promoted']) {
+  await expect(page.getByLabel('Entry text')).toHaveValue('Paged the storage on-call (Sam answered)');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(timeline.getByRole('row').filter({ hasText: 'Sam answered' })).toBeVisible();
+  for (const text of ['Replication lag at 43 minutes', 'Paged the storage on-call (Sam answered)', 'Standby promoted']) {
     await expect(timeline.getByRole('row').filter({ hasText: text })).toHaveCount(1);
   }
   await expect(page.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
@@ -61,5 +70,7 @@ test('an incident opens on its first screen, takes a new entry while it syncs, a
   const fresh = await page.context().newPage();
   await fresh.goto(`${host.openUrl}`);
   await fresh.evaluate((hash) => (window.location.hash = hash), incidentHash);
-  await expect(fresh.getByRole('grid', { name: 'Timeline' }).getByRole('row').filter({ hasText: 'Standby promoted' })).toBeVisible();
+  const freshTimeline = fresh.getByRole('grid', { name: 'Timeline' });
+  await expect(freshTimeline.getByRole('row').filter({ hasText: 'Standby promoted' })).toBeVisible();
+  await expect(freshTimeline.getByRole('row').filter({ hasText: 'Sam answered' })).toBeVisible();
 });
