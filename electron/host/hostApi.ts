@@ -116,6 +116,11 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       return { acknowledged };
     },
 
+    async firstScreen(args) {
+      const docName = incidentDocName(args.id);
+      return deps.index.firstScreen(docName, hocuspocus.documents.get(docName));
+    },
+
     async compactIncident(args) {
       requireWritableStore(store);
       if (!store.hasDoc(incidentDocName(args.id))) throw new HostError('not-found', `There is no incident with id ${args.id}.`, 'id');

@@ -16,6 +16,7 @@ import { FALLBACK_ZONE, isValidZone } from '../../shared/time/zones';
 import { incidentDocName, type UnreadableRow } from '../../shared/protocol/api';
 import { HostError } from './hostError';
 import { summaryFromDoc } from './incidentIndex';
+import { storeFirstScreen } from './firstScreens';
 import type { IncidentStore } from './store';
 import { INCIDENT_DOC_NAME } from './extensions/authExtension';
 
@@ -105,6 +106,8 @@ export function importArchiveIntoStore(store: IncidentStore, json: string): { id
     const summary = summaryFromDoc(doc, new Date().toISOString());
     if (!summary) throw new HostError('invalid-archive', 'The archive holds no incident.', 'incident');
     store.appendNewDoc(incidentDocName(id), Y.encodeStateAsUpdate(doc), summary);
+    // Derived data: the incident is imported either way, and opens by a full sync without it.
+    storeFirstScreen(store, incidentDocName(id), doc);
   } finally {
     doc.destroy();
   }

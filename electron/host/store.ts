@@ -260,6 +260,29 @@ export class IncidentStore {
     return row && rowToSummary(row);
   }
 
+  /**
+   * Keeps a document's first screen (JSON of shared/model/firstScreen.ts), read from a document
+   * holding every update stored so far. Derived data like the index, so it is never written while
+   * the store is unusable.
+   */
+  saveFirstScreen(docName: string, json: string): void {
+    this.write(() => this.sql('INSERT OR REPLACE INTO first_screens(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, json, this.lastSeq(docName), nowInstant()));
+  }
+
+  /**
+   * The document's stored first screen as JSON; undefined when none was written or when an update
+   * arrived after it (a write that bypassed the loaded document, e.g. `warroom import-timeline`).
+   */
+  firstScreen(docName: string): string | undefined {
+    const row = this.sql('SELECT data, upto_seq FROM first_screens WHERE doc = ?').get(docName) as { data: string; upto_seq: number } | undefined;
+    return row && row.upto_seq >= this.lastSeq(docName) ? row.data : undefined;
+  }
+
+  private lastSeq(docName: string): number {
+    const row = this.sql('SELECT MAX(seq) AS m FROM updates WHERE doc = ?').get(docName) as { m: number | null };
+    return row.m ?? 0;
+  }
+
   /** The open database, for tables kept beside the documents (sharing/roomTokens.ts). Throws when unusable. */
   database(): SqliteDatabase {
     return this.readable();
@@ -349,13 +372,24 @@ export class IncidentStore {
     const found = new Map<string, UnreadableRow[]>();
     for (const row of this.sql('SELECT seq, doc, data FROM updates').iterate() as Iterable<{ seq: number; doc: string; data: Uint8Array }>) {
       try {
-        Y.decodeUpdate(row.data);
+        readsWhole(row.data);
       } catch (err) {
         found.set(row.doc, [...(found.get(row.doc) ?? []), this.unreadable.row(row.doc, 'updates', row.seq, err)]);
       }
     }
     for (const [doc, rows] of found) this.unreadable.setDoc(doc, rows);
   }
+}
+
+/**
+ * Throws where Y.decodeUpdate would (every struct, then the delete set), without holding every
+ * decoded struct at once: decodeUpdate on a 21 MB imported incident built all of its structs in one
+ * array and left a freshly started host at ~196 MB RSS. Two streaming passes: the first finds each
+ * client's last clock, the second reads every struct against that state vector (so none is written
+ * out) and then the delete set.
+ */
+function readsWhole(update: Uint8Array): void {
+  Y.diffUpdate(update, Y.encodeStateVector(Y.parseUpdateMeta(update).to));
 }
 
 export function rowToSummary(r: IncidentRow): IncidentSummary {

@@ -8,7 +8,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  * The schema version this build writes (PRAGMA user_version). Raise it with a migration step in
  * migrateStore() whenever a table changes shape; a file with a higher number is refused.
  */
-export const STORE_SCHEMA_VERSION = 4;
+export const STORE_SCHEMA_VERSION = 5;
 
 /** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
@@ -64,6 +64,15 @@ CREATE INDEX IF NOT EXISTS search_rows_key_events ON search_rows(incident_id) WH
 CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS search_profile USING fts5(incident_id UNINDEXED, title, summary, key_events, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS search_indexed(doc TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL);
+`,
+  },
+  {
+    // Each incident's first screen (shared/model/firstScreen.ts) as JSON, derived from its document
+    // like the incidents index, so opening a large incident paints without loading the document.
+    // upto_seq: the last update it covers; a later update makes it stale (store.ts firstScreen).
+    version: 5,
+    sql: `
+CREATE TABLE IF NOT EXISTS first_screens(doc TEXT PRIMARY KEY, data TEXT NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL);
 `,
   },
 ];

@@ -17,6 +17,7 @@ import { isDayKey, timelineRowsFor, type TimelineRowModel } from './rowModel';
 import { compactRowsFor, forgetCompactRows, isBurstKey, rowKeyFor, type CompactRowModel } from './compactRows';
 import { focusSearch } from './searchFocus';
 import { useRevealLinkedEntry } from '../search/linkedEntry';
+import { refusedWhileSyncing } from './stillLoading';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
 import type { EntryRowActions } from './TimelineEntryRow';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -36,7 +37,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function TimelinePanel() {
-  const { doc, author, canWrite } = useIncidentContext();
+  const { doc, author, canWrite, syncingEntryCount } = useIncidentContext();
   const entries = useEntriesStore(doc);
   const { byId, orderedIds, revision, lastChanged } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds, revision: s.revision, lastChanged: s.lastChanged })));
   const incident = useIncidentMeta();
@@ -63,6 +64,11 @@ export function TimelinePanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; contentRevision stands for it
     [orderedIds, contentRevision, view.filters, search, view.sort, zone],
   );
+
+  // Behind a first screen the store holds only its rows (and any added since): count the document's.
+  const syncing = syncingEntryCount !== null && syncingEntryCount !== undefined;
+  const total = syncing ? Math.max(syncingEntryCount, orderedIds.length) : orderedIds.length;
+
 
   // Compact mode folds routine runs, patched from the last fold for the usual one-entry change.
   // The first paint shows the rows unfolded: the fold (one pass, a map lookup per row) runs in the
@@ -94,10 +100,17 @@ export function TimelinePanel() {
         setEditingId(null);
         table.current?.focus();
       },
-      toggleKey: (entry: EntryRow) => editEntry(doc, { author }, entry.id, { key: !entry.key }),
+      toggleKey: (entry: EntryRow) => {
+        try {
+          editEntry(doc, { author }, entry.id, { key: !entry.key });
+        } catch (err) {
+          // A row shown before its entry has synced: the star takes effect once it has, on the next click.
+          if (!refusedWhileSyncing(err, syncingEntryCount)) throw err;
+        }
+      },
       retract: (id) => setRetractingId(id),
     }),
-    [doc, author],
+    [doc, author, syncingEntryCount],
   );
 
   const revealAdded = useCallback((id: string) => {
@@ -170,14 +183,19 @@ export function TimelinePanel() {
         entries={entries}
         incidentZone={incidentZone}
         shown={rows.entryCount}
-        total={orderedIds.length}
+        total={total}
         dayLabels={rows.dayLabels}
         onJumpToDate={(date) => table.current?.jumpToDate(date)}
       />
+      {syncing && (
+        <p role="status" className="muted tl-syncing">
+          Showing the newest entries; loading the rest of the timeline…
+        </p>
+      )}
       <TimelineTable
         ref={table}
         rows={shownRows}
-        totalEntries={orderedIds.length}
+        totalEntries={total}
         byId={byId}
         zone={zone}
         origin={origin}

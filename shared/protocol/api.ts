@@ -3,7 +3,7 @@
 // client derives its method types from the same object, so they cannot drift.
 // Members named `onX` under `events` are pushed by the host; everything else is a call.
 import { z } from 'zod';
-import { SEVERITIES, STATUSES } from '../model/types';
+import { SEVERITIES, STATUSES, type Incident } from '../model/types';
 import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
@@ -90,6 +90,13 @@ export const RoomReplicaStatusSchema = z.object({
   hosting: z.boolean().optional(),
 });
 export type RoomReplicaStatus = z.infer<typeof RoomReplicaStatusSchema>;
+
+/** shared/model/firstScreen.ts on the wire. The host is trusted: records and edits are read by the same tolerant fold as the document. */
+export const FirstScreenSchema = z.object({
+  incident: z.custom<Incident>((value) => typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'),
+  entryCount: z.number().int().nonnegative(),
+  entries: z.array(z.object({ id: z.string(), record: z.unknown(), edits: z.array(z.unknown()) })),
+});
 
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
@@ -206,6 +213,11 @@ export const HostApi = {
       }),
       z.object({}),
     ),
+    /**
+     * The incident's first screen (meta, entry count, newest entries) without loading its whole
+     * document when it is not in memory; null when the host has none stored yet (shared/model/firstScreen.ts).
+     */
+    firstScreen: method(z.object({ id: IncidentIdSchema }), FirstScreenSchema.nullable()),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
