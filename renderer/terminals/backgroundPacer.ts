@@ -17,7 +17,8 @@ export interface PacedWrite {
 export type WriteNow = (data: string, parsed: () => void) => void;
 export type Schedule = (fn: () => void, ms: number) => () => void;
 
-const defaultSchedule: Schedule = (fn, ms) => {
+/** setTimeout, cancellable through the returned function. */
+export const defaultSchedule: Schedule = (fn, ms) => {
   const timer = setTimeout(fn, ms);
   return () => clearTimeout(timer);
 };
