@@ -13,8 +13,12 @@ import { UnreadableRowsBanner } from './UnreadableRowsBanner';
 
 // Each screen is its own chunk: a cold load straight onto an incident does not wait for the
 // incident list's code, nor the list for the incident's (timeline, sync, tabs).
-const Home = lazy(() => import('../home/Home').then((m) => ({ default: m.Home })));
-const IncidentView = lazy(() => import('../incident/IncidentView').then((m) => ({ default: m.IncidentView })));
+const loadScreen = {
+  home: () => import('../home/Home'),
+  incident: () => import('../incident/IncidentView'),
+};
+const Home = lazy(() => loadScreen.home().then((m) => ({ default: m.Home })));
+const IncidentView = lazy(() => loadScreen.incident().then((m) => ({ default: m.IncidentView })));
 
 /** Shown while a screen's chunk loads (a few ms from the local host). */
 function ScreenLoading() {
@@ -41,6 +45,11 @@ function Shell() {
   const { settings, loadError } = useSettings();
   const route = useRoute();
   useDesktopEvents(rpc);
+
+  // Fetch the screen's chunk while the settings are still on their way, not after.
+  useEffect(() => {
+    void loadScreen[route.screen]();
+  }, [route.screen]);
 
   useEffect(() => {
     void loadSettings(rpc);
