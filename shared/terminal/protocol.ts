@@ -9,6 +9,7 @@
 import { z } from 'zod';
 
 export const HIGH_WATER_CHARS = 100_000;
+/** VS Code's fixed resume mark. The host now resumes at half its window (flowWindow.ts); the bench's from-memory baseline still uses this. */
 export const LOW_WATER_CHARS = 5_000;
 export const ACK_BLOCK_CHARS = 5_000;
 /**
