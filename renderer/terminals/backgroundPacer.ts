@@ -79,8 +79,8 @@ export class BackgroundPacer {
     this.pumping = true;
     try {
       if (this.visible) {
-        // At least one write, however large, so a single big chunk is never stuck.
-        while (this.queue.length > 0 && (this.inParser === 0 || this.inParser < this.maxParserBacklog)) this.writeItem(this.queue.shift()!);
+        // An empty parser always takes the next write, however large, so a big chunk is never stuck.
+        while (this.queue.length > 0 && this.inParser < this.maxParserBacklog) this.writeItem(this.queue.shift()!);
       } else this.pace();
     } finally {
       this.pumping = false;
