@@ -1,9 +1,7 @@
 // Top of the UI: no token → how to open the app; otherwise settings first (the
 // author's name is needed before anything is written), then Home or an incident.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { HostConnection } from '../client/hostConnection';
-import { Home } from '../home/Home';
-import { IncidentView } from '../incident/IncidentView';
 import { NameDialog } from './NameDialog';
 import { NoTokenScreen } from './NoTokenScreen';
 import { StaleTokenScreen } from './StaleTokenScreen';
@@ -14,6 +12,24 @@ import { loadSettings, useSettings } from './settingsStore';
 import { StoreErrorBanner } from './StoreErrorBanner';
 import { useDesktopEvents } from './useDesktopEvents';
 import { UnreadableRowsBanner } from './UnreadableRowsBanner';
+
+// Each screen is its own chunk: a cold load straight onto an incident does not wait for the
+// incident list's code, nor the list for the incident's (timeline, sync, tabs).
+const loadScreen = {
+  home: () => import('../home/Home'),
+  incident: () => import('../incident/IncidentView'),
+};
+const Home = lazy(() => loadScreen.home().then((m) => ({ default: m.Home })));
+const IncidentView = lazy(() => loadScreen.incident().then((m) => ({ default: m.IncidentView })));
+
+/** Shown while a screen's chunk loads (a few ms from the local host). */
+function ScreenLoading() {
+  return (
+    <main className="screen-message" aria-busy="true">
+      <p className="muted">Loading…</p>
+    </main>
+  );
+}
 
 export function App({ host }: { host: HostConnection | null }) {
   if (!host) return <NoTokenScreen />;
@@ -51,6 +67,11 @@ function Shell() {
     };
   }, [rpc, endpoint]);
 
+  // Fetch the screen's chunk while the settings are still on their way, not after.
+  useEffect(() => {
+    void loadScreen[route.screen]();
+  }, [route.screen]);
+
   useEffect(() => {
     void loadSettings(rpc);
     // If the host was unreachable at start, try again as soon as it answers.
@@ -74,7 +95,9 @@ function Shell() {
 
   return (
     <>
-      {route.screen === 'incident' ? <IncidentView key={route.incidentId} incidentId={route.incidentId} /> : <Home />}
+      <Suspense fallback={<ScreenLoading />}>
+        {route.screen === 'incident' ? <IncidentView key={route.incidentId} incidentId={route.incidentId} /> : <Home />}
+      </Suspense>
       {settings.displayName === '' && <NameDialog />}
     </>
   );

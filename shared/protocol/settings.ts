@@ -2,7 +2,7 @@
 // Settings never hold incident data.
 import { z } from 'zod';
 import { DEFAULT_REDACTION_RULES, RedactionRuleSchema } from '../terminal/redactionRules';
-import { DATE_ORDERS, DEFAULT_DATE_ORDER } from '../time/leadingTime';
+import { DATE_ORDERS, DEFAULT_DATE_ORDER } from '../time/dateOrder';
 import { DEFAULT_FOLLOW_UP_POLICY } from '../catalog/followUpPolicy';
 
 export const THEMES = ['dark', 'light'] as const;
