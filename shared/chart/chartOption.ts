@@ -62,6 +62,9 @@ const FONT_SIZE = 13;
 /** No double quotes: ECharts' SVG output puts the font inside a double-quoted style attribute. */
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const PHASE_LABEL_MIN_PX = 96;
+/** Two decision labels closer than this are stacked. */
+const LABEL_CLEARANCE_PX = 24;
+const LABEL_RAISE_PX = 14;
 const IMPACT_TEXT_MIN_PX = 160;
 const MS_PER_MINUTE = 60_000;
 
@@ -89,6 +92,7 @@ export interface MarkerDatum {
   value: [number, number];
   marker: ChartMarker;
   symbolSize: number;
+  label?: { offset: [number, number] };
 }
 
 export function markerSize(count: number): number {
@@ -119,6 +123,7 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
   const dayStarts = new Set(ticks.filter((t) => t.dayStart).map((t) => t.at));
   const laneRow = new Map(model.lanes.map((lane, i) => [lane.id, i + 1]));
   const markers = viewMarkers(model, view);
+  const raised = raisedLabels(markers, from, to, plotWidth);
   const phases = {
     id: 'rows',
     markArea: {
@@ -147,7 +152,12 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
       id: MARKER_SERIES_IDS[kind],
       data: markers
         .filter((m) => m.kind === kind)
-        .map((m): MarkerDatum => ({ value: [m.at, (laneRow.get(m.lane) ?? 1) + KIND_OFFSET[kind]], marker: m, symbolSize: markerSize(m.count) })),
+        .map((m): MarkerDatum => ({
+          value: [m.at, (laneRow.get(m.lane) ?? 1) + KIND_OFFSET[kind]],
+          marker: m,
+          symbolSize: markerSize(m.count),
+          ...(raised.has(m) && { label: { offset: [0, -LABEL_RAISE_PX] } }),
+        })),
       label: {
         show: true,
         formatter: (p: { data?: MarkerDatum }) => {
@@ -166,6 +176,23 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
 export function decisionLabel(model: IncidentChartModel, id: string): string {
   const n = model.decisionNumbers.get(id);
   return n === undefined ? '' : `D${n}`;
+}
+
+/**
+ * Decision labels ("D1") of markers a few pixels apart would print over each other: every other
+ * one of a close run is lifted a line, so both stay readable.
+ */
+function raisedLabels(markers: readonly ChartMarker[], from: number, to: number, plotWidth: number): Set<ChartMarker> {
+  const raised = new Set<ChartMarker>();
+  let previous: { x: number; lane: string; raised: boolean } | null = null;
+  for (const m of markers) {
+    if (m.kind !== 'decision') continue;
+    const x = ((m.at - from) / (to - from)) * plotWidth;
+    const lift: boolean = previous !== null && previous.lane === m.lane && x - previous.x < LABEL_CLEARANCE_PX && !previous.raised;
+    if (lift) raised.add(m);
+    previous = { x, lane: m.lane, raised: lift };
+  }
+  return raised;
 }
 
 /** Phase names are drawn above bands wide enough to hold them. */
