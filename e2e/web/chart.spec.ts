@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { startServe, type ServedHost } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
@@ -122,6 +123,9 @@ for (const viewport of [
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       await expect(page.locator('.chart-canvas svg rect').first()).toHaveAttribute('fill', theme === 'dark' ? '#171a21' : /^#fff(fff)?$/);
       await page.screenshot({ path: `test-results/chart-${viewport.width}x${viewport.height}-${theme}.png` });
+      // WCAG AA, contrast included, for the chart view and its marker list.
+      const axe = await new AxeBuilder({ page }).include('.chart-view').withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
 }
