@@ -90,6 +90,18 @@ test('the chart shows the markers; a click opens the entry on the timeline; zoom
   await expect.poll(() => list.getByRole('button').count()).toBeLessThan(MARKED);
   await page.getByRole('button', { name: 'Reset zoom' }).click();
   await expect(shown).toHaveText(before ?? '');
+
+  // The one display-zone setting moves the chart too: its range and its day ticks.
+  expect(before).toContain('2026-10-30 22:09 MDT');
+  // Denver's midnight of Saturday is inside the incident; UTC's is four hours before it began.
+  const dayTick = (day: string) => page.locator('.chart-canvas svg text', { hasText: day });
+  await expect(dayTick('Sat 31 Oct')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByLabel('Display zone').selectOption('utc');
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  await expect(page.getByLabel('Shown range')).toContainText('2026-10-31 04:09 UTC');
+  await expect(dayTick('Sat 31 Oct')).toHaveCount(0);
+  await expect(dayTick('Sun 1 Nov')).toHaveCount(1);
 });
 
 test('the exported chart is well-formed XML and renders in the browser without scripts', async ({ page }) => {
