@@ -135,3 +135,16 @@ test('the handoff dialog has room: full-width incoming person, a briefing that w
   await page.getByRole('tab', { name: 'Roles' }).click();
   await expect(page.getByText(/The replica is still 40 minutes behind/).first()).toBeAttached();
 });
+
+test('a message under the header ("Downloaded …", a refused edit) floats over the view instead of pushing the tabs down', async ({ browser, host }) => {
+  const page = await openAs(browser, host.openUrl, 'Priya Raman', LAPTOP);
+  // A title on one line, so emptying it does not change the header's own height.
+  await declareIncident(page, 'DB down');
+  const tabs = page.getByRole('tablist').first();
+  const before = (await tabs.boundingBox())!.y;
+  const title = page.getByLabel('Incident title');
+  await title.fill('');
+  await title.press('Enter');
+  await expect(page.getByRole('banner').getByRole('alert')).toContainText('title');
+  expect((await tabs.boundingBox())!.y).toBe(before);
+});
