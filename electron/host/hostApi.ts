@@ -139,6 +139,10 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       return deps.terminals.list(args.incidentId);
     },
 
+    async terminalRunningCommand(args) {
+      return { command: deps.terminals.runningCommand(args.incidentId, args.terminalId) };
+    },
+
     async listRecordings(args) {
       return deps.terminals.listRecordings(args.incidentId);
     },
