@@ -25,7 +25,7 @@ test('overdue follow-ups show on Home, and one is closed as not doing with its r
   await giveName(page, 'Priya');
   const overdue = page.getByRole('complementary', { name: 'Overdue follow-ups' });
   await expect(overdue).toContainText('4 follow-ups overdue');
-  await expect(overdue.getByRole('listitem').first()).toContainText(LATE);
+  await expect(overdue.getByRole('listitem').first()).toContainText(`Elena Sokolova P1: ${LATE}`);
   await expect(overdue.getByRole('listitem').last()).toHaveText('and 1 more');
 
   await overdue.getByRole('link', { name: 'See all action items' }).click();
