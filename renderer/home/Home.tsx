@@ -81,7 +81,7 @@ export function Home() {
               Could not load the incidents: {error}
             </p>
           )}
-          {incidents && view !== 'follow-ups' && <OverdueOnHome incidents={incidents} policy={policy} now={now} />}
+          {incidents && view === 'catalog' && <OverdueOnHome incidents={incidents} policy={policy} now={now} />}
           {body}
         </section>
       </main>
