@@ -33,6 +33,7 @@ test('overdue follow-ups show on Home, and one is closed as not doing with its r
   const row = table.getByRole('row').filter({ hasText: LATE });
   await expect(row).toContainText('Elena Sokolova');
   await expect(row).toContainText('overdue');
+  await page.screenshot({ path: 'test-results/follow-ups-1440x900.png' });
 
   await row.getByRole('button', { name: /^Not doing…/ }).click();
   await row.getByRole('button', { name: 'Not doing', exact: true }).click();
