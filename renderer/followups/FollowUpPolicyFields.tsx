@@ -1,5 +1,5 @@
 // Settings: how many weeks a follow-up nobody dated has, per priority (empty: no deadline).
-import { ACTION_PRIORITIES } from '../../shared/model/responseTypes';
+import { ACTION_PRIORITIES } from '../../shared/model/coordinationTypes';
 import type { FollowUpPolicy } from '../../shared/catalog/followUpPolicy';
 
 export function FollowUpPolicyFields({ policy, onChange }: { policy: FollowUpPolicy; onChange: (policy: FollowUpPolicy) => void }) {
