@@ -4,7 +4,7 @@ import type { StatusCadence, StatusUpdate } from '../../shared/model/coordinatio
 import type { Incident, Instant } from '../../shared/model/types';
 import { cadenceArray, nextUpdateDue, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';
 import { useIncidentContext } from '../app/session';
-import { useObservedRead } from '../actions/useObservedRead';
+import { useDocRead } from '../state/useDocRead';
 
 export interface CommsState {
   updates: StatusUpdate[];
@@ -16,7 +16,7 @@ const readComms = (doc: Y.Doc): CommsState => ({ updates: readStatusUpdates(doc)
 
 export function useComms(): CommsState {
   const { doc } = useIncidentContext();
-  return useObservedRead(doc, commsTypes, readComms);
+  return useDocRead(doc, commsTypes, readComms);
 }
 
 /** When the next status update is due, or null when no cadence applies (or the incident is resolved). */
