@@ -14,5 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome130',
+    // Which chunks each screen needs (read by the chunk budget test and the bench).
+    manifest: true,
   },
 });

@@ -55,6 +55,8 @@ export function makeSnapshot(entryCount: number): IncidentSnapshot {
       summary: 'Synthetic benchmark incident.',
       impact: 'None; generated for benchmarks.',
       commander: AUTHORS[0]!,
+      services: [],
+      tags: [],
       postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
     },
     entries,

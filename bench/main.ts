@@ -4,8 +4,10 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchAppend } from './append';
 import { benchBrowser } from './browser';
+import { benchChart } from './chart';
 import { benchExport } from './exportMarkdown';
 import { benchImport } from './importTimeline';
+import { benchIntakeStorm } from './intakeStorm';
 import { benchSharing } from './sharing';
 import { benchTerminals } from './terminals';
 import { publish, type BenchRow } from './report';
@@ -17,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * `npm run bench -- --only terminals` runs one group while working on it; `--quick` runs every group
  * small (under two minutes). Every run is kept in bench/results/; the README keeps full runs only.
  */
-const GROUPS = ['core', 'timeline', 'terminals', 'sharing'] as const;
+const GROUPS = ['core', 'timeline', 'terminals', 'sharing', 'intake', 'chart'] as const;
 
 async function main() {
   const onlyAt = process.argv.indexOf('--only');
@@ -44,6 +46,14 @@ async function main() {
   if (runs('sharing')) {
     console.log('bench: shared room (edit latency, clients under load, a large initial sync)…');
     rows.push(...(await benchSharing(root)));
+  }
+  if (runs('intake')) {
+    console.log('bench: alert storm into one incident…');
+    rows.push(...(await benchIntakeStorm(root)));
+  }
+  if (runs('chart')) {
+    console.log(`bench: incident chart (${QUICK ? '10k' : '100k'} entries against 1k)…`);
+    rows.push(...benchChart());
   }
   const meta = `_${new Date().toISOString().slice(0, 10)}${QUICK ? ', --quick' : ''}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
   publish(root, rows, meta, { quick: QUICK, only: only ?? null });

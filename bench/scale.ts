@@ -26,6 +26,8 @@ export const SCALE = {
   loadClients: pick(20, 5),
   loadMs: pick(60_000, 3000),
   loadIdleMs: pick(5000, 1000),
+  /** Seconds of a 1,000 alerts/s storm posted to alert intake. */
+  stormSeconds: pick(10, 3),
   /** Entries in the incident a new joiner syncs. */
   syncEntries: pick(100_000, 10_000),
 };

@@ -52,7 +52,9 @@ export function importArchive(root: string, dataDir: string, entries: number): s
 
 /** `warroom serve` with the GC probe preloaded; `env` adds to this process's environment. */
 export function serve(root: string, dataDir: string, env: Record<string, string> = {}): Promise<Served> {
-  const args = ['--expose-gc', '--import', pathToFileURL(path.join(root, 'bench', 'hostProbe.mjs')).href, path.join(root, 'bin', 'warroom.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'];
+  // WARROOM_BENCH_CPU_PROF=<dir> writes the host's CPU profile there when it stops (for the "where does the time go" part of a note).
+  const profile = process.env.WARROOM_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.WARROOM_BENCH_CPU_PROF] : [];
+  const args = [...profile, '--expose-gc', '--import', pathToFileURL(path.join(root, 'bench', 'hostProbe.mjs')).href, path.join(root, 'bin', 'warroom.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const memoryWaiters: Array<(m: HostMemory) => void> = [];
   const memoryAfterGc = () =>

@@ -2,7 +2,8 @@
 // from the store (no server needed). Exit codes: 0 success, 1 failure (e.g. unusable store),
 // 2 bad arguments (always one line on stderr starting "warroom: ").
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chartPlacement } from './host/chartFile';
 import path from 'node:path';
 import { isValidZone } from '../shared/time/zones';
 import { incidentDocName, type UnreadableRow } from '../shared/protocol/api';
@@ -20,6 +21,7 @@ import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { registerJoinCommand } from './host/replica/joinCommand';
 import { registerTimelineCommands } from './host/timelineImport';
+import { registerSearchCommands } from './host/search/searchCommands';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
 import { storeFilePresence, withFileNamed } from './host/storeCheck';
 import { copyRecordings } from './host/terminals/recordingFiles';
@@ -84,8 +86,10 @@ const WEBHOOK_SECRET_ENV = 'WARROOM_WEBHOOK_SECRET';
 function parseStatusWebhook(value: string, index: number): OutboundTarget {
   const at = value.indexOf('=');
   const secret = process.env[WEBHOOK_SECRET_ENV];
+  const host = URL.canParse(value.slice(at + 1)) ? new URL(value.slice(at + 1)).host : '';
   const parsed = OutboundTargetSchema.safeParse({
-    name: `webhook ${index + 1}`,
+    // What Comms shows beside each delivery: the kind and where it went ("slack hooks.slack.com"), numbered.
+    name: `${index + 1}. ${value.slice(0, at)} ${host}`.trim(),
     kind: value.slice(0, at),
     url: value.slice(at + 1),
     ...(secret && value.startsWith('generic=') ? { secret } : {}),
@@ -149,9 +153,11 @@ function buildProgram(): Command {
     .option('--all', 'include every entry, not only key events', false)
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--recordings <dir>', "copy the incident's terminal recordings (.cast) into this folder")
+    .option('--assets <dir>', 'with --format md: write the incident chart (SVG) into this folder (default: beside --out)')
     .addOption(dataDirOption())
-    .action(async (target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; recordings?: string; dataDir?: string }) => {
-      const req = { format: opts.format, timeZone: opts.tz, all: opts.all };
+    .action(async (target: string, opts: { format: 'md' | 'json'; tz?: string; all: boolean; out?: string; recordings?: string; assets?: string; dataDir?: string }) => {
+      const chart = chartPlacement(opts);
+      const req = { format: opts.format, timeZone: opts.tz, all: opts.all, ...(chart ? { chartLink: chart.link } : {}) };
       let file;
       let incidentId: string | null = null;
       if (looksLikeArchivePath(target)) {
@@ -169,6 +175,10 @@ function buildProgram(): Command {
         } finally {
           store.close();
         }
+      }
+      if (chart && file.chartSvg !== undefined) {
+        mkdirSync(path.dirname(chart.file), { recursive: true });
+        writeFileSync(chart.file, file.chartSvg);
       }
       if (opts.out) writeFileSync(opts.out, file.content);
       else process.stdout.write(file.content);
@@ -247,6 +257,7 @@ function buildProgram(): Command {
   registerTokenCommands(program, storeCommandDeps);
   registerIntakeCommands(program, storeCommandDeps);
   registerStatusPageCommand(program, storeCommandDeps);
+  registerSearchCommands(program, { ...storeCommandDeps, warn: stderrLine });
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
 

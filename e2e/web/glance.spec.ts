@@ -124,7 +124,7 @@ test('the header at 1280×720 stays on one row, the timeline keeps most of the h
 
   // One postmortem entry point (the tab); the blue button is the status update, which opens Comms.
   await expect(page.getByRole('button', { name: /postmortem/i })).toHaveCount(0);
-  await page.getByRole('button', { name: /^Post status update: Status update due in [45] minutes/ }).click();
+  await page.getByRole('button', { name: /^Post status update · in \d+:\d\d \(Status update due in [45] minutes/ }).click();
   await expect(page.getByRole('tab', { name: 'Comms' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('tab', { name: 'Timeline' }).click();
 

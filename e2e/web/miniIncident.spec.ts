@@ -52,6 +52,7 @@ test('a mini-incident: checklist, decision, second-person confirm, status update
   await priya.getByLabel('Add timeline entry').press('Enter');
   const draft = priya.getByRole('dialog', { name: 'New decision' });
   await expect(draft.getByLabel('Question')).toHaveValue(QUESTION);
+  await draft.getByLabel('Still open: propose it').check();
   await draft.getByLabel('Option 1', { exact: true }).fill('Roll back to yesterday’s build');
   await draft.getByRole('button', { name: 'Add option' }).click();
   await draft.getByLabel('Option 2', { exact: true }).fill('Restore the database from backup');
@@ -95,9 +96,9 @@ test('a mini-incident: checklist, decision, second-person confirm, status update
   const handoff = priya.getByRole('dialog', { name: 'Handoff' });
   await handoff.getByLabel('Incoming person').fill('Sam Okafor');
   await handoff.getByRole('button', { name: 'Prepare briefing' }).click();
-  const briefing = handoff.getByRole('article', { name: 'Handoff briefing' });
-  await expect(briefing).toContainText(QUESTION);
-  await expect(briefing).toContainText('Incident kickoff');
+  const briefing = handoff.getByRole('textbox', { name: /^Handoff briefing/ });
+  await expect(briefing).toHaveValue(new RegExp(QUESTION.replace(/[?()]/g, '\\$&')));
+  await expect(briefing).toHaveValue(/Incident kickoff/);
   await handoff.getByRole('button', { name: 'Record handoff' }).click();
   await expect(handoff).toBeHidden();
   await expect(sam.getByRole('tab', { name: 'Roles' })).toBeVisible();

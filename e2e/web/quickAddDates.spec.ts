@@ -5,7 +5,7 @@ import { giveName } from '../support/nameDialog';
 
 const ZONE = 'America/Denver';
 
-test('dated quick-add: postmortem forms land on their day, a bad one keeps its text, /decision keeps time and workstream', async ({ page, host }) => {
+test('dated quick-add: postmortem forms land on their day, a bad one keeps its text, /decision logs a decision already made in one step, keeping time and workstream', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await giveName(page, 'Priya Raman');
   await page.getByLabel('Title').fill('Reconstructed 2008 outage');
@@ -54,9 +54,19 @@ test('dated quick-add: postmortem forms land on their day, a bad one keeps its t
   const dialog = page.getByRole('dialog', { name: 'New decision' });
   await expect(dialog.getByLabel('Timeline entry')).toContainText('Wed 14 May 2008 03:10');
   await expect(dialog.getByLabel('Timeline entry')).toContainText('#db');
-  await dialog.getByRole('button', { name: 'Propose decision' }).click();
+  // It opens as a decision already made: options, the chosen one and why, in one submit.
+  await dialog.getByLabel('Option 1', { exact: true }).fill('Fail over now');
+  await dialog.getByLabel('Option 2', { exact: true }).fill('Wait for the primary');
+  await dialog.getByRole('button', { name: 'Log decision' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Choose the option' })).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Fail over now' }).check();
+  await dialog.getByLabel('Rationale').fill('The primary will not come back within the hour');
+  await dialog.getByRole('button', { name: 'Log decision' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'fail over to the standby?' })).toContainText(/decided/i);
   await page.getByRole('tab', { name: 'Timeline' }).click();
-  await expect(row('Proposed decision: fail over to the standby?')).toContainText('03:10');
-  await expect(row('Proposed decision: fail over to the standby?')).toContainText('db');
+  const decided = row('Decided: fail over to the standby? → Fail over now');
+  await expect(decided).toContainText('03:10');
+  await expect(decided).toContainText('db');
+  await expect(row('Proposed decision: fail over to the standby?')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { WebSocket } from 'ws';
 import pkg from '../../package.json';
 import { addEntry } from '../../shared/model/commands';
-import { HostApi, incidentDocName, incidentIdFromDocName, WS_PATHS, type StoreStatus } from '../../shared/protocol/api';
+import { HostApi, incidentDocName, incidentIdFromDocName, TOKEN_CHECK_PATH, WS_PATHS, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
 import { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { createIntake } from './intake/intakeService';
@@ -21,6 +21,8 @@ import { writeIncident, type IncidentWriterDeps } from './incidentWriter';
 import { PersistenceExtension } from './extensions/persistenceExtension';
 import { createHostApi } from './hostApi';
 import { rebuildMissingRows } from './incidentIndex';
+import { catchUpInBackground, SearchIndex } from './search/searchIndex';
+import { SearchIndexExtension } from './extensions/searchIndexExtension';
 import { ReplicaGuardExtension } from './replica/replicaGuard';
 import { ReplicaManager } from './replica/replicaManager';
 import type { ReconnectDelays } from './replica/roomReplica';
@@ -40,7 +42,7 @@ import { RoomTokens } from './sharing/roomTokens';
 import { ShareControl } from './sharing/shareControl';
 import { syncSocketServer, upgradeSync } from './sharing/syncAdmission';
 import { generateToken } from './token';
-import { hostOrigins, judgeUpgrade, refuseUpgrade } from './upgradeGate';
+import { hostOrigins, judgeUpgrade, refuseUpgrade, tokenCheckStatus } from './upgradeGate';
 
 import type { SettingsBackend } from './settings';
 
@@ -109,6 +111,8 @@ export interface RunningHost {
   tokens: RoomTokens | null;
   /** Alert intake tokens in this store; null when the store is unusable. */
   intakeTokens: IntakeTokens | null;
+  /** The full-text index: pending writes now (tests), and the background catch-up on start (how many incidents it read). */
+  searchIndex: { flush(): void; caughtUp: Promise<number> };
   close(): Promise<void>;
 }
 
@@ -158,6 +162,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     for (const listener of incidentListeners) listener();
   };
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
+  const searchIndex = store.status.ok ? SearchIndex.forStore(store) : null;
+  const search = new SearchIndexExtension({ store, index: () => searchIndex, log });
   const hocuspocus = new Hocuspocus({
     quiet: true,
     // Nothing is stored through onStoreDocument (see PersistenceExtension), so there is nothing to
@@ -170,6 +176,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       new ReplicaGuardExtension((incidentId) => replicas?.isObserved(incidentId) ?? false),
       new PersistenceExtension({ store, log }),
       index,
+      search,
       ...(opts.outbound ? [new OutboundExtension({ ...opts.outbound, log })] : []),
       {
         // A joiner's name arrives in its awareness, after its socket: the share panel follows it.
@@ -215,7 +222,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onSynced: (doc) => index.refresh(doc),
     ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
   });
-  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas });
+  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas, searchIndex, statusTargetCount: () => opts.outbound?.targets().length ?? 0 });
   rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();
@@ -239,6 +246,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('ok');
+    }
+    if (req.url === TOKEN_CHECK_PATH) {
+      res.writeHead(tokenCheckStatus(req, token), { 'Cache-Control': 'no-store' });
+      return void res.end();
     }
     if (isIntakeRequest(req.url ?? '/')) return intake.endpoint(req, res);
     serveStatic(req, res, staticDir, port).catch((err: Error) => {
@@ -296,6 +307,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
   // Joined rooms sync again after a restart; in the background, so an unreachable room delays nothing.
   const resuming = replicas.resume();
+  let closing = false;
+  const searchCaughtUp = catchUpInBackground(store, searchIndex, log, () => closing);
 
   return {
     url,
@@ -315,19 +328,25 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     },
     tokens,
     intakeTokens: intake.tokens,
+    searchIndex: { flush: () => search.flushAll(), caughtUp: searchCaughtUp },
     async close() {
       if (probeTimer) clearInterval(probeTimer);
+      closing = true;
       await resuming;
+      await searchCaughtUp;
       await replicas.close();
       await share.stop();
       // Shells first: their recordings flush and no logged command is written to a closed store.
       await terminals.closeAll();
+      await intake.close();
       rpc?.closeAll();
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // What the open documents changed in the last moments is indexed before the store closes.
+      search.flushAll();
       store.close();
     },
   };

@@ -2,11 +2,13 @@
 // validated by the RPC server; every failure is thrown as an error with a code.
 import type { Hocuspocus } from '@hocuspocus/server';
 import { createIncident } from '../../shared/model/commands';
+import { setActionDone, setActionNotDoing } from '../../shared/model/actionCommands';
 import { newId } from '../../shared/model/ids';
 import { incidentDocName, type HostApiImpl } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
 import type { IncidentIndexExtension } from './extensions/incidentIndexExtension';
 import { HostError } from './hostError';
+import { IncidentCatalog } from './incidentCatalog';
 import { writeIncident } from './incidentWriter';
 import { exportStoredIncident, importArchiveIntoStore } from './incidentFiles';
 import type { SettingsBackend } from './settings';
@@ -14,6 +16,7 @@ import type { ReplicaManager } from './replica/replicaManager';
 import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
+import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
 
 export interface HostApiDeps {
   version: string;
@@ -26,6 +29,10 @@ export interface HostApiDeps {
   terminals: TerminalService;
   share: ShareControl;
   replicas: ReplicaManager;
+  /** Null when the store is unusable. */
+  searchIndex: SearchIndex | null;
+  /** How many outbound targets a customer status update goes to now. */
+  statusTargetCount?: () => number;
 }
 
 /** Close code asking a document's sync clients to reconnect (4000–4999: application). */
@@ -39,11 +46,27 @@ function requireWritableStore(store: IncidentStore): void {
   if (!store.status.ok) throw new HostError('store', store.status.reason);
 }
 
+function requireSearchIndex(deps: HostApiDeps): SearchIndex {
+  if (!deps.searchIndex) throw new HostError('store', deps.store.status.ok ? 'The search index is not available.' : deps.store.status.reason);
+  return deps.searchIndex;
+}
+
+/** An archive is written straight to the store, past the documents' own indexing: read it now. */
+function indexImported(deps: HostApiDeps, id: string): void {
+  if (!deps.searchIndex) return;
+  try {
+    catchUpSearchIndex(deps.store, deps.searchIndex, [incidentDocName(id)]);
+  } catch {
+    // Left for the next start's catch-up: the import itself succeeded.
+  }
+}
+
 export function createHostApi(deps: HostApiDeps): HostApiImpl {
   const { store, hocuspocus, settings } = deps;
+  const catalog = new IncidentCatalog(store);
   return {
     async hello() {
-      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true };
+      return { version: deps.version, dataDir: deps.dataDir, store: store.status, local: true, statusTargets: deps.statusTargetCount?.() ?? 0 };
     },
 
     async listIncidents() {
@@ -79,6 +102,7 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async importArchive(args) {
       const result = importArchiveIntoStore(store, args.json);
+      indexImported(deps, result.id);
       deps.incidentsChanged();
       return result;
     },
@@ -90,6 +114,11 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       // Its open connections were read-only; they reconnect, now writable, and send what they hold.
       if (acknowledged > 0) reconnectDocument(hocuspocus, name);
       return { acknowledged };
+    },
+
+    async firstScreen(args) {
+      const docName = incidentDocName(args.id);
+      return deps.index.firstScreen(docName, hocuspocus.documents.get(docName));
     },
 
     async compactIncident(args) {
@@ -164,6 +193,30 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async hostRoom(args) {
       return deps.replicas.host(args);
+    },
+
+    async search(args) {
+      return { hits: requireSearchIndex(deps).search(args.query, args.limit) };
+    },
+
+    async similarIncidents(args) {
+      return requireSearchIndex(deps).similar(args.incidentId);
+    },
+
+    async listCatalog() {
+      return catalog.list();
+    },
+
+    async setFollowUpStatus(args) {
+      requireWritableStore(store);
+      if (!store.hasDoc(incidentDocName(args.incidentId))) throw new HostError('not-found', `There is no incident with id ${args.incidentId}.`, 'incidentId');
+      // Through Hocuspocus, like any other client's write: stored, and seen at once by whoever has the incident open.
+      await writeIncident({ hocuspocus, refreshIndex: (doc) => deps.index.refresh(doc) }, args.incidentId, args.author, (doc, ctx) => {
+        if (args.status === 'not-doing') setActionNotDoing(doc, ctx, args.actionId, args.reason ?? '');
+        else setActionDone(doc, ctx, args.actionId, args.status === 'done');
+      });
+      deps.incidentsChanged();
+      return {};
     },
   };
 }

@@ -7,11 +7,16 @@ import { importSnapshot } from '../../shared/model/importSnapshot';
 import type { IncidentSnapshot } from '../../shared/model/types';
 import type { RecordingInfo } from '../../shared/terminal/protocol';
 import { parseArchive, toArchive, exportFileName } from '../../shared/export/archive';
-import { renderPostmortem } from '../../shared/export/markdown';
-import { isValidZone } from '../../shared/time/zones';
+import { renderPostmortem, type ChartImage } from '../../shared/export/markdown';
+import { buildIncidentChart } from '../../shared/chart/incidentChart';
+import { renderChartSvg } from '../../shared/chart/chartSvg';
+import { chartDescription, chartTitle } from '../../shared/chart/chartText';
+import { nowInstant } from '../../shared/time/instant';
+import { FALLBACK_ZONE, isValidZone } from '../../shared/time/zones';
 import { incidentDocName, type UnreadableRow } from '../../shared/protocol/api';
 import { HostError } from './hostError';
 import { summaryFromDoc } from './incidentIndex';
+import { storeFirstScreen } from './firstScreens';
 import type { IncidentStore } from './store';
 import { INCIDENT_DOC_NAME } from './extensions/authExtension';
 
@@ -24,6 +29,8 @@ export interface ExportRequest {
   all: boolean;
   /** The incident's terminal recordings, listed (and linked) in the postmortem. */
   recordings?: readonly RecordingInfo[];
+  /** Markdown only: draw the incident chart as an SVG, linked from the postmortem at this relative path. */
+  chartLink?: string;
 }
 
 export interface ExportedFile {
@@ -31,17 +38,32 @@ export interface ExportedFile {
   fileName: string;
   /** Stored rows of the incident that would not decode, so are not in `content`. */
   unreadableRows?: UnreadableRow[];
+  /** The incident chart (a standalone SVG document) that `content` links to, when asked for. */
+  chartSvg?: string;
 }
 
 export function exportSnapshot(snapshot: IncidentSnapshot, req: ExportRequest): ExportedFile {
   if (req.timeZone !== undefined && !isValidZone(req.timeZone)) {
     throw new HostError('bad-args', `"${req.timeZone}" is not a known time zone.`, 'timeZone');
   }
+  const chart = req.format === 'md' && req.chartLink !== undefined ? incidentChartFiles(snapshot, req.timeZone ?? snapshot.incident.timeZone, req.chartLink) : null;
   const content =
     req.format === 'md'
-      ? renderPostmortem(snapshot, { all: req.all, ...(req.timeZone ? { timeZone: req.timeZone } : {}), ...(req.recordings ? { recordings: req.recordings } : {}) })
+      ? renderPostmortem(snapshot, {
+          all: req.all,
+          ...(req.timeZone ? { timeZone: req.timeZone } : {}),
+          ...(req.recordings ? { recordings: req.recordings } : {}),
+          ...(chart ? { chartImage: chart.image } : {}),
+        })
       : `${JSON.stringify(toArchive(snapshot), null, ARCHIVE_JSON_INDENT)}\n`;
-  return { content, fileName: exportFileName(snapshot.incident, req.format) };
+  return { content, fileName: exportFileName(snapshot.incident, req.format), ...(chart ? { chartSvg: chart.svg } : {}) };
+}
+
+/** The chart drawn by ECharts without a DOM, and the image line's text alternative. */
+function incidentChartFiles(snapshot: IncidentSnapshot, zone: string, link: string): { svg: string; image: ChartImage } {
+  const shownZone = isValidZone(zone) ? zone : FALLBACK_ZONE;
+  const model = buildIncidentChart({ incident: snapshot.incident, entries: snapshot.entries, now: nowInstant() });
+  return { svg: renderChartSvg(model, shownZone), image: { path: link, alt: `${chartTitle(model)}. ${chartDescription(model, shownZone)}` } };
 }
 
 /** Reads an incident's snapshot from the store; HostError 'not-found' when there is none. */
@@ -84,6 +106,8 @@ export function importArchiveIntoStore(store: IncidentStore, json: string): { id
     const summary = summaryFromDoc(doc, new Date().toISOString());
     if (!summary) throw new HostError('invalid-archive', 'The archive holds no incident.', 'incident');
     store.appendNewDoc(incidentDocName(id), Y.encodeStateAsUpdate(doc), summary);
+    // Derived data: the incident is imported either way, and opens by a full sync without it.
+    storeFirstScreen(store, incidentDocName(id), doc);
   } finally {
     doc.destroy();
   }

@@ -32,7 +32,8 @@ export interface StoredRow {
   data: Uint8Array;
 }
 
-interface IncidentRow {
+/** An `incidents` index row as both stores keep it (the PostgreSQL store's columns are the same). */
+export interface IncidentRow {
   id: string; title: string; severity: string; status: string; detected_at: string | null; resolved_at: string | null;
   created_at: string; time_zone: string; entry_count: number; updated_at: string;
 }
@@ -179,6 +180,17 @@ export class IncidentStore {
     return rows.map((r) => r.doc);
   }
 
+  /**
+   * Each stored document's newest row number (its update's seq, or the seq its snapshot folds up to):
+   * it grows with every change, so a row derived from the document is stale exactly when it moved.
+   */
+  docVersions(): Map<string, number> {
+    const rows = this.sql(
+      'SELECT doc, MAX(seq) AS version FROM (SELECT doc, seq FROM updates UNION ALL SELECT doc, upto_seq AS seq FROM snapshots) GROUP BY doc',
+    ).all() as Array<{ doc: string; version: number }>;
+    return new Map(rows.map((r) => [r.doc, r.version]));
+  }
+
   /** Updates stored after the document's snapshot (what the next load must replay). */
   pendingUpdateCount(docName: string): number {
     const snap = this.sql('SELECT upto_seq FROM snapshots WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;
@@ -246,6 +258,29 @@ export class IncidentStore {
   getSummary(id: string): IncidentSummary | undefined {
     const row = this.sql('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
     return row && rowToSummary(row);
+  }
+
+  /**
+   * Keeps a document's first screen (JSON of shared/model/firstScreen.ts), read from a document
+   * holding every update stored so far. Derived data like the index, so it is never written while
+   * the store is unusable.
+   */
+  saveFirstScreen(docName: string, json: string): void {
+    this.write(() => this.sql('INSERT OR REPLACE INTO first_screens(doc, data, upto_seq, at) VALUES (?, ?, ?, ?)').run(docName, json, this.lastSeq(docName), nowInstant()));
+  }
+
+  /**
+   * The document's stored first screen as JSON; undefined when none was written or when an update
+   * arrived after it (a write that bypassed the loaded document, e.g. `warroom import-timeline`).
+   */
+  firstScreen(docName: string): string | undefined {
+    const row = this.sql('SELECT data, upto_seq FROM first_screens WHERE doc = ?').get(docName) as { data: string; upto_seq: number } | undefined;
+    return row && row.upto_seq >= this.lastSeq(docName) ? row.data : undefined;
+  }
+
+  private lastSeq(docName: string): number {
+    const row = this.sql('SELECT MAX(seq) AS m FROM updates WHERE doc = ?').get(docName) as { m: number | null };
+    return row.m ?? 0;
   }
 
   /** The open database, for tables kept beside the documents (sharing/roomTokens.ts). Throws when unusable. */
@@ -337,7 +372,7 @@ export class IncidentStore {
     const found = new Map<string, UnreadableRow[]>();
     for (const row of this.sql('SELECT seq, doc, data FROM updates').iterate() as Iterable<{ seq: number; doc: string; data: Uint8Array }>) {
       try {
-        Y.decodeUpdate(row.data);
+        readsWhole(row.data);
       } catch (err) {
         found.set(row.doc, [...(found.get(row.doc) ?? []), this.unreadable.row(row.doc, 'updates', row.seq, err)]);
       }
@@ -346,7 +381,18 @@ export class IncidentStore {
   }
 }
 
-function rowToSummary(r: IncidentRow): IncidentSummary {
+/**
+ * Throws where Y.decodeUpdate would (every struct, then the delete set), without holding every
+ * decoded struct at once: decodeUpdate on a 21 MB imported incident built all of its structs in one
+ * array and left a freshly started host at ~196 MB RSS. Two streaming passes: the first finds each
+ * client's last clock, the second reads every struct against that state vector (so none is written
+ * out) and then the delete set.
+ */
+function readsWhole(update: Uint8Array): void {
+  Y.diffUpdate(update, Y.encodeStateVector(Y.parseUpdateMeta(update).to));
+}
+
+export function rowToSummary(r: IncidentRow): IncidentSummary {
   return {
     id: r.id,
     title: r.title,

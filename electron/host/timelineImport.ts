@@ -12,6 +12,7 @@ import { incidentDocName } from '../../shared/protocol/api';
 import { isValidZone } from '../../shared/time/zones';
 import { HostError } from './hostError';
 import { summaryFromDoc } from './incidentIndex';
+import { storeFirstScreen } from './firstScreens';
 import { DEFAULT_DATE_ORDER } from '../../shared/time/leadingTime';
 import type { IncidentStore } from './store';
 
@@ -73,6 +74,7 @@ export function importTimelineFile(store: IncidentStore, req: TimelineImportRequ
       for (const update of updates) store.append(docName, update);
       const summary = summaryFromDoc(doc, req.now);
       if (summary) store.upsertSummary(summary);
+      storeFirstScreen(store, docName, doc);
     }
     return { format: parsed.format, zone: parsed.zone, rows: parsed.rows.length, problems: parsed.problems, ...result };
   } finally {

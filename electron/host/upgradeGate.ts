@@ -4,7 +4,7 @@
 // (terminals): only the host token opens it, so a shared-room token can never reach a shell.
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WS_PATHS } from '../../shared/protocol/api';
+import { TOKEN_CHECK_HEADER, WS_PATHS } from '../../shared/protocol/api';
 import { tokensEqual } from './token';
 
 export type Channel = keyof typeof WS_PATHS;
@@ -35,4 +35,16 @@ export function refuseUpgrade(socket: Duplex, status: number): void {
 /** The origins a page served by this host can have. */
 export function hostOrigins(port: number, extra: readonly string[] = []): Set<string> {
   return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...extra]);
+}
+
+const HTTP_NO_CONTENT = 204;
+
+/**
+ * Answers a token check: 204 when the `X-WarRoom-Token` header holds the host token, else 401.
+ * A page whose socket keeps being refused asks this, so it can say "this link is stale" instead
+ * of "connecting…" forever. It tells nothing the upgrade's own 401 does not.
+ */
+export function tokenCheckStatus(req: IncomingMessage, token: string): number {
+  const held = req.headers[TOKEN_CHECK_HEADER.toLowerCase()];
+  return tokensEqual(typeof held === 'string' ? held : null, token) ? HTTP_NO_CONTENT : HTTP_UNAUTHORIZED;
 }

@@ -6,10 +6,12 @@ interface DialogProps {
   title: string;
   /** Called on Escape; omit to make the dialog impossible to dismiss. */
   onCancel?: () => void;
+  /** Room for a long text (a briefing): wider than a form dialog. */
+  wide?: boolean;
   children: ReactNode;
 }
 
-export function Dialog({ title, onCancel, children }: DialogProps) {
+export function Dialog({ title, onCancel, wide = false, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -22,7 +24,7 @@ export function Dialog({ title, onCancel, children }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

@@ -2,7 +2,11 @@
 // stripped by client/endpoint.ts before the first render, so it never reaches here.
 import { useSyncExternalStore } from 'react';
 
-export type Route = { screen: 'home' } | { screen: 'incident'; incidentId: string };
+/** Home's views across incidents: "#/" the catalog, "#/metrics", "#/follow-ups"; each may carry a query ("#/metrics?sev=SEV1"). */
+export const HOME_VIEWS = ['catalog', 'metrics', 'follow-ups'] as const;
+export type HomeView = (typeof HOME_VIEWS)[number];
+
+export type Route = { screen: 'home'; view?: HomeView } | { screen: 'incident'; incidentId: string };
 
 const INCIDENT_PREFIX = '#/incident/';
 
@@ -11,11 +15,20 @@ export function parseRoute(hash: string): Route {
     const incidentId = decodeURIComponent(hash.slice(INCIDENT_PREFIX.length).split(/[/?#]/)[0] ?? '');
     if (incidentId) return { screen: 'incident', incidentId };
   }
+  const view = hash.slice(2).split('?')[0];
+  if (view === 'metrics' || view === 'follow-ups') return { screen: 'home', view };
   return { screen: 'home' };
 }
 
+/** The query a Home view carries after "?" in the hash. */
+export function routeQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at >= 0 ? hash.slice(at + 1) : '');
+}
+
 export function routeHash(route: Route): string {
-  return route.screen === 'incident' ? `${INCIDENT_PREFIX}${encodeURIComponent(route.incidentId)}` : '#/';
+  if (route.screen === 'incident') return `${INCIDENT_PREFIX}${encodeURIComponent(route.incidentId)}`;
+  return route.view && route.view !== 'catalog' ? `#/${route.view}` : '#/';
 }
 
 export function navigate(route: Route): void {

@@ -10,6 +10,8 @@ export interface IncidentContext {
   /** Display name, used as the author of entries. */
   author: string;
   canWrite: boolean;
+  /** While the full document syncs behind a first screen: how many entries it holds; else null or absent. */
+  syncingEntryCount?: number | null;
 }
 
 export const IncidentContextReact = createContext<IncidentContext | null>(null);

@@ -2,7 +2,7 @@
 // window; every change goes to the host first and the store keeps what it answers.
 import { create } from 'zustand';
 import type { Settings } from '../../shared/protocol/settings';
-import { DEFAULT_DATE_ORDER, type DateOrder } from '../../shared/time/leadingTime';
+import { DEFAULT_DATE_ORDER, type DateOrder } from '../../shared/time/dateOrder';
 import { desktopBridge } from '../client/desktop';
 import type { RpcClient } from '../client/rpc';
 

@@ -1,5 +1,7 @@
-// One checklist item: state control (skip and block ask for a reason inline), owner role,
-// assignee, the Confirm button for a second person, and the item's full history.
+// One checklist item: a tick (click or Space toggles done), the state menu for in progress,
+// skip and block (skip and block ask for a reason inline), owner role, assignee, the Confirm
+// button for a second person, and the item's full history. A done item still waiting for its
+// second person shows half-ticked with an "awaiting confirmation" tag, never plain green.
 import { useId, useState, type FormEvent } from 'react';
 import { assignItem, confirmItem, setItemState } from '../../shared/model/checklists';
 import type { Checklist, ChecklistItem, ChecklistItemState } from '../../shared/model/coordinationTypes';
@@ -7,7 +9,7 @@ import { formatDateTime } from '../../shared/time/format';
 import { isCanonicalInstant } from '../../shared/time/instant';
 import { useIncidentContext } from '../app/session';
 import { useDisplayZone } from '../timeline/incidentMetaStore';
-import { canConfirm, historyText, itemStatusText, needsReason, STATE_CHOICES } from './itemView';
+import { canConfirm, historyText, itemLook, itemStatusText, needsReason, STATE_CHOICES, toggledState } from './itemView';
 
 
 function messageOf(err: unknown): string {
@@ -62,9 +64,21 @@ export function ChecklistItemRow({ checklist, item }: { checklist: Checklist; it
   };
 
   const status = itemStatusText(item);
+  const look = itemLook(item);
   return (
-    <li className={`cl-item cl-state-${item.state}`}>
+    <li className={`cl-item cl-state-${look}`}>
       <div className="row wrap">
+        <input
+          type="checkbox"
+          className="cl-tick"
+          aria-label={`Done: ${item.text}`}
+          checked={item.state === 'done'}
+          ref={(box) => {
+            if (box) box.indeterminate = look === 'awaiting';
+          }}
+          disabled={!canWrite}
+          onChange={() => choose(toggledState(item))}
+        />
         <select
           aria-label={`State of “${item.text}”`}
           value={pending ?? item.state}
@@ -79,7 +93,11 @@ export function ChecklistItemRow({ checklist, item }: { checklist: Checklist; it
         </select>
         <span className="cl-text grow">
           {item.text}
-          {item.needsConfirm && <span className="tag">needs second person</span>}
+          {look === 'awaiting' ? (
+            <span className="tag cl-awaiting-tag">awaiting confirmation</span>
+          ) : (
+            item.needsConfirm && <span className="tag">needs second person</span>
+          )}
           {item.ownerRole && <span className="tag cl-owner">{item.ownerRole}</span>}
         </span>
         <input

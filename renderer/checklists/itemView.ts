@@ -12,6 +12,21 @@ export const STATE_CHOICES: readonly { state: ChecklistItemState; label: string 
   { state: 'blocked', label: 'Block…' },
 ];
 
+/**
+ * How a row looks: a confirm item marked done that nobody else has confirmed yet is
+ * 'awaiting', never the same green "done" as a confirmed one.
+ */
+export type ItemLook = ChecklistItemState | 'awaiting';
+
+export function itemLook(item: ChecklistItem): ItemLook {
+  return isAwaitingConfirmation(item) ? 'awaiting' : item.state;
+}
+
+/** The state one click (or Space) on the tick moves the item to: done ↔ to do. */
+export function toggledState(item: ChecklistItem): ChecklistItemState {
+  return item.state === 'done' ? 'todo' : 'done';
+}
+
 export function needsReason(state: ChecklistItemState): boolean {
   return state === 'skipped' || state === 'blocked';
 }

@@ -6,6 +6,7 @@ import type { HostEndpoint } from './endpoint';
 import { createRpcClient, type RpcClient, type RpcClientOptions } from './rpc';
 import { useSyncState } from './syncState';
 import { useUnreadableRows } from './unreadableRows';
+import { useHostFacts } from './hostFacts';
 
 export interface HostConnection {
   endpoint: HostEndpoint;
@@ -25,7 +26,10 @@ export function connectHost(endpoint: HostEndpoint, options: RpcClientOptions = 
   const offConnection = rpc.onConnectionChange((state) => {
     if (state !== 'online') return;
     rpc.hello({}).then(
-      (hello) => applyStoreStatus(hello.store),
+      (hello) => {
+        applyStoreStatus(hello.store);
+        useHostFacts.setState({ statusTargets: hello.statusTargets });
+      },
       () => {}, // A failed hello is retried on the next reconnect.
     );
   });

@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import { WS_PATHS, incidentDocName } from '../../shared/protocol/api';
 import { watchSaves } from '../../shared/protocol/unsavedChanges';
+import { skipUpdateEvents } from '../../shared/protocol/quietSync';
 import { toWebSocketUrl, type HostEndpoint } from './endpoint';
 import { useSyncState, type SyncState } from './syncState';
 
@@ -57,10 +58,15 @@ export function openIncidentConnection(
   const unsaved = watchSaves(provider);
   unsaved.onChange((count) => useSyncState.setState({ unsynced: count }));
 
+  // The initial sync is the whole document: nothing here needs it re-encoded as an 'update'
+  // (the provider drops its own), and at 100k entries that encoding is ~21 MB on the main thread.
+  const loud = skipUpdateEvents(doc, (transaction) => transaction.origin === provider);
+
   const synced = new Promise<void>((resolve, reject) => {
     const onSynced = ({ state }: { state: boolean }) => {
       if (!state) return;
       provider.off('synced', onSynced);
+      loud();
       resolve();
     };
     provider.on('synced', onSynced);
@@ -76,6 +82,7 @@ export function openIncidentConnection(
     provider,
     synced,
     destroy() {
+      loud();
       unsaved.dispose();
       provider.destroy();
       doc.destroy();
@@ -86,6 +93,8 @@ export function openIncidentConnection(
 
 export type IncidentConnectionState =
   | { phase: 'loading'; doc: null; error: null }
+  /** Connected, the full document still arriving: the doc may be shown over a first screen (shared/model/firstScreen.ts). */
+  | { phase: 'syncing'; doc: Y.Doc; error: null; awareness: Awareness | null }
   | { phase: 'ready'; doc: Y.Doc; error: null; awareness: Awareness | null }
   | { phase: 'failed'; doc: null; error: string };
 
@@ -98,6 +107,13 @@ export function useIncidentConnection(endpoint: HostEndpoint, incidentId: string
   useEffect(() => {
     const connection = openIncidentConnection(endpoint, incidentId);
     let live = true;
+    // Connected and not yet synced: the doc may be shown over a first screen from now on.
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      connection.provider.off('status', onStatus);
+      if (live && !connection.provider.isSynced) setState({ key: incidentId, value: { phase: 'syncing', doc: connection.doc, error: null, awareness: connection.provider.awareness } });
+    };
+    connection.provider.on('status', onStatus);
     connection.synced.then(
       () => live && setState({ key: incidentId, value: { phase: 'ready', doc: connection.doc, error: null, awareness: connection.provider.awareness } }),
       (error: Error) => live && setState({ key: incidentId, value: { phase: 'failed', doc: null, error: error.message } }),

@@ -10,6 +10,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   json: 'application/json;charset=utf-8',
   // Terminal recordings (asciicast v2), as asciinema serves them.
   cast: 'application/x-asciicast',
+  csv: 'text/csv;charset=utf-8',
 };
 
 export async function saveTextFile(fileName: string, content: string): Promise<SaveOutcome> {

@@ -24,7 +24,7 @@ export function CadenceCountdown({ due, canPost }: { due: Instant; canPost: bool
       <button
         type="button"
         className={`primary${countdown.overdue ? ' primary-overdue' : ''}`}
-        aria-label={`Post status update: ${countdown.label}`}
+        aria-label={`Post status update · ${countdown.short} (${countdown.label})`}
         title="Open status updates"
         onClick={openCommsView}
       >
@@ -36,7 +36,7 @@ export function CadenceCountdown({ due, canPost }: { due: Instant; canPost: bool
     <button
       type="button"
       className={`cadence-countdown mono${countdown.overdue ? ' cadence-overdue' : ''}`}
-      aria-label={`${countdown.label}. Open status updates`}
+      aria-label={`${countdown.text} (${countdown.label}). Open status updates`}
       title="Open status updates"
       onClick={openCommsView}
     >

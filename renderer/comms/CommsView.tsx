@@ -13,7 +13,7 @@ import './comms.css';
 export function CommsView() {
   const incident = useIncidentMeta();
   const zone = useDisplayZone();
-  const { updates, cadence } = useComms();
+  const { updates, cadence, deliveries } = useComms();
   if (!incident) return null;
   const due = nextUpdateDue({ incident, cadence, updates });
   const lastSnooze = cadence.snoozes.at(-1);
@@ -23,7 +23,7 @@ export function CommsView() {
       <div className="comms-main">
         <h2>Status updates</h2>
         <StatusComposer incident={incident} />
-        <StatusLog updates={updates} zone={zone} />
+        <StatusLog updates={updates} deliveries={deliveries} zone={zone} />
       </div>
       <aside className="comms-side" aria-label="Update cadence">
         <p>

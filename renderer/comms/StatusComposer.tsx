@@ -10,6 +10,8 @@ import { nowInstant } from '../../shared/time/instant';
 import { FieldError } from '../app/FieldError';
 import { useIncidentContext } from '../app/session';
 import { commandFailure } from '../actions/commandFailure';
+import { useHostFacts } from '../client/hostFacts';
+import { postedNotice } from './postedNotice';
 
 const AUDIENCE_LABELS: Record<Audience, string> = { internal: 'Internal', customers: 'Customers' };
 /** Long enough to notice "Copied" after glancing at the other window. */
@@ -23,6 +25,9 @@ export function StatusComposer({ incident }: { incident: Incident }) {
   const [edited, setEdited] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The text just posted, while its confirmation offers to copy it. */
+  const [posted, setPosted] = useState<string | null>(null);
+  const statusTargets = useHostFacts((s) => s.statusTargets);
 
   const fill = (nextTemplate: IncidentStatus, nextAudience: Audience) => {
     setText(composeStatusUpdate(incident, nextTemplate, nextAudience, nowInstant()));
@@ -42,14 +47,16 @@ export function StatusComposer({ incident }: { incident: Incident }) {
   const post = () => {
     try {
       postStatusUpdate(doc, { author }, { audience, template, text });
+      const confirmation = postedNotice(audience, statusTargets);
+      setPosted(confirmation.offerCopy ? text : null);
       fill(template, audience);
-      flash(`Posted to ${AUDIENCE_LABELS[audience].toLowerCase()} and logged on the timeline.`);
+      setNotice(confirmation.text);
     } catch (err) {
       setError(commandFailure(err).message);
     }
   };
-  const copy = () => {
-    navigator.clipboard.writeText(text).then(
+  const copy = (what: string = text) => {
+    navigator.clipboard.writeText(what).then(
       () => flash('Copied to the clipboard.'),
       () => setError('The clipboard is not available here; select the text and copy it by hand.'),
     );
@@ -105,12 +112,23 @@ export function StatusComposer({ incident }: { incident: Incident }) {
             Post update
           </button>
         )}
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => copy()}>
           Copy
         </button>
         <span className="muted" role="status">
           {notice}
         </span>
+        {posted !== null && notice !== null && (
+          <button
+            type="button"
+            onClick={() => {
+              copy(posted);
+              setPosted(null);
+            }}
+          >
+            Copy the posted update
+          </button>
+        )}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useIncidentContext } from '../app/session';
 import { useDisplayZone } from '../timeline/incidentMetaStore';
 import { decisionColumns } from './decisionColumns';
+import type { DecisionDraftMode } from './decisionDraft';
 import { selectDecision, useDecisionFocus } from './decisionFocus';
 import { DecisionDetail } from './DecisionDetail';
 import { NewDecisionDialog } from './DecisionDraftDialog';
@@ -19,7 +20,7 @@ export function DecisionsView() {
   const decisions = useDecisions(doc);
   const zone = useDisplayZone();
   const selectedId = useDecisionFocus((s) => s.selectedId);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<DecisionDraftMode | null>(null);
   // The table instance stays inside this component (never passed to memoized children), so skipping memoization is safe.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: decisions, columns: decisionColumns, getCoreRowModel: coreRowModel, getRowId: (d) => d.id, meta: { zone } });
@@ -29,14 +30,17 @@ export function DecisionsView() {
     <section className="dc-view" aria-label="Decisions">
       <div className="row dc-toolbar">
         <h2 className="grow">Decisions</h2>
-        <button type="button" className="primary" disabled={!canWrite} onClick={() => setCreating(true)}>
+        <button type="button" disabled={!canWrite} onClick={() => setCreating('propose')}>
           New decision
+        </button>
+        <button type="button" className="primary" disabled={!canWrite} onClick={() => setCreating('made')}>
+          Log a decision already made
         </button>
       </div>
       <div className="dc-body">
         <div className="dc-table-wrap">
           {decisions.length === 0 ? (
-            <p className="muted dc-empty">No decisions yet. Log one with “New decision” or type /decision in quick-add.</p>
+            <p className="muted dc-empty">No decisions yet. Log one with “Log a decision already made”, propose one with “New decision”, or type /decision in quick-add.</p>
           ) : (
             <table className="data-table dc-table">
               <DataTableHead table={table} />
@@ -67,7 +71,7 @@ export function DecisionsView() {
         </div>
         {selected && <DecisionDetail key={selected.id} decision={selected} decisions={decisions} zone={zone} onClose={() => selectDecision(null)} />}
       </div>
-      {creating && <NewDecisionDialog question="" onClose={() => setCreating(false)} />}
+      {creating && <NewDecisionDialog question="" mode={creating} onClose={() => setCreating(null)} />}
     </section>
   );
 }

@@ -7,7 +7,11 @@ export interface DecisionDraft {
   question: string;
   /** From quick-add: the backdated time and workstream of the decision's timeline entry. */
   placement?: EntryPlacement;
+  /** 'made' logs a decision already taken (chosen option and rationale) in the same submit. */
+  mode?: DecisionDraftMode;
 }
+
+export type DecisionDraftMode = 'propose' | 'made';
 
 const decisionDrafts = createDraftStore<DecisionDraft>();
 

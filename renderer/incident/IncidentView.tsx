@@ -6,6 +6,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useIncidentConnection } from '../client/incidentConnection';
+import type { FirstScreen } from '../../shared/model/firstScreen';
+import { seedFirstScreen } from '../timeline/firstScreenSeed';
+import { useFirstScreen } from './useFirstScreen';
 import { routeHash } from '../app/route';
 import { IncidentContextReact, useHost, useIncidentContext, useLocalHost, type IncidentContext } from '../app/session';
 import { updateSettings, useSettings, withRecentIncident } from '../app/settingsStore';
@@ -38,6 +41,7 @@ const EXPORT_MESSAGE_MS = 8_000;
 export function IncidentView({ incidentId }: { incidentId: string }) {
   const host = useHost();
   const connection = useIncidentConnection(host.endpoint, incidentId);
+  const firstScreen = useFirstScreen(host.rpc, incidentId);
   const author = useSettings((s) => s.settings?.displayName ?? '');
 
   useRememberRecent(incidentId);
@@ -51,21 +55,42 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
       </main>
     );
   }
-  if (connection.phase === 'loading') {
+  // While the full document syncs, its first screen (when the host has one) stands in for it.
+  if (connection.phase === 'loading' || (connection.phase === 'syncing' && !firstScreen)) {
     return (
       <main className="screen-message" aria-busy="true">
         <p className="muted">Opening incident…</p>
       </main>
     );
   }
-  return <LocalIncident doc={connection.doc} awareness={connection.awareness} incidentId={incidentId} author={author} />;
+  return (
+    <LocalIncident
+      doc={connection.doc}
+      awareness={connection.awareness}
+      incidentId={incidentId}
+      author={author}
+      firstScreen={connection.phase === 'syncing' ? firstScreen : null}
+    />
+  );
 }
 
 /**
  * The local UI is its host's owner: read-write, and a responder in the room's presence, except in
  * a room this host joined as an observer (renderer/replica): read-only, as the host enforces too.
  */
-function LocalIncident({ doc, awareness, incidentId, author: displayName }: { doc: Y.Doc; awareness: PresenceSession['awareness'] | null; incidentId: string; author: string }) {
+function LocalIncident({
+  doc,
+  awareness,
+  incidentId,
+  author: displayName,
+  firstScreen,
+}: {
+  doc: Y.Doc;
+  awareness: PresenceSession['awareness'] | null;
+  incidentId: string;
+  author: string;
+  firstScreen: FirstScreen | null;
+}) {
   const joined = useJoinedRoom(incidentId);
   const canWrite = canWriteJoined(joined);
   // A room whose token was issued to a person stores writes only under that person's name.
@@ -75,7 +100,7 @@ function LocalIncident({ doc, awareness, incidentId, author: displayName }: { do
     () => (awareness && author ? { awareness, user: { name: author, roomRole } } : null),
     [awareness, author, roomRole],
   );
-  return <OpenIncident doc={doc} incidentId={incidentId} author={author} canWrite={canWrite} presence={presence} />;
+  return <OpenIncident doc={doc} incidentId={incidentId} author={author} canWrite={canWrite} presence={presence} firstScreen={firstScreen} />;
 }
 
 function useRememberRecent(incidentId: string) {
@@ -96,10 +121,17 @@ export interface OpenIncidentProps {
   canWrite: boolean;
   /** This page's presence; null until its name is known. */
   presence: PresenceSession | null;
+  /** Shown until the full document has synced (shared/model/firstScreen.ts); null once it has, or without one. */
+  firstScreen?: FirstScreen | null;
 }
 
-export function OpenIncident({ doc, incidentId, author, canWrite, presence }: OpenIncidentProps) {
-  const context = useMemo<IncidentContext>(() => ({ doc, incidentId, author, canWrite }), [doc, incidentId, author, canWrite]);
+export function OpenIncident({ doc, incidentId, author, canWrite, presence, firstScreen = null }: OpenIncidentProps) {
+  // Seeded during render, before any view reads the stores; once per document.
+  if (firstScreen) seedFirstScreen(doc, firstScreen);
+  const context = useMemo<IncidentContext>(
+    () => ({ doc, incidentId, author, canWrite, syncingEntryCount: firstScreen?.entryCount ?? null }),
+    [doc, incidentId, author, canWrite, firstScreen],
+  );
   useStampUser(presence);
   return (
     <IncidentContextReact.Provider value={context}>

@@ -17,6 +17,7 @@ const CommsView = lazy(() => import('../comms/CommsView').then((m) => ({ default
 const DecisionsView = lazy(() => import('../decisions/DecisionsView').then((m) => ({ default: m.DecisionsView })));
 const RolesView = lazy(() => import('../roles/RolesView').then((m) => ({ default: m.RolesView })));
 const TerminalsPanel = lazy(() => import('../terminals/TerminalsPanel').then((m) => ({ default: m.TerminalsPanel })));
+const IncidentChartView = lazy(() => import('../chart/IncidentChartView').then((m) => ({ default: m.IncidentChartView })));
 const PostmortemPane = lazy(() => import('./PostmortemPane').then((m) => ({ default: m.PostmortemPane })));
 
 function Loading() {
@@ -61,6 +62,7 @@ export function IncidentViewPanels({
         </main>
       </Panel>
       {terminals && <TerminalsPanelOnceOpened workspace={terminals} active={active} />}
+      {lazyView('chart', <IncidentChartView />)}
       {lazyView('decisions', <DecisionsView />)}
       {lazyView('checklists', <ChecklistsView />)}
       {lazyView('actions', <ActionsView />)}

@@ -1,13 +1,14 @@
 // The incident view's tabs, and how any component asks for one: a window CustomEvent
 // ('warroom:open-view', detail = tab id), so a banner or a quick-add hook can switch the
 // view without knowing who renders it.
-export const INCIDENT_VIEWS = ['timeline', 'terminals', 'decisions', 'checklists', 'actions', 'comms', 'roles', 'postmortem'] as const;
+export const INCIDENT_VIEWS = ['timeline', 'chart', 'terminals', 'decisions', 'checklists', 'actions', 'comms', 'roles', 'postmortem'] as const;
 export type IncidentViewId = (typeof INCIDENT_VIEWS)[number];
 
 export const DEFAULT_VIEW: IncidentViewId = 'timeline';
 
 export const VIEW_LABELS: Record<IncidentViewId, string> = {
   timeline: 'Timeline',
+  chart: 'Chart',
   terminals: 'Terminals',
   decisions: 'Decisions',
   checklists: 'Checklists',

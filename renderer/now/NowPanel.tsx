@@ -7,6 +7,7 @@ import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { updateIncident } from '../../shared/model/commands';
+import { labelText, parseLabelText, setIncidentLabels, type LabelField } from '../../shared/model/incidentLabels';
 import { ruleOutHypothesis, setHypothesis, type SituationEdit, type SituationField } from '../../shared/model/situation';
 import type { Incident } from '../../shared/model/types';
 import { formatDateTime, formatTime } from '../../shared/time/format';
@@ -24,6 +25,7 @@ import { useRoles } from '../roles/useRoles';
 import { NextUpdateDue } from './NextUpdateDue';
 import { checklistsInProgress, openDecisions, workstreamsNow } from './nowModel';
 import { useSituation } from './useSituation';
+import { SimilarIncidents } from '../search/SimilarIncidents';
 import './now.css';
 
 const COLLAPSED_KEY = 'warroom.now.collapsed';
@@ -75,6 +77,7 @@ function NowBody({ incident }: { incident: Incident }) {
           {incident.mitigatedAt ? `Mitigated ${formatDateTime(incident.mitigatedAt, zone)}` : 'Not mitigated'}
         </span>
       </p>
+      <Labels incident={incident} />
       <SituationText label="Summary" field="summary" value={incident.summary} commit={write('summary')} edits={situation.edits} zone={zone} placeholder="What is broken, in a sentence." />
       <SituationText label="Customer impact" field="impact" value={incident.impact} commit={write('impact')} edits={situation.edits} zone={zone} placeholder="Who is affected, and how." />
       <Hypothesis hypothesis={situation.hypothesis} ruledOut={situation.ruledOut} edits={situation.edits} zone={zone} />
@@ -83,7 +86,30 @@ function NowBody({ incident }: { incident: Incident }) {
       <Workstreams zone={zone} />
       <OpenDecisions zone={zone} />
       <Checklists />
+      <SimilarIncidents incident={incident} />
     </>
+  );
+}
+
+const LABEL_NAMES: Record<LabelField, string> = { services: 'Services', tags: 'Tags' };
+
+/** Services and tags, one comma-separated line each: small, because they matter afterwards more than now. */
+function Labels({ incident }: { incident: Incident }) {
+  const context = useIncidentContext();
+  const write = (field: LabelField) => (text: string) => errorOf(() => setIncidentLabels(context.doc, commandContext(context), field, parseLabelText(text)));
+  return (
+    <div className="now-section now-labels">
+      {(['services', 'tags'] as const).map((field) => (
+        <DraftText
+          key={field}
+          label={LABEL_NAMES[field]}
+          value={labelText(incident[field])}
+          commit={write(field)}
+          placeholder={field === 'services' ? 'billing API, primary DB' : 'capacity, vendor'}
+          className="now-label-field"
+        />
+      ))}
+    </div>
   );
 }
 

@@ -1,9 +1,11 @@
-// The Handoff action: pick the role and the incoming person, read the generated briefing,
-// copy it as Markdown, and record the handoff (which reassigns the role and logs it).
-// The briefing is generated once per "Prepare briefing", from the doc as it is at that moment.
+// The Handoff action: pick the role and the incoming person, prepare the briefing, edit it (it
+// ends in "What I'm worried about" for the outgoing person to write), copy it as Markdown, and
+// record the handoff (which reassigns the role and logs it). The draft is generated once per
+// "Prepare briefing", from the doc as it is at that moment.
 import { useId, useState, type FormEvent } from 'react';
 import { handOff } from '../../shared/model/roles';
 import { handoffBriefingFor } from '../../shared/handoff/briefingFromDoc';
+import { finishedHandoffBriefing, handoffBriefingDraft } from '../../shared/handoff/handoffBriefing';
 import { nowInstant } from '../../shared/time/instant';
 import { Dialog } from '../app/Dialog';
 import { FieldError } from '../app/FieldError';
@@ -31,6 +33,14 @@ export function HandoffDialog({ rows, people, zone, initialRole, onClose }: Hand
   const [error, setError] = useState<string | null>(null);
   const [copyMessage, setCopyMessage] = useState<string | null>(null);
   const listId = useId();
+  // A fresh draft opens at its end: the worry section is what the outgoing person writes next.
+  const openDraftAtEnd = (box: HTMLTextAreaElement | null) => {
+    if (!box || box.dataset.opened === 'yes') return;
+    box.dataset.opened = 'yes';
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+    box.scrollTop = box.scrollHeight;
+  };
   const holder = held.find((r) => r.role === role)?.holder ?? '';
 
   const prepare = (event: FormEvent) => {
@@ -38,13 +48,14 @@ export function HandoffDialog({ rows, people, zone, initialRole, onClose }: Hand
     if (to.trim() === '') return setError('Say who is taking over.');
     if (to.trim() === holder) return setError(`${holder} already holds ${role}. Pick the person taking over.`);
     setError(null);
-    setBriefing(handoffBriefingFor(doc, { role, to: to.trim(), now: nowInstant(), zone }));
+    const generated = handoffBriefingFor(doc, { role, to: to.trim(), now: nowInstant(), zone });
+    setBriefing(generated === null ? null : handoffBriefingDraft(generated));
   };
 
   const copy = async () => {
     if (briefing === null) return;
     try {
-      await navigator.clipboard.writeText(briefing);
+      await navigator.clipboard.writeText(finishedHandoffBriefing(briefing));
       setCopyMessage('Copied the briefing as Markdown.');
     } catch (e) {
       setCopyMessage(`Could not copy: ${(e as Error).message}. Select the text below and copy it by hand.`);
@@ -55,7 +66,7 @@ export function HandoffDialog({ rows, people, zone, initialRole, onClose }: Hand
   const record = () => {
     if (briefing === null) return;
     try {
-      handOff(doc, { author }, { role, to: to.trim(), briefing });
+      handOff(doc, { author }, { role, to: to.trim(), briefing: finishedHandoffBriefing(briefing) });
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -76,9 +87,9 @@ export function HandoffDialog({ rows, people, zone, initialRole, onClose }: Hand
   }
 
   return (
-    <Dialog title="Handoff" onCancel={onClose}>
+    <Dialog title="Handoff" onCancel={onClose} wide>
       <form className="stack roles-handoff" onSubmit={prepare}>
-        <div className="row wrap">
+        <div className="stack">
           <label className="field">
             <span>Role</span>
             <select value={role} onChange={(e) => (setRole(e.target.value), setBriefing(null))}>
@@ -89,7 +100,7 @@ export function HandoffDialog({ rows, people, zone, initialRole, onClose }: Hand
               ))}
             </select>
           </label>
-          <label className="field grow">
+          <label className="field">
             <span>Incoming person</span>
             <input
               value={to}
@@ -104,15 +115,24 @@ export function HandoffDialog({ rows, people, zone, initialRole, onClose }: Hand
               <option key={p} value={p} />
             ))}
           </datalist>
-          <button type="submit" className={briefing === null ? 'primary' : undefined}>
-            Prepare briefing
-          </button>
+          <div className="row">
+            <button type="submit" className={briefing === null ? 'primary' : undefined}>
+              {briefing === null ? 'Prepare briefing' : 'Prepare again (drops your edits)'}
+            </button>
+          </div>
         </div>
         <FieldError message={error} />
       </form>
       {briefing !== null && (
         <div className="stack">
-          <article className="markdown-preview roles-briefing" aria-label="Handoff briefing" dangerouslySetInnerHTML={{ __html: postmortemHtml(briefing) }} />
+          <label className="field">
+            <span>Handoff briefing (Markdown; edit it, and write what you are worried about at the end)</span>
+            <textarea ref={openDraftAtEnd} className="roles-briefing-text" rows={14} value={briefing} onChange={(e) => setBriefing(e.target.value)} />
+          </label>
+          <details className="roles-briefing-preview">
+            <summary>Preview</summary>
+            <article className="markdown-preview roles-briefing" aria-label="Handoff briefing" dangerouslySetInnerHTML={{ __html: postmortemHtml(finishedHandoffBriefing(briefing)) }} />
+          </details>
           {copyMessage && (
             <p className="muted" role="status">
               {copyMessage}

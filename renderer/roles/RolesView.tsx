@@ -112,8 +112,8 @@ function RoleRowView({ row, zone, listId, onHandoff }: { row: RoleRow; zone: str
       </td>
       <td>
         {row.holder && (
-          <button type="button" disabled={!canWrite} onClick={onHandoff} aria-label={`Hand off ${row.role}`}>
-            Handoff
+          <button type="button" disabled={!canWrite} onClick={onHandoff}>
+            Hand off<span className="visually-hidden"> {row.role}</span>
           </button>
         )}
       </td>

@@ -1,5 +1,5 @@
 // The strip of terminal tabs: select (click, arrows), rename (double-click, or Rename in the
-// toolbar), close (×), reorder by drag and drop or Ctrl+Shift+PageUp/PageDown. Each tab shows
+// toolbar), close (× or Delete), reorder by drag and drop or Ctrl+Shift+PageUp/PageDown. Each tab shows
 // its state, so an exited or failed shell is visible without opening it.
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { TerminalTab, TerminalWorkspace } from './terminalWorkspace';
@@ -32,9 +32,11 @@ interface Props {
   activeKey: string | null;
   renaming: string | null;
   onRenaming(key: string | null): void;
+  /** Close a tab (× or Delete on the tab). */
+  onClose(key: string): void;
 }
 
-export function TerminalTabs({ workspace, tabs, activeKey, renaming, onRenaming }: Props) {
+export function TerminalTabs({ workspace, tabs, activeKey, renaming, onRenaming, onClose }: Props) {
   const [dragged, setDragged] = useState<string | null>(null);
 
   const focusTab = (key: string) => requestAnimationFrame(() => document.getElementById(terminalTabId(key))?.focus());
@@ -51,6 +53,10 @@ export function TerminalTabs({ workspace, tabs, activeKey, renaming, onRenaming 
     const target = event.key === 'Home' ? tabs[0] : event.key === 'End' ? tabs.at(-1) : tabs[(index + (step[event.key] ?? NaN) + tabs.length) % tabs.length];
     if (!target || !(event.key in step || event.key === 'Home' || event.key === 'End')) {
       if (event.key === 'F2') onRenaming(key);
+      if (event.key === 'Delete') {
+        event.preventDefault();
+        onClose(key);
+      }
       return;
     }
     event.preventDefault();
@@ -100,7 +106,8 @@ export function TerminalTabs({ workspace, tabs, activeKey, renaming, onRenaming 
               aria-selected={tab.key === activeKey}
               aria-controls={terminalPanelId(tab.key)}
               tabIndex={tab.key === activeKey ? 0 : -1}
-              title="Double-click to rename; drag or Ctrl+Shift+PageUp/PageDown to reorder"
+              title="Double-click to rename; drag or Ctrl+Shift+PageUp/PageDown to reorder; Delete closes"
+              aria-keyshortcuts="Delete F2"
               onClick={() => workspace.select(tab.key)}
               onDoubleClick={() => onRenaming(tab.key)}
               onKeyDown={(event) => onKeyDown(event, tab.key)}
@@ -110,7 +117,8 @@ export function TerminalTabs({ workspace, tabs, activeKey, renaming, onRenaming 
               <span className="terminal-tab-state">{tabStateLabel(tab)}</span>
             </button>
           )}
-          <button type="button" className="icon-button terminal-tab-close" aria-label={`Close ${tab.name}`} title={`Close ${tab.name} (ends the shell)`} onClick={() => workspace.close(tab.key)}>
+          {/* Out of the tab list's accessibility tree (a tablist holds only tabs): the focused tab closes with Delete. */}
+          <button type="button" className="icon-button terminal-tab-close" tabIndex={-1} aria-hidden="true" title={`Close ${tab.name} (ends the shell; Delete on the tab)`} onClick={() => onClose(tab.key)}>
             ×
           </button>
         </div>

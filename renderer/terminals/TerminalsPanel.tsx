@@ -32,7 +32,7 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
   return (
     <div className="terminals">
       <div className="terminals-bar">
-        <TerminalTabs workspace={workspace} tabs={tabs} activeKey={activeKey} renaming={renaming} onRenaming={setRenaming} />
+        <TerminalTabs workspace={workspace} tabs={tabs} activeKey={activeKey} renaming={renaming} onRenaming={setRenaming} onClose={(key) => workspace.close(key)} />
         <button type="button" className="terminals-new" onClick={() => workspace.open(author)} title="Open a shell on this machine">
           + New terminal
         </button>

@@ -5,7 +5,7 @@ import type { CommandRecord, TerminalInfo } from '../../shared/terminal/protocol
 import { nowInstant } from '../../shared/time/instant';
 import type { Instant } from '../../shared/model/types';
 import type { HostEndpoint } from '../client/endpoint';
-import { BackgroundPacer } from './backgroundPacer';
+import { BackgroundPacer, defaultSchedule } from './backgroundPacer';
 import { LineClock } from './lineClock';
 import { sanitizePaste } from './terminalSafety';
 import { TerminalSocket, type TerminalConnection, type TerminalTarget } from './terminalSocket';
@@ -13,6 +13,8 @@ import { createXterm, registerTerminalName, type XtermHandle } from './xtermSetu
 
 /** Let a drag-resize settle before telling the shell (each resize repaints full-screen programs). */
 const RESIZE_DEBOUNCE_MS = 60;
+/** A printed line is dated at most this late (see LineClock: one marker per interval under a flood). */
+const LINE_STAMP_INTERVAL_MS = 100;
 /** Used until the view has been laid out and measured. */
 const FALLBACK_SIZE = { cols: 80, rows: 24 };
 
@@ -75,6 +77,10 @@ export class TerminalController {
     this.clock = new LineClock({
       cursorLine: () => term.buffer.active.baseY + term.buffer.active.cursorY + lineOffset(),
       markCursorLine: () => (term.buffer.active.baseY + term.buffer.active.cursorY + lineOffset() < 0 ? undefined : term.registerMarker(lineOffset())),
+    }, {
+      intervalMs: LINE_STAMP_INTERVAL_MS,
+      now: () => performance.now(),
+      schedule: defaultSchedule,
     });
     this.pacer = new BackgroundPacer((data, parsed) =>
       term.write(data, () => {
@@ -158,6 +164,7 @@ export class TerminalController {
   private dispose(): void {
     this.disposed = true;
     this.pacer?.clear();
+    this.clock?.dispose();
     if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
     this.observer?.disconnect();
     this.xterm?.dispose();

@@ -133,6 +133,7 @@ export class TerminalSocket {
     const decoded = decodeHostMessage(message);
     if (decoded.kind === 'output') {
       const { data } = decoded;
+      this.acks.wrote();
       this.opts.sink.write(data, () => {
         const due = this.acks.parsed(data.length);
         if (due > 0 && this.ws?.readyState === WS_OPEN) this.ws.send(JSON.stringify({ t: 'ack', chars: due } satisfies ClientFrame));

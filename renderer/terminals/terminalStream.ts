@@ -1,10 +1,10 @@
 // The DOM-free rules of one terminal stream, unit-tested without a browser:
 // - decoding what the host sends (bare output frames, zod-checked JSON frames);
 // - acknowledging output the way VS Code does: count characters only once xterm has parsed
-//   them (its write callback) and acknowledge in blocks, so a flooding program is paused by
-//   the host instead of piling up in the renderer;
+//   them (its write callback) and acknowledge in blocks (larger while more is queued), so a
+//   flooding program is paused by the host instead of piling up in the renderer;
 // - deciding whether a dropped socket is worth re-attaching.
-import { ACK_BLOCK_CHARS, HostTerminalFrame, OUTPUT_PREFIX } from '../../shared/terminal/protocol';
+import { ACK_BLOCK_CHARS, BUSY_ACK_BLOCK_CHARS, HostTerminalFrame, OUTPUT_PREFIX } from '../../shared/terminal/protocol';
 
 export type DecodedFrame =
   | { kind: 'output'; data: string }
@@ -26,16 +26,29 @@ export function decodeHostMessage(message: unknown): DecodedFrame {
   return { kind: 'frame', frame: parsed.data };
 }
 
-/** Counts parsed characters and says when a block is due to be acknowledged. */
+/**
+ * Counts parsed characters and says when a block is due to be acknowledged: every ACK_BLOCK_CHARS
+ * once the renderer has caught up, every BUSY_ACK_BLOCK_CHARS while more writes are still queued.
+ */
 export class AckCounter {
   private unacked = 0;
+  private queuedWrites = 0;
 
-  constructor(private readonly blockChars: number = ACK_BLOCK_CHARS) {}
+  constructor(
+    private readonly blockChars: number = ACK_BLOCK_CHARS,
+    private readonly busyBlockChars: number = BUSY_ACK_BLOCK_CHARS,
+  ) {}
+
+  /** Call when output is handed to xterm (before its write callback). */
+  wrote(): void {
+    this.queuedWrites += 1;
+  }
 
   /** Call from xterm's write callback; returns the characters to acknowledge now, or 0. */
   parsed(chars: number): number {
+    this.queuedWrites = Math.max(0, this.queuedWrites - 1);
     this.unacked += chars;
-    if (this.unacked < this.blockChars) return 0;
+    if (this.unacked < (this.queuedWrites > 0 ? this.busyBlockChars : this.blockChars)) return 0;
     const due = this.unacked;
     this.unacked = 0;
     return due;
@@ -44,6 +57,7 @@ export class AckCounter {
   /** A new connection starts a new count on the host, so the old remainder is dropped. */
   reset(): void {
     this.unacked = 0;
+    this.queuedWrites = 0;
   }
 
   get pending(): number {

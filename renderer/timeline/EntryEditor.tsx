@@ -6,9 +6,10 @@ import { nowInstant } from '../../shared/time/instant';
 import { useIncidentContext } from '../app/session';
 import type { EntryRow } from './entryRow';
 import { formatEditorTime, parseEntryTime } from './entryTime';
+import { refusedWhileSyncing, STILL_LOADING } from './stillLoading';
 
 export function EntryEditor({ entry, zone, onDone }: { entry: EntryRow; zone: string; onDone: () => void }) {
-  const { doc, author } = useIncidentContext();
+  const { doc, author, syncingEntryCount } = useIncidentContext();
   const initialTime = formatEditorTime(entry.occurredAt, zone);
   const [text, setText] = useState(entry.text);
   const [time, setTime] = useState(initialTime);
@@ -28,6 +29,8 @@ export function EntryEditor({ entry, zone, onDone }: { entry: EntryRow; zone: st
       if (Object.keys(patch).length > 0) editEntry(doc, { author }, entry.id, patch);
       onDone();
     } catch (err) {
+      // Behind a first screen this row is shown before its entry has arrived: keep the typed text.
+      if (refusedWhileSyncing(err, syncingEntryCount)) return setError(STILL_LOADING);
       setError(err instanceof CommandError || err instanceof Error ? err.message : String(err));
     }
   };

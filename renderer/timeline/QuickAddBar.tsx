@@ -23,7 +23,7 @@ import { useIncidentMeta } from './incidentMetaStore';
 const PLACEHOLDER = 'Add entry: "14:25 text", "0009 …", "14 May 00:09 …", "-10m …", "/decision …", "!" key, "#workstream" — Enter adds';
 
 export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: string) => void }) {
-  const { doc, author, canWrite } = useIncidentContext();
+  const { doc, author, canWrite, incidentId, syncingEntryCount } = useIncidentContext();
   const storeError = useSyncState((s) => s.storeError);
   const dateOrder = useDateOrder();
   const incident = useIncidentMeta();
@@ -55,7 +55,8 @@ export function QuickAddBar({ zone, onAdded }: { zone: string; onAdded: (id: str
     }
     const id = (draftId.current ??= newId());
     try {
-      addEntry(doc, { author }, {
+      // Behind a first screen the meta has not arrived yet; a new entry need not wait for it.
+      addEntry(doc, { author, ...(syncingEntryCount != null && { syncingIncident: incidentId }) }, {
         id,
         occurredAt: parsed.occurredAt ?? undefined,
         kind: parsed.kind,

@@ -2,9 +2,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { retractEntry } from '../../shared/model/commands';
 import { useIncidentContext } from '../app/session';
+import { refusedWhileSyncing, STILL_LOADING } from './stillLoading';
 
 export function RetractDialog({ entryId, onClose }: { entryId: string; onClose: () => void }) {
-  const { doc, author } = useIncidentContext();
+  const { doc, author, syncingEntryCount } = useIncidentContext();
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,7 @@ export function RetractDialog({ entryId, onClose }: { entryId: string; onClose: 
       retractEntry(doc, { author }, entryId, reason.trim());
       onClose();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(refusedWhileSyncing(err, syncingEntryCount) ? STILL_LOADING : err instanceof Error ? err.message : String(err));
     }
   };
 

@@ -11,6 +11,9 @@ import { isDayKey, type TimelineRowModel } from './rowModel';
 import { dayRowAbove, dayRowForDate, dayRowIndices } from './dayRows';
 import { countLabel } from '../app/countLabel';
 import { TimelineEntryRow, type EntryRowActions } from './TimelineEntryRow';
+import { BurstRow } from './BurstRow';
+import { isBurstKey, type Burst } from './compactRows';
+import { useTimelineView } from './viewStore';
 import type { SortDirection } from './viewStore';
 
 /**
@@ -40,8 +43,12 @@ export interface TimelineTableHandle {
   jumpToDate(date: string): void;
 }
 
+const NO_BURSTS: ReadonlyMap<string, Burst> = new Map();
+const toggleBurst = (key: string) => useTimelineView.getState().toggleBurst(key);
+
 interface Props {
-  rows: TimelineRowModel;
+  /** With `bursts` in compact mode: summary rows of folded checklist and role runs. */
+  rows: TimelineRowModel & { bursts?: ReadonlyMap<string, Burst>; expanded?: ReadonlySet<string> };
   /** Every entry in the incident, filtered or not: growth is what "new entries" counts. */
   totalEntries: number;
   byId: ReadonlyMap<string, EntryRow>;
@@ -64,6 +71,9 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
   const [unseen, setUnseen] = useState(0);
   const seenTotal = useRef(totalEntries);
   const [topIndex, setTopIndex] = useState(0);
+  const head = useRef<HTMLDivElement>(null);
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => setHeadHeight(head.current?.offsetHeight ?? 0), []);
   // Found once per row model: one pass over the keys, about 0.4 ms at 100k rows.
   const dayRows = useMemo(() => dayRowIndices(keys), [keys]);
 
@@ -135,7 +145,24 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const selectedRendered = selectedId !== null && virtualizer.getVirtualItems().some((v) => keys[v.index] === selectedId);
 
+  // The overlays sit outside the grid (a grid holds only rows), placed just under its header.
+  const overlays = (
+    <>
+      {topDayLabel && (
+        <div className="tl-sticky-day" role="note" aria-label="Day of the top row" style={{ top: headHeight }}>
+          {topDayLabel}
+        </div>
+      )}
+      {(awayFromNow || unseen > 0) && (
+        <button type="button" className={`tl-now-pill${unseen > 0 ? ' tl-now-pill-new' : ''}`} onClick={jumpToNow}>
+          {unseen > 0 ? `${countLabel(unseen, 'new entry', 'new entries')} ↓` : 'Jump to now'}
+        </button>
+      )}
+    </>
+  );
+
   return (
+    <div className="tl-grid-wrap">
     <div
       role="grid"
       aria-label="Timeline"
@@ -144,7 +171,7 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
       aria-activedescendant={selectedRendered ? `tl-row-${selectedId}` : undefined}
       className="tl-grid"
     >
-      <div role="rowgroup" className="tl-head">
+      <div role="rowgroup" className="tl-head" ref={head}>
         <div role="row" aria-rowindex={1} className="tl-row tl-header-row">
           {headers.map((header) =>
             header.column.id === 'time' ? (
@@ -162,16 +189,6 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
         </div>
       </div>
       <div className="tl-body-frame">
-      {topDayLabel && (
-        <div className="tl-sticky-day" role="note" aria-label="Day of the top row">
-          {topDayLabel}
-        </div>
-      )}
-      {(awayFromNow || unseen > 0) && (
-        <button type="button" className={`tl-now-pill${unseen > 0 ? ' tl-now-pill-new' : ''}`} onClick={jumpToNow}>
-          {unseen > 0 ? `${countLabel(unseen, 'new entry', 'new entries')} ↓` : 'Jump to now'}
-        </button>
-      )}
       <div ref={scroller} role="rowgroup" className="tl-body" tabIndex={0} onScroll={onScroll}>
         <div className="tl-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {keys.length === 0 && <div className="tl-empty">No entries match.</div>}
@@ -192,6 +209,23 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
                     {rows.dayLabels.get(key)}
                   </div>
                 </div>
+              );
+            }
+            if (isBurstKey(key)) {
+              const burst = (rows.bursts ?? NO_BURSTS).get(key);
+              if (!burst) return null;
+              return (
+                <BurstRow
+                  key={item.key}
+                  burstKey={key}
+                  burst={burst}
+                  expanded={rows.expanded?.has(key) ?? false}
+                  index={item.index}
+                  start={item.start}
+                  zone={zone}
+                  onToggle={toggleBurst}
+                  measure={virtualizer.measureElement}
+                />
               );
             }
             const entry = byId.get(key);
@@ -216,6 +250,8 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
         </div>
       </div>
       </div>
+    </div>
+    {overlays}
     </div>
   );
 });

@@ -33,6 +33,12 @@ export interface EntriesState {
 
 export interface EntriesStore {
   store: StoreApi<EntriesState>;
+  /**
+   * Shows rows the document does not hold yet (a first screen, before the full sync): each id the
+   * store already knows is skipped, and the document's own row replaces a seeded one as soon as
+   * a transaction names that entry, as the full sync names every entry.
+   */
+  seed(rows: readonly EntryRow[]): void;
   detach(): void;
 }
 
@@ -152,8 +158,26 @@ export function attachEntriesStore(doc: Y.Doc): EntriesStore {
   log.observe(onEdits);
   doc.on('afterTransaction', flush);
 
+  const seed = (rows: readonly EntryRow[]) => {
+    const fresh = rows.filter((row) => !byId.has(row.id));
+    if (fresh.length === 0) return;
+    for (const row of fresh) {
+      byId.set(row.id, row);
+      track(row, 1);
+    }
+    const prev = store.getState();
+    store.setState({
+      orderedIds: sortedOrder([...byId.values()]),
+      revision: prev.revision + 1,
+      lastChanged: new Set(fresh.map((row) => row.id)),
+      authors: authors.values(),
+      workstreams: workstreams.values(),
+    });
+  };
+
   return {
     store,
+    seed,
     detach: () => {
       entries.unobserve(onEntries);
       log.unobserve(onEdits);

@@ -50,6 +50,12 @@ export function incidentMetaStoreFor(doc: Y.Doc): StoreApi<IncidentMetaState> {
   return attached.store;
 }
 
+/** Shows `incident` until the document's own meta arrives (a first screen, before the full sync). */
+export function seedIncidentMeta(doc: Y.Doc, incident: Incident): void {
+  const store = incidentMetaStoreFor(doc);
+  if (store.getState().incident === null) store.setState({ incident });
+}
+
 /** The open incident, or null outside an incident view or before its meta has synced. */
 export function useIncidentMeta(): Incident | null {
   const context = useContext(IncidentContextReact);

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import type { StoreApi } from 'zustand/vanilla';
 import { attachEntriesStore, type EntriesState, type EntriesStore } from './entriesStore';
+import type { EntryRow } from './entryRow';
 
 interface Registration {
   handle: EntriesStore;
@@ -22,6 +23,11 @@ function registrationFor(doc: Y.Doc): Registration {
     registry.set(doc, reg);
   }
   return reg;
+}
+
+/** Seeds the document's entries store with rows it does not hold yet (EntriesStore.seed). */
+export function seedEntries(doc: Y.Doc, rows: readonly EntryRow[]): void {
+  registrationFor(doc).handle.seed(rows);
 }
 
 export function useEntriesStore(doc: Y.Doc): StoreApi<EntriesState> {

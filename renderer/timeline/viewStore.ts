@@ -24,17 +24,38 @@ export interface TimelineViewState {
   sort: SortDirection;
   /** The selected entry (keyboard ↑/↓), or null. */
   selectedId: string | null;
+  /** Compact mode (on by default): runs of checklist ticks and role changes fold into summary rows. */
+  compact: boolean;
+  /** Summary rows opened by the reader (burst keys); a new set on every change. */
+  expandedBursts: ReadonlySet<string>;
+  setCompact(on: boolean): void;
+  toggleBurst(key: string): void;
+  /** An entry another view asked the timeline to show (the chart's markers); a new object each time. */
+  revealRequest: { id: string } | null;
   setZoneChoice(choice: ZoneChoice): void;
   setFilters(patch: Partial<TimelineFilters>): void;
   setSearch(text: string): void;
   toggleSort(): void;
   select(id: string | null): void;
+  /** Asks the timeline to select and scroll to an entry, clearing filters that hide it. */
+  requestReveal(id: string): void;
   reset(): void;
 }
 
 export const DEFAULT_FILTERS: TimelineFilters = { kinds: [], author: '', workstream: '', keyOnly: false, showRetracted: true };
 
-const initial = { zoneChoice: 'incident' as ZoneChoice, filters: DEFAULT_FILTERS, search: '', sort: 'asc' as SortDirection, selectedId: null };
+const NO_BURSTS: ReadonlySet<string> = new Set();
+
+const initial = {
+  zoneChoice: 'incident' as ZoneChoice,
+  filters: DEFAULT_FILTERS,
+  search: '',
+  sort: 'asc' as SortDirection,
+  selectedId: null,
+  compact: true,
+  expandedBursts: NO_BURSTS,
+  revealRequest: null,
+};
 
 export const useTimelineView = create<TimelineViewState>()((set) => ({
   ...initial,
@@ -43,6 +64,14 @@ export const useTimelineView = create<TimelineViewState>()((set) => ({
   setSearch: (search) => set({ search }),
   toggleSort: () => set((s) => ({ sort: s.sort === 'asc' ? 'desc' : 'asc' })),
   select: (selectedId) => set({ selectedId }),
+  setCompact: (compact) => set({ compact }),
+  toggleBurst: (key) =>
+    set((s) => {
+      const next = new Set(s.expandedBursts);
+      if (!next.delete(key)) next.add(key);
+      return { expandedBursts: next };
+    }),
+  requestReveal: (id) => set({ revealRequest: { id } }),
   reset: () => set(initial),
 }));
 

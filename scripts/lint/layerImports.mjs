@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
-/** Pure packages: no DOM, no Node built-ins, no process of their own. */
-const PURE = ['yjs', 'y-protocols', 'lib0', 'zod', 'luxon', 'ulid', 'marked'];
+/**
+ * Pure packages: no DOM, no Node built-ins, no process of their own. ECharts counts: its
+ * server-side mode draws the incident chart to an SVG string with no DOM, for the export.
+ */
+const PURE = ['yjs', 'y-protocols', 'lib0', 'zod', 'luxon', 'ulid', 'marked', 'echarts'];
 
 /**
  * Every layer, most specific folder first. `layers` are the layers its files may import
@@ -41,7 +44,7 @@ export const LAYERS = [
     why: 'the host is plain Node: never electron, nothing of the UI',
     layers: ['electron/host', 'shared'],
     node: true,
-    packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg', 'echarts'],
+    packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg'],
     testPackages: ['vitest', 'fast-check', 'esbuild'],
   },
   {
@@ -59,7 +62,7 @@ export const LAYERS = [
     why: 'renderer/ runs in a browser and reaches the host only through its client module',
     layers: ['renderer', 'shared'],
     node: false,
-    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', '@hocuspocus/provider', 'dompurify', 'echarts', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links', '@xterm/addon-webgl'],
+    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', '@hocuspocus/provider', 'dompurify', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links', '@xterm/addon-webgl'],
     // Tests talk to a real WebSocket server, as the host would.
     testPackages: ['vitest', 'fast-check', 'ws', '@hocuspocus/server'],
   },

@@ -23,7 +23,9 @@ export function renderActionItems(actions: readonly ActionItem[], zone: string):
   if (actions.length === 0) return [];
   const lines = ['| Item | Owner | Due | Priority | Status |', '| --- | --- | --- | --- | --- |'];
   for (const action of [...actions].sort(compareActions)) {
-    const status = action.status === 'open' ? 'open' : `done${action.doneBy ? ` by ${escapeTableCell(action.doneBy)}` : ''}${action.doneAt ? ` at ${formatDateTime(action.doneAt, zone)}` : ''}`;
+    const closed = `${action.doneBy ? ` by ${escapeTableCell(action.doneBy)}` : ''}${action.doneAt ? ` at ${formatDateTime(action.doneAt, zone)}` : ''}`;
+    const status =
+      action.status === 'open' ? 'open' : action.status === 'done' ? `done${closed}` : `not doing${closed}: ${escapeTableCell(action.reason ?? '')}`;
     lines.push(
       tableRow([
         escapeTableCell(action.text),

@@ -55,6 +55,9 @@ const IncidentSchema = z.strictObject({
   summary: z.string(),
   impact: z.string(),
   commander: z.string(),
+  /** Absent in archives written before incidents had labels. */
+  services: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
   reconstructed: z.boolean().optional(),
   postmortem: PostmortemSchema,
 });

@@ -29,6 +29,21 @@ export interface PostmortemOptions {
   generatedAt?: Instant;
   /** The incident's terminal recordings, listed and linked under "Terminal recordings". */
   recordings?: readonly RecordingInfo[];
+  /** The incident chart written beside the postmortem (an SVG), shown at the top of the timeline. */
+  chartImage?: ChartImage;
+}
+
+export interface ChartImage {
+  /** Relative link from the postmortem to the image, with forward slashes. */
+  path: string;
+  /** Text alternative: what the picture shows. */
+  alt: string;
+}
+
+/** The image line; the link is percent-encoded per segment so spaces and brackets never break it. */
+function chartImageLine(image: ChartImage): string {
+  const link = image.path.split('/').map(encodeURIComponent).join('/');
+  return `![${escapeInline(image.alt)}](${link})`;
 }
 
 /** The Detection section quotes the first few entries: how the incident came to light. */
@@ -80,6 +95,8 @@ function facts(incident: Incident, zone: string, generatedAt: Instant): string[]
     ['Status', incident.status],
     ['Severity', incident.severity],
     ['Commander', incident.commander.trim() === '' ? NOT_SET : escapeInline(incident.commander)],
+    ['Services', incident.services.length === 0 ? NOT_SET : escapeInline(incident.services.join(', '))],
+    ['Tags', incident.tags.length === 0 ? NOT_SET : escapeInline(incident.tags.join(', '))],
     ['Impact started', at(incident.impactStartedAt)],
     ['Detected', at(incident.detectedAt)],
     ['Mitigated', at(incident.mitigatedAt)],
@@ -157,7 +174,9 @@ export function renderPostmortem(snapshot: IncidentSnapshot, opts: PostmortemOpt
   appendSection(lines, 'Participants', participants(incident, entries), NO_PARTICIPANTS);
   const shown = shownEntries(entries, opts.all);
   const excerptNumbers = numberExcerpts(shown);
-  appendSection(lines, 'Timeline', timeline(incident, shown, zone, opts.all, excerptNumbers), opts.all ? NO_ENTRIES : NO_KEY_EVENTS);
+  const timelineLines = timeline(incident, shown, zone, opts.all, excerptNumbers);
+  if (opts.chartImage) timelineLines.unshift(chartImageLine(opts.chartImage), '');
+  appendSection(lines, 'Timeline', timelineLines, opts.all ? NO_ENTRIES : NO_KEY_EVENTS);
   appendSection(lines, 'Terminal excerpts', renderTerminalExcerpts(excerptNumbers, zone), opts.all ? NO_EXCERPTS : NO_KEY_EXCERPTS);
   appendSection(lines, 'Terminal recordings', renderRecordings(opts.recordings ?? [], zone), NO_RECORDINGS);
   const { coordination } = snapshot;

@@ -114,3 +114,18 @@ export function generateHandoffBriefing(input: HandoffBriefingInput): string {
   section(lines, 'Roles', roleLines(coordination, role, to));
   return `${lines.join('\n')}\n`;
 }
+
+/** The section the outgoing person writes by hand before posting. */
+export const WORRY_HEADING = "## What I'm worried about";
+
+/** The generated briefing as an editable draft: the worry section waits at the end. */
+export function handoffBriefingDraft(generated: string): string {
+  return `${generated.trimEnd()}\n\n${WORRY_HEADING}\n\n`;
+}
+
+/** The draft as posted: an empty worry section is left out rather than posted empty. */
+export function finishedHandoffBriefing(draft: string): string {
+  const text = draft.trimEnd();
+  const bare = text.endsWith(WORRY_HEADING) ? text.slice(0, -WORRY_HEADING.length).trimEnd() : text;
+  return `${bare}\n`;
+}

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { instantMillis } from '../time/instant';
-import { ActionPatchSchema, CreateActionSchema } from './actionSchemas';
+import { ActionPatchSchema, CreateActionSchema, NotDoingReasonSchema } from './actionSchemas';
 import { encodeActionRecord, type ActionPatch, type ActionRecord } from './actionRecords';
 import { actionEventsArray, actionsMap, readActions } from './actions';
 import { CommandError, validate } from './commandError';
@@ -84,11 +84,23 @@ export function updateAction(doc: Y.Doc, ctx: CommandContext, id: string, patch:
   }, ctx.origin ?? LOCAL_ORIGIN);
 }
 
+/** Closes an open action without doing it, saying why; logged on the timeline. No-op unless it is open. */
+export function setActionNotDoing(doc: Y.Doc, ctx: CommandContext, id: string, reason: string): void {
+  const why = validate(NotDoingReasonSchema, reason, 'reason');
+  const action = requireAction(doc, id);
+  if (action.status !== 'open') return;
+  const at = stamp(ctx);
+  doc.transact(() => {
+    actionEventsArray(doc).push([{ actionId: id, by: ctx.author, at, type: 'notDoing', reason: why }]);
+    addEntry(doc, fixedClock(ctx, at), { kind: 'action', text: `Action not doing: ${action.text} — ${why}` });
+  }, ctx.origin ?? LOCAL_ORIGIN);
+}
+
 /** Marks an action done (or reopens it) and logs that on the timeline. No-op when it is already so. */
 export function setActionDone(doc: Y.Doc, ctx: CommandContext, id: string, done: boolean): void {
   if (typeof done !== 'boolean') throw new CommandError('invalid', 'Say whether the action is done (true) or open (false).', 'done');
   const action = requireAction(doc, id);
-  if ((action.status === 'done') === done) return;
+  if (done ? action.status === 'done' : action.status === 'open') return;
   const at = stamp(ctx);
   doc.transact(() => {
     actionEventsArray(doc).push([{ actionId: id, by: ctx.author, at, type: done ? 'done' : 'reopen' }]);

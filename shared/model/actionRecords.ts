@@ -19,7 +19,8 @@ export type ActionPatch = Partial<Pick<ActionItem, 'text' | 'owner' | 'dueAt' | 
 export type ActionEvent =
   | { actionId: string; by: string; at: Instant; type: 'update'; patch: ActionPatch }
   | { actionId: string; by: string; at: Instant; type: 'done' }
-  | { actionId: string; by: string; at: Instant; type: 'reopen' };
+  | { actionId: string; by: string; at: Instant; type: 'reopen' }
+  | { actionId: string; by: string; at: Instant; type: 'notDoing'; reason: string };
 
 /** One change as the UI shows it: who, when and what. */
 export interface ActionChange {
@@ -56,7 +57,7 @@ function decode(stored: unknown): Record<string, unknown> {
 export function isActionEvent(value: unknown): value is ActionEvent {
   if (value === null || typeof value !== 'object') return false;
   const event = value as Partial<ActionEvent>;
-  return typeof event.actionId === 'string' && (event.type === 'update' || event.type === 'done' || event.type === 'reopen');
+  return typeof event.actionId === 'string' && (event.type === 'update' || event.type === 'done' || event.type === 'reopen' || event.type === 'notDoing');
 }
 
 /** Applies a patch's readable fields, ignoring anything odd. */
@@ -121,10 +122,21 @@ export function foldAction(stored: unknown, events: readonly unknown[], id: stri
       const changed = applyPatch(action, event.patch);
       if (changed.length > 0) history.push({ by, at, change: `edited ${changed.join(', ')}` });
     } else if (event.type === 'done') {
-      if (action.status !== 'done') Object.assign(action, { status: 'done', doneBy: by, doneAt: at });
+      if (action.status !== 'done') {
+        delete action.reason;
+        Object.assign(action, { status: 'done', doneBy: by, doneAt: at });
+      }
       history.push({ by, at, change: 'marked done' });
+    } else if (event.type === 'notDoing') {
+      // Like "done", the first close wins over a concurrent one; a done action stays done.
+      const reason = storedText(event.reason);
+      if (action.status === 'open') Object.assign(action, { status: 'not-doing', reason, doneBy: by, doneAt: at });
+      history.push({ by, at, change: `marked not doing: ${reason}` });
     } else {
-      if (action.status === 'done') Object.assign(action, { status: 'open', doneBy: null, doneAt: null });
+      if (action.status !== 'open') {
+        delete action.reason;
+        Object.assign(action, { status: 'open', doneBy: null, doneAt: null });
+      }
       history.push({ by, at, change: 'reopened' });
     }
   }

@@ -57,3 +57,6 @@ export const ActionPatchSchema = z
   })
   .partial()
   .strict();
+
+/** A follow-up closed without doing it says why, so the decision can be judged later. */
+export const NotDoingReasonSchema = z.string().trim().min(1, 'Say why this will not be done.').max(MAX_ACTION_TEXT, `Keep the reason under ${MAX_ACTION_TEXT} characters.`);

@@ -67,7 +67,10 @@ export function writeActions(doc: Y.Doc, actions: ActionItem[]): void {
       createdAt: action.createdAt,
     };
     map.set(action.id, encodeActionRecord(record));
-    if (action.status === 'done') done.push({ actionId: action.id, by: action.doneBy ?? '', at: action.doneAt ?? action.createdAt, type: 'done' });
+    const by = action.doneBy ?? '';
+    const at = action.doneAt ?? action.createdAt;
+    if (action.status === 'done') done.push({ actionId: action.id, by, at, type: 'done' });
+    if (action.status === 'not-doing') done.push({ actionId: action.id, by, at, type: 'notDoing', reason: action.reason ?? '' });
   }
   if (done.length > 0) actionEventsArray(doc).push(done);
 }

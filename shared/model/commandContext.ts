@@ -15,6 +15,12 @@ export interface CommandContext {
   now?: () => string;
   /** Transaction origin; defaults to LOCAL_ORIGIN. */
   origin?: unknown;
+  /**
+   * The incident this document holds, known from the host's first screen while the replica is still
+   * syncing (shared/model/firstScreen.ts): a write that only adds (a new entry) need not wait for
+   * the meta to arrive. Every other command still requires the incident in the document.
+   */
+  syncingIncident?: string;
 }
 
 /** The command's time, refused if an injected clock gives something that is not an instant. */

@@ -122,6 +122,8 @@ export function createIncident(
       summary: '',
       impact: '',
       commander: valid.commander ?? '',
+      services: [],
+      tags: [],
       ...(past && { reconstructed: true }),
     });
     if (past) {
@@ -190,7 +192,7 @@ export function addEntry(
   input: { id?: string; occurredAt?: Instant; kind?: EntryKind; text: string; workstream?: string; key?: boolean },
 ): string {
   const valid = validate(AddEntrySchema, input);
-  requireIncident(doc);
+  if (ctx.syncingIncident === undefined) requireIncident(doc);
   // A retried add (same id) must not duplicate the entry or overwrite later edits.
   if (valid.id !== undefined && entriesMap(doc).has(valid.id)) return valid.id;
   const at = stamp(ctx);

@@ -127,7 +127,10 @@ export interface ActionItem {
   owner: string;
   dueAt: Instant | null;
   priority: ActionPriority;
-  status: 'open' | 'done';
+  /** Not doing: closed on purpose, with `reason`; `doneBy`/`doneAt` then say who closed it and when. */
+  status: 'open' | 'done' | 'not-doing';
+  /** Why it is not being done; present only while status is not-doing. */
+  reason?: string;
   /** Linked timeline entries and decisions. */
   entryIds: string[];
   decisionIds: string[];

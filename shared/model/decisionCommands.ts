@@ -6,7 +6,7 @@ import { IdSchema, InstantSchema, placement, type EntryPlacement } from './comma
 import { readDecision } from './decisionRead';
 import { canMoveDecision, canReviewOutcome, isEditable } from './decisionMachine';
 import { decisionEventsArray, decisionsMap, encodeDecisionEvent, encodeDecisionRecord, type DecisionEventBody, type DecisionPatch } from './decisionRecords';
-import { DecideSchema, DecisionPatchSchema, OutcomeSchema, ProposeDecisionSchema, ReplaceSchema, type OptionInput } from './decisionSchemas';
+import { DecideSchema, DecisionPatchSchema, LogDecisionSchema, OutcomeSchema, ProposeDecisionSchema, ReplaceSchema, type OptionInput } from './decisionSchemas';
 import { newId } from './ids';
 import type { Decision, DecisionOption, OutcomeVerdict, Reversibility } from './coordinationTypes';
 import type { Instant } from './types';
@@ -38,37 +38,61 @@ function pushEvent(doc: Y.Doc, ctx: CommandContext, id: string, at: Instant, bod
 }
 
 
-export function proposeDecision(
-  doc: Y.Doc,
-  ctx: CommandContext,
-  input: { question: string; context?: string; options?: OptionInput[]; reversibility?: Reversibility; revisitAt?: Instant | null } & EntryPlacement,
-): string {
+type ProposeInput = { question: string; context?: string; options?: OptionInput[]; reversibility?: Reversibility; revisitAt?: Instant | null } & EntryPlacement;
+
+function baseRecord(id: string, entryId: string, valid: Omit<ProposeInput, keyof EntryPlacement>, options: DecisionOption[], author: string, at: Instant): Decision {
+  return {
+    id,
+    entryId,
+    question: valid.question,
+    context: valid.context ?? '',
+    options,
+    chosenOptionId: null,
+    rationale: '',
+    decidedBy: null,
+    decidedAt: null,
+    reversibility: valid.reversibility ?? DEFAULT_REVERSIBILITY,
+    revisitAt: valid.revisitAt ?? null,
+    status: 'proposed',
+    replacedBy: null,
+    outcome: null,
+    createdBy: author,
+    createdAt: at,
+    history: [{ by: author, at, change: 'proposed' }],
+  };
+}
+
+export function proposeDecision(doc: Y.Doc, ctx: CommandContext, input: ProposeInput): string {
   const valid = validate(ProposeDecisionSchema, input);
   requireIncident(doc);
   const at = stamp(ctx);
   const id = newId(instantMillis(at));
   run(doc, ctx, () => {
     const entryId = addEntry(doc, { ...ctx, now: () => at }, { ...placement(valid), kind: 'decision', text: `Proposed decision: ${valid.question}` });
-    const record: Decision = {
-      id,
-      entryId,
-      question: valid.question,
-      context: valid.context ?? '',
-      options: toOptions(valid.options ?? [], at),
-      chosenOptionId: null,
-      rationale: '',
-      decidedBy: null,
-      decidedAt: null,
-      reversibility: valid.reversibility ?? DEFAULT_REVERSIBILITY,
-      revisitAt: valid.revisitAt ?? null,
-      status: 'proposed',
-      replacedBy: null,
-      outcome: null,
-      createdBy: ctx.author,
-      createdAt: at,
-      history: [{ by: ctx.author, at, change: 'proposed' }],
-    };
-    decisionsMap(doc).set(id, encodeDecisionRecord(record));
+    decisionsMap(doc).set(id, encodeDecisionRecord(baseRecord(id, entryId, valid, toOptions(valid.options ?? [], at), ctx.author, at)));
+  });
+  return id;
+}
+
+/**
+ * Logs a decision that was already made (often backdated from quick-add): the record is
+ * proposed and decided in one transaction, with one key "Decided" entry on the timeline at
+ * the placement's time, which is also when it was decided.
+ */
+export function logDecisionMade(doc: Y.Doc, ctx: CommandContext, input: ProposeInput & { chosenOptionId: string; rationale?: string }): string {
+  const valid = validate(LogDecisionSchema, input);
+  requireIncident(doc);
+  const at = stamp(ctx);
+  const options = toOptions(valid.options ?? [], at);
+  const chosen = options.find((o) => o.id === valid.chosenOptionId);
+  if (!chosen) throw new CommandError('invalid', 'The chosen option is not one of the options written above.', 'chosenOptionId');
+  const decidedAt = valid.occurredAt ?? at;
+  const id = newId(instantMillis(at));
+  run(doc, ctx, () => {
+    const text = `Decided: ${valid.question} → ${chosen.title}`;
+    const entryId = addEntry(doc, { ...ctx, now: () => at }, { ...placement(valid), key: true, kind: 'decision', text });
+    decisionsMap(doc).set(id, encodeDecisionRecord(baseRecord(id, entryId, valid, options, ctx.author, at)));
+    pushEvent(doc, ctx, id, decidedAt, { type: 'decide', chosenOptionId: chosen.id, rationale: valid.rationale ?? '' });
   });
   return id;
 }

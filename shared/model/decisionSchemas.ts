@@ -25,6 +25,12 @@ export const ProposeDecisionSchema = EntryPlacementSchema.extend({
   revisitAt: InstantSchema.nullable().optional(),
 });
 
+/** A decision already made, logged after the fact: the proposal and the choice in one step. */
+export const LogDecisionSchema = ProposeDecisionSchema.extend({
+  chosenOptionId: z.string({ message: 'Choose the option that was decided.' }).min(1, 'Choose the option that was decided.'),
+  rationale: z.string().trim().optional(),
+});
+
 export const DecisionPatchSchema = z
   .object({
     question: QuestionSchema,

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { compareEntries } from './order';
 import { editsForEntry, foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord, type StoredEntryRecord } from './entryRecords';
+import { readLabels } from './incidentLabelRecords';
 import { SEVERITIES, STATUSES } from './types';
 import type {
   Incident,
@@ -103,6 +104,8 @@ export function readIncident(doc: Y.Doc): Incident | null {
     summary: storedText(meta.get('summary')),
     impact: storedText(meta.get('impact')),
     commander: storedText(meta.get('commander')),
+    services: readLabels(meta.get('services')),
+    tags: readLabels(meta.get('tags')),
     ...(meta.get('reconstructed') === true && { reconstructed: true }),
     postmortem: readPostmortem(doc),
   };

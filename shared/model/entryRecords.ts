@@ -93,6 +93,21 @@ function fromLayout(values: readonly unknown[]): DecodedRecord {
   return { occurredAt, recordedAt, author, kind, text, workstream, key, provenance };
 }
 
+/** The front of a layout-1 record as encodeEntryRecord writes it: `[1,"<occurredAt>","<recordedAt>",…`. */
+const RECORD_TIMES = /^\[1,"([^"\\]*)","([^"\\]*)"/;
+
+/**
+ * A stored record's occurredAt and recordedAt, read off its front without parsing the rest (the
+ * text is most of it): choosing the newest of 100k entries then allocates two short strings an
+ * entry instead of a whole decoded record. Any other shape is decoded in full.
+ */
+export function recordTimes(stored: unknown): { occurredAt: unknown; recordedAt: unknown } {
+  const front = typeof stored === 'string' ? RECORD_TIMES.exec(stored) : null;
+  if (front) return { occurredAt: front[1], recordedAt: front[2] };
+  const { occurredAt, recordedAt } = decodeEntryRecord(stored);
+  return { occurredAt, recordedAt };
+}
+
 /** The stored record's fields; an unreadable value reads as an empty record (readers never throw). */
 export function decodeEntryRecord(stored: unknown): DecodedRecord {
   let value = stored;

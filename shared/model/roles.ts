@@ -96,6 +96,9 @@ export function assignRole(doc: Y.Doc, ctx: CommandContext, role: string, person
   }, ctx.origin ?? LOCAL_ORIGIN);
 }
 
+/** How a handoff with a briefing starts its timeline entry; a plain role assignment does not. */
+export const HANDOFF_ENTRY_PREFIX = 'Handoff: ';
+
 /**
  * Hands `role` to `to` with the briefing they were given: records the handoff, reassigns the
  * role and logs one 'handoff' entry, all in one transaction. Returns the handoff's id.
@@ -113,7 +116,7 @@ export function handOff(doc: Y.Doc, ctx: CommandContext, input: { role: string; 
   doc.transact(() => {
     handoffsMap(doc).set(id, JSON.stringify({ role: name, from, to, at, briefing }));
     appendAssignment(doc, ctx, name, to, at);
-    addEntry(doc, { ...ctx, now: () => at }, { kind: 'handoff', text: `Handoff: ${assignmentText(name, to, from)}, with a briefing` });
+    addEntry(doc, { ...ctx, now: () => at }, { kind: 'handoff', text: `${HANDOFF_ENTRY_PREFIX}${assignmentText(name, to, from)}, with a briefing` });
   }, ctx.origin ?? LOCAL_ORIGIN);
   return id;
 }

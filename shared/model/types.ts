@@ -42,6 +42,10 @@ export interface Incident {
   summary: string;
   impact: string;
   commander: string;
+  /** Services the incident touched, free text ("billing API"); for grouping in the catalog and the metrics. */
+  services: string[];
+  /** Free tags ("capacity", "vendor"). */
+  tags: string[];
   /** Recorded after the fact ("Declare" a past incident): it never counts live time, reminds or alarms. */
   reconstructed?: boolean;
   /** Postmortem sections, written in the app. Markdown. */

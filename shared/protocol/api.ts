@@ -3,11 +3,13 @@
 // client derives its method types from the same object, so they cannot drift.
 // Members named `onX` under `events` are pushed by the host; everything else is a call.
 import { z } from 'zod';
-import { SEVERITIES, STATUSES } from '../model/types';
+import { SEVERITIES, STATUSES, type Incident } from '../model/types';
 import { SettingsSchema } from './settings';
 import { RecordingInfoSchema, TerminalInfoSchema } from '../terminal/protocol';
 import { IncidentIdSchema, RoomRoleSchema, RoomTokenInfoSchema } from './room';
 import { UnreadableRowSchema, type UnreadableRow } from './unreadableRows';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, MAX_SEARCH_QUERY_CHARS, SearchHitSchema, SimilarIncidentSchema } from './search';
+import { CatalogIncidentSchema, FOLLOW_UP_STATUSES } from './catalog';
 
 const Severity = z.enum(SEVERITIES);
 const Status = z.enum(STATUSES);
@@ -89,6 +91,13 @@ export const RoomReplicaStatusSchema = z.object({
 });
 export type RoomReplicaStatus = z.infer<typeof RoomReplicaStatusSchema>;
 
+/** shared/model/firstScreen.ts on the wire. The host is trusted: records and edits are read by the same tolerant fold as the document. */
+export const FirstScreenSchema = z.object({
+  incident: z.custom<Incident>((value) => typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'),
+  entryCount: z.number().int().nonnegative(),
+  entries: z.array(z.object({ id: z.string(), record: z.unknown(), edits: z.array(z.unknown()) })),
+});
+
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
@@ -103,6 +112,8 @@ export const HostApi = {
         store: StoreStatusSchema,
         /** True when this connection may use local-only features (terminals, files). */
         local: z.boolean(),
+        /** How many targets customer status updates are sent to (webhooks); 0 means they go nowhere. */
+        statusTargets: z.number().int().nonnegative().default(0),
       }),
     ),
     listIncidents: method(z.object({}), z.array(IncidentSummarySchema)),
@@ -180,6 +191,33 @@ export const HostApi = {
       z.object({ incidentId: IncidentIdSchema, hostname: z.string().trim().min(1).max(253), port: z.number().int().min(0).max(MAX_PORT) }),
       z.object({ link: z.string(), code: z.string(), observerLink: z.string(), observerCode: z.string(), browserUrl: z.string(), port: z.number().int() }),
     ),
+    // ---- search across this host's incidents (local connections only, like the rest of /rpc) ----
+    /** Full-text search over every incident in the store, best first, with highlighted snippets. */
+    search: method(
+      z.object({ query: z.string().max(MAX_SEARCH_QUERY_CHARS), limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT) }),
+      z.object({ hits: z.array(SearchHitSchema) }),
+    ),
+    /** The past incidents whose title, summary and key events best match this one's. */
+    similarIncidents: method(z.object({ incidentId: IncidentIdSchema }), z.array(SimilarIncidentSchema)),
+    // ---- across incidents (local connections only; the room listener never serves /rpc) ----
+    /** Every incident in this host's store, with its key times, labels, action items and decision verdicts. */
+    listCatalog: method(z.object({}), z.array(CatalogIncidentSchema)),
+    /** Closes (done, or not doing with a reason) or reopens one follow-up of any incident in the store, as `author`. */
+    setFollowUpStatus: method(
+      z.object({
+        incidentId: IncidentIdSchema,
+        actionId: z.string().max(64),
+        status: z.enum(FOLLOW_UP_STATUSES),
+        reason: z.string().max(500).optional(),
+        author: z.string().max(100),
+      }),
+      z.object({}),
+    ),
+    /**
+     * The incident's first screen (meta, entry count, newest entries) without loading its whole
+     * document when it is not in memory; null when the host has none stored yet (shared/model/firstScreen.ts).
+     */
+    firstScreen: method(z.object({ id: IncidentIdSchema }), FirstScreenSchema.nullable()),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
@@ -239,3 +277,8 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const incidentDocName = (id: string) => `incident.${id}`;
 export const incidentIdFromDocName = (name: string) =>
   name.startsWith('incident.') ? name.slice('incident.'.length) : null;
+
+/** HTTP path where a page checks that its host token is still the host's (204) or not (401). */
+export const TOKEN_CHECK_PATH = '/token-check';
+/** The header that carries the token to TOKEN_CHECK_PATH (never the URL, which may be logged). */
+export const TOKEN_CHECK_HEADER = 'X-WarRoom-Token';

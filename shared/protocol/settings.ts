@@ -2,7 +2,8 @@
 // Settings never hold incident data.
 import { z } from 'zod';
 import { DEFAULT_REDACTION_RULES, RedactionRuleSchema } from '../terminal/redactionRules';
-import { DATE_ORDERS, DEFAULT_DATE_ORDER } from '../time/leadingTime';
+import { DATE_ORDERS, DEFAULT_DATE_ORDER } from '../time/dateOrder';
+import { DEFAULT_FOLLOW_UP_POLICY } from '../catalog/followUpPolicy';
 
 export const THEMES = ['dark', 'light'] as const;
 
@@ -41,6 +42,13 @@ export const DEFAULT_TERMINAL_SETTINGS: TerminalSettings = {
   redactionRules: [...DEFAULT_REDACTION_RULES],
 };
 
+/** A deadline longer than two years is no deadline. */
+const MAX_POLICY_WEEKS = 104;
+const PolicyWeeks = z.number().int().min(1).max(MAX_POLICY_WEEKS).nullable();
+
+/** Weeks from creation to due for follow-ups nobody dated, per priority (null: no deadline). */
+export const FollowUpPolicySchema = z.object({ P1: PolicyWeeks, P2: PolicyWeeks, P3: PolicyWeeks });
+
 export const SettingsSchema = z.object({
   displayName: z.string().max(100),
   /** IANA zone name; empty means "the machine's zone". */
@@ -52,6 +60,7 @@ export const SettingsSchema = z.object({
   recentIncidents: z.array(z.string().max(64)).max(20),
   windowBounds: WindowBoundsSchema.nullable(),
   terminal: TerminalSettingsSchema,
+  followUpPolicy: FollowUpPolicySchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -63,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recentIncidents: [],
   windowBounds: null,
   terminal: DEFAULT_TERMINAL_SETTINGS,
+  followUpPolicy: DEFAULT_FOLLOW_UP_POLICY,
 };
 
 /** JSON Schema for conf / electron-store, generated from the zod schema so both agree. */

@@ -2,14 +2,23 @@
 // (host token, never a shared-room token). Output is the hot path, so it travels as a bare text
 // frame ("o" + the decoded characters); everything else is a small JSON frame validated with zod.
 //
-// Flow control follows VS Code: the host pauses the pty above HIGH_WATER_CHARS unacknowledged
-// characters and resumes below LOW_WATER_CHARS; the renderer acknowledges from xterm's write
-// callback in blocks of ACK_BLOCK_CHARS. Output is batched every OUTPUT_BATCH_MS.
+// Flow control follows VS Code: the host pauses the pty above a window of unacknowledged characters
+// (HIGH_WATER_CHARS at first, then sized from the renderer's drain rate: flowWindow.ts) and resumes
+// below part of it; the renderer acknowledges from xterm's write callback in blocks of
+// ACK_BLOCK_CHARS (BUSY_ACK_BLOCK_CHARS while more is queued). Output is batched every OUTPUT_BATCH_MS.
 import { z } from 'zod';
 
 export const HIGH_WATER_CHARS = 100_000;
+/** VS Code's fixed resume mark. The host now resumes at half its window (flowWindow.ts); the bench's from-memory baseline still uses this. */
 export const LOW_WATER_CHARS = 5_000;
 export const ACK_BLOCK_CHARS = 5_000;
+/**
+ * While more output is already queued behind it, the renderer acknowledges in these larger blocks:
+ * the host's window (flowWindow.ts) is then full and resumes only at half of it, so small acks buy
+ * nothing but messages. Below MIN_WINDOW_CHARS × RESUME_FRACTION, so a busy renderer always frees
+ * enough to resume a paused producer.
+ */
+export const BUSY_ACK_BLOCK_CHARS = 32_000;
 export const OUTPUT_BATCH_MS = 5;
 /** xterm scrollback, in lines. */
 export const SCROLLBACK_LINES = 10_000;

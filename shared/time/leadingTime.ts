@@ -1,6 +1,7 @@
 import { DateTime, Duration, FixedOffsetZone, type Zone } from 'luxon';
 import type { Instant } from '../model/types';
 import { isValidZone } from './zones';
+import type { DateOrder } from './dateOrder';
 
 // A time written at the start of a line, in the forms people type into a live timeline and
 // the forms postmortems are written in. Everything is read as a wall clock in the incident's
@@ -19,11 +20,7 @@ import { isValidZone } from './zones';
 // so nothing is misdated silently. A leading backslash keeps a line that starts with a number
 // ("\2026 has been rough") as text.
 
-/** How numeric dates such as 5/6/2026 are read. */
-export const DATE_ORDERS = ['month-first', 'day-first'] as const;
-export type DateOrder = (typeof DATE_ORDERS)[number];
-/** Until the user chooses: the order of the US-style dates most postmortems we read are written in. */
-export const DEFAULT_DATE_ORDER: DateOrder = 'month-first';
+export { DATE_ORDERS, DEFAULT_DATE_ORDER, type DateOrder } from './dateOrder';
 
 /** A clock time up to a minute ahead is "now", not yesterday: the typed minute is still running and machine clocks differ. */
 export const FUTURE_GRACE_MS = 60_000;

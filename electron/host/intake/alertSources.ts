@@ -28,6 +28,11 @@ export interface IntakeAlert {
   link: string | null;
   /** A title the tool already wrote (PagerDuty, generic); else the token's template makes one. */
   title: string | null;
+  /**
+   * The alerting tool's own group (Alertmanager's and Grafana's groupKey): every alert of one group
+   * belongs to the incident the group opened, so a storm of distinct alerts opens one incident.
+   */
+  groupKey: string | null;
 }
 
 /** Any ISO-8601 time with a zone (Z or an offset), to UTC with milliseconds; nanoseconds are cut. */
@@ -63,6 +68,7 @@ const AlertingAlert = z.object({
 export const AlertmanagerPayload = z.object({
   version: z.literal('4', { message: 'version must be "4" (Alertmanager webhook format)' }),
   status: AlertStatus,
+  groupKey: z.string().max(4096).optional(),
   externalURL: z.string().optional(),
   alerts: z.array(AlertingAlert).min(1, 'alerts is empty'),
 });
@@ -70,6 +76,7 @@ export const AlertmanagerPayload = z.object({
 /** Grafana alerting webhook contact point (grafana.com/docs/grafana/latest/alerting/configure-notifications/manage-contact-points/integrations/webhook-notifier/). */
 export const GrafanaPayload = z.object({
   status: AlertStatus,
+  groupKey: z.string().max(4096).optional(),
   alerts: z.array(AlertingAlert.extend({ dashboardURL: z.string().optional(), panelURL: z.string().optional() })).min(1, 'alerts is empty'),
 });
 
@@ -108,7 +115,7 @@ export const GenericPayload = z.object({
 const linkOf = (...candidates: Array<string | null | undefined>): string | null => candidates.find((c) => c && /^https?:\/\//i.test(c)) ?? null;
 
 type Alerting = z.infer<typeof AlertingAlert> & { dashboardURL?: string; panelURL?: string };
-function fromAlerting(alert: Alerting): IntakeAlert {
+function fromAlerting(alert: Alerting, groupKey: string | undefined): IntakeAlert {
   return {
     status: alert.status,
     fingerprint: alert.fingerprint,
@@ -118,6 +125,7 @@ function fromAlerting(alert: Alerting): IntakeAlert {
     annotations: alert.annotations,
     link: linkOf(alert.generatorURL, alert.dashboardURL, alert.panelURL),
     title: null,
+    groupKey: groupKey ?? null,
   };
 }
 
@@ -140,9 +148,9 @@ function parseWith<S extends z.ZodType>(schema: S, body: unknown, convert: (payl
 export function parsePayload(source: IntakeSource, body: unknown): ParsedPayload {
   switch (source) {
     case 'alertmanager':
-      return parseWith(AlertmanagerPayload, body, (p) => p.alerts.map(fromAlerting));
+      return parseWith(AlertmanagerPayload, body, (p) => p.alerts.map((alert) => fromAlerting(alert, p.groupKey)));
     case 'grafana':
-      return parseWith(GrafanaPayload, body, (p) => p.alerts.map(fromAlerting));
+      return parseWith(GrafanaPayload, body, (p) => p.alerts.map((alert) => fromAlerting(alert, p.groupKey)));
     case 'pagerduty':
       return parseWith(PagerDutyPayload, body, ({ event }) => [
         {
@@ -159,6 +167,7 @@ export function parsePayload(source: IntakeSource, body: unknown): ParsedPayload
           annotations: {},
           link: linkOf(event.data.html_url),
           title: event.data.title,
+          groupKey: null,
         },
       ]);
     case 'generic':
@@ -172,6 +181,7 @@ export function parsePayload(source: IntakeSource, body: unknown): ParsedPayload
           annotations: p.annotations,
           link: p.link ?? null,
           title: p.title,
+          groupKey: null,
         },
       ]);
   }

@@ -45,7 +45,8 @@ export interface IntakeGrant {
   rule: IntakeRule;
 }
 
-interface TokenRow {
+/** An intake token as the store keeps it (SQLite here, PostgreSQL in ../postgres/pgStore.ts). */
+export interface IntakeTokenRow {
   id: string;
   secret_hash: Uint8Array;
   source: IntakeSource;
@@ -60,13 +61,38 @@ interface TokenRow {
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
-const ruleOf = (r: TokenRow): IntakeRule => ({
+export const ruleOf = (r: IntakeTokenRow): IntakeRule => ({
   route: r.route,
   service: r.service,
   severityLabel: r.severity_label,
   serviceLabel: r.service_label,
   titleTemplate: r.title_template,
 });
+
+/** A new token for `source`: id, secret (returned once) and its hash, and the checked rule. */
+export function mintIntakeToken(source: IntakeSource, rule: z.input<typeof IntakeRuleSchema>): { id: string; secret: string; secretHash: Buffer; rule: IntakeRule } {
+  if (!INTAKE_SOURCES.includes(source)) throw new Error(`unknown intake source "${String(source)}"`);
+  const secret = randomBytes(SECRET_BYTES).toString('base64url');
+  return { id: newId(), secret, secretHash: sha256(secret), rule: IntakeRuleSchema.parse(rule) };
+}
+
+/** The hash to look a presented secret up by; null when it cannot be a secret. */
+export function presentedIntakeSecret(secret: string | null | undefined): Buffer | null {
+  return typeof secret === 'string' && SECRET_PATTERN.test(secret) ? sha256(secret) : null;
+}
+
+/** The grant of a looked-up row, when it is live and its hash matches (compared in constant time). */
+export function intakeGrantOfRow(row: IntakeTokenRow | undefined, presented: Buffer): IntakeGrant | null {
+  if (!row || row.revoked_at !== null) return null;
+  // The lookup is by hash, so timing reveals nothing about the secret; compare anyway, in constant time.
+  if (row.secret_hash.length !== presented.length || !timingSafeEqual(row.secret_hash, presented)) return null;
+  return { tokenId: row.id, source: row.source, rule: ruleOf(row) };
+}
+
+/** A stored row as the token list shows it. */
+export function intakeTokenInfo(r: IntakeTokenRow): IntakeTokenInfo {
+  return { id: r.id, source: r.source, ...ruleOf(r), createdAt: r.created_at, revokedAt: r.revoked_at };
+}
 
 export class IntakeTokens {
   private readonly db: SqliteDatabase;
@@ -77,15 +103,12 @@ export class IntakeTokens {
 
   /** Mints a token; the secret is returned once and never stored. */
   create(source: IntakeSource, rule: z.input<typeof IntakeRuleSchema>): { id: string; secret: string } {
-    if (!INTAKE_SOURCES.includes(source)) throw new Error(`unknown intake source "${String(source)}"`);
-    const valid = IntakeRuleSchema.parse(rule);
-    const id = newId();
-    const secret = randomBytes(SECRET_BYTES).toString('base64url');
+    const { id, secret, secretHash, rule: valid } = mintIntakeToken(source, rule);
     this.db
       .prepare(
         'INSERT INTO intake_tokens(id, secret_hash, source, route, service, severity_label, service_label, title_template, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(id, sha256(secret), source, valid.route, valid.service, valid.severityLabel, valid.serviceLabel, valid.titleTemplate, new Date().toISOString());
+      .run(id, secretHash, source, valid.route, valid.service, valid.severityLabel, valid.serviceLabel, valid.titleTemplate, new Date().toISOString());
     return { id, secret };
   }
 
@@ -95,18 +118,15 @@ export class IntakeTokens {
   }
 
   list(): IntakeTokenInfo[] {
-    const rows = this.db.prepare('SELECT * FROM intake_tokens ORDER BY created_at, id').all() as TokenRow[];
-    return rows.map((r) => ({ id: r.id, source: r.source, ...ruleOf(r), createdAt: r.created_at, revokedAt: r.revoked_at }));
+    const rows = this.db.prepare('SELECT * FROM intake_tokens ORDER BY created_at, id').all() as IntakeTokenRow[];
+    return rows.map(intakeTokenInfo);
   }
 
   /** The grant of a live token given its secret; null otherwise. */
   verify(secret: string | null | undefined): IntakeGrant | null {
-    if (typeof secret !== 'string' || !SECRET_PATTERN.test(secret)) return null;
-    const presented = sha256(secret);
-    const row = this.db.prepare('SELECT * FROM intake_tokens WHERE secret_hash = ?').get(presented) as TokenRow | undefined;
-    if (!row || row.revoked_at !== null) return null;
-    // The lookup is by hash, so timing reveals nothing about the secret; compare anyway, in constant time.
-    if (row.secret_hash.length !== presented.length || !timingSafeEqual(row.secret_hash, presented)) return null;
-    return { tokenId: row.id, source: row.source, rule: ruleOf(row) };
+    const presented = presentedIntakeSecret(secret);
+    if (!presented) return null;
+    const row = this.db.prepare('SELECT * FROM intake_tokens WHERE secret_hash = ?').get(presented) as IntakeTokenRow | undefined;
+    return intakeGrantOfRow(row, presented);
   }
 }

@@ -48,7 +48,8 @@ export interface CreatedRoomToken {
   code: string;
 }
 
-interface TokenRow {
+/** A room token as the store keeps it (SQLite here, PostgreSQL in ../postgres/pgStore.ts). */
+export interface RoomTokenRow {
   id: string;
   secret_hash: Uint8Array;
   code_hash: Uint8Array;
@@ -59,12 +60,42 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+export const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 function generateCode(): string {
   let raw = '';
   for (let i = 0; i < CODE_LENGTH; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return (raw.match(new RegExp(`.{${CODE_GROUP}}`, 'g')) as string[]).join('-');
+}
+
+/** A new token: its id, its secret and join code (shown once), and their hashes (what is stored). */
+export function mintRoomToken(): CreatedRoomToken & { secretHash: Buffer; codeHash: Buffer } {
+  const secret = randomBytes(SECRET_BYTES).toString('base64url');
+  const code = generateCode();
+  return { id: newId(), secret, code, secretHash: sha256(secret), codeHash: sha256(code) };
+}
+
+/** Which column to look a presented secret or join code up in, and its hash; null when it is neither. */
+export function presentedRoomToken(secretOrCode: string | null | undefined): { column: 'secret_hash' | 'code_hash'; hash: Buffer } | null {
+  if (typeof secretOrCode !== 'string') return null;
+  const isSecret = RoomSecretSchema.safeParse(secretOrCode).success;
+  const code = isSecret ? null : normalizeJoinCode(secretOrCode);
+  if (!isSecret && code === null) return null;
+  return { column: isSecret ? 'secret_hash' : 'code_hash', hash: sha256(isSecret ? secretOrCode : (code as string)) };
+}
+
+/** The grant of a looked-up row, when it is live and its hash matches (compared in constant time). */
+export function grantOfRow(row: RoomTokenRow | undefined, presented: { column: 'secret_hash' | 'code_hash'; hash: Buffer }): RoomGrant | null {
+  if (!row || row.revoked_at !== null) return null;
+  // The lookup is by hash, so timing reveals nothing about the secret; compare anyway, in constant time.
+  const stored = presented.column === 'secret_hash' ? row.secret_hash : row.code_hash;
+  if (stored.length !== presented.hash.length || !timingSafeEqual(stored, presented.hash)) return null;
+  return { tokenId: row.id, role: row.role, incidentId: row.incident_id, name: row.name };
+}
+
+/** A stored row as the token list shows it. */
+export function roomTokenInfo(r: RoomTokenRow): RoomTokenInfo {
+  return { id: r.id, role: r.role, incidentId: r.incident_id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at };
 }
 
 export class RoomTokens {
@@ -81,12 +112,10 @@ export class RoomTokens {
   }
 
   create(opts: { role: RoomRole; incidentId: string; name?: string }): CreatedRoomToken {
-    const id = newId();
-    const secret = randomBytes(SECRET_BYTES).toString('base64url');
-    const code = generateCode();
+    const { id, secret, code, secretHash, codeHash } = mintRoomToken();
     this.db
       .prepare('INSERT INTO room_tokens(id, secret_hash, code_hash, role, incident_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, sha256(secret), sha256(code), opts.role, opts.incidentId, opts.name?.trim() || null, new Date().toISOString());
+      .run(id, secretHash, codeHash, opts.role, opts.incidentId, opts.name?.trim() || null, new Date().toISOString());
     return { id, secret, code };
   }
 
@@ -102,24 +131,16 @@ export class RoomTokens {
       incidentId === undefined
         ? this.db.prepare('SELECT * FROM room_tokens ORDER BY created_at, id').all()
         : this.db.prepare('SELECT * FROM room_tokens WHERE incident_id = ? ORDER BY created_at, id').all(incidentId)
-    ) as TokenRow[];
-    return rows.map((r) => ({ id: r.id, role: r.role, incidentId: r.incident_id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
+    ) as RoomTokenRow[];
+    return rows.map(roomTokenInfo);
   }
 
   /** The grant of a live token, given its secret or its join code; null otherwise. */
   verify(secretOrCode: string | null | undefined): RoomGrant | null {
-    if (typeof secretOrCode !== 'string') return null;
-    const isSecret = RoomSecretSchema.safeParse(secretOrCode).success;
-    const code = isSecret ? null : normalizeJoinCode(secretOrCode);
-    if (!isSecret && code === null) return null;
-    const presented = sha256(isSecret ? secretOrCode : (code as string));
-    const column = isSecret ? 'secret_hash' : 'code_hash';
-    const row = this.db.prepare(`SELECT * FROM room_tokens WHERE ${column} = ?`).get(presented) as TokenRow | undefined;
-    if (!row || row.revoked_at !== null) return null;
-    // The lookup is by hash, so timing reveals nothing about the secret; compare anyway, in constant time.
-    const stored = isSecret ? row.secret_hash : row.code_hash;
-    if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return null;
-    return { tokenId: row.id, role: row.role, incidentId: row.incident_id, name: row.name };
+    const presented = presentedRoomToken(secretOrCode);
+    if (!presented) return null;
+    const row = this.db.prepare(`SELECT * FROM room_tokens WHERE ${presented.column} = ?`).get(presented.hash) as RoomTokenRow | undefined;
+    return grantOfRow(row, presented);
   }
 
   /** The ids among `ids` that are revoked (by this process or another one sharing the file). */

@@ -1,6 +1,7 @@
 // Writes one session's asciicast v2 file: a header, then "o" (output, redacted) and "r" (resize)
 // events, never input. Output passes through a streaming redactor so a secret split across two
-// batches is still caught, told where each prompt and each command's output ends. Nothing is dropped: when the file stream is backed up, write() returns
+// batches is still caught, told where each prompt and each command's output ends. Nothing is
+// dropped: when the file stream is backed up (RECORDING_BUFFER_BYTES waiting), write() returns
 // false and the session pauses the pty until onDrain.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,12 @@ export interface RecordingStart {
 }
 
 const MS_PER_SECOND = 1000;
+/**
+ * How much of the .cast file may wait in memory for the disk before the pty is paused. Node's default
+ * (16 KiB) is less than one batch of a flood, so every batch paused the shell until the write came
+ * back, and the terminal ran at the speed of that round trip instead of the renderer's.
+ */
+export const RECORDING_BUFFER_BYTES = 4 * 1024 * 1024;
 
 export class RecordingWriter {
   private readonly stream: WriteStream;
@@ -37,7 +44,7 @@ export class RecordingWriter {
   ) {
     ensurePrivateDir(path.dirname(start.file));
     this.redactor = createStreamRedactor(redaction);
-    this.stream = createWriteStream(start.file, { flags: 'wx', mode: PRIVATE_FILE_MODE });
+    this.stream = createWriteStream(start.file, { flags: 'wx', mode: PRIVATE_FILE_MODE, highWaterMark: RECORDING_BUFFER_BYTES });
     this.stream.on('drain', onDrain);
     this.stream.on('error', (err) => {
       // A full disk must not take the terminal down with it; the recording just stops.

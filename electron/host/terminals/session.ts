@@ -3,14 +3,18 @@
 // Output path (the hot path; one of each per batch, no per-byte JS): pty Buffer → one streaming
 // TextDecoder → shell-mark parser (marks stripped; where a prompt or a command's output ends is kept
 // for the recording's redactor) → batch for OUTPUT_BATCH_MS → recording (redacted),
-// replay ring, one ws.send. Flow control as in VS Code: the pty is paused while more than
-// HIGH_WATER_CHARS are unacknowledged, or while the recording file is backed up, and resumed below
-// LOW_WATER_CHARS once both are clear. Nothing is dropped, only delayed.
+// replay ring, one ws.send. Flow control as in VS Code, with a window sized from the renderer's
+// measured drain rate (flowWindow.ts): the pty is paused while more than the window is
+// unacknowledged, or while the recording file is backed up, and resumed once the renderer is
+// within half the window and the disk is clear. While the renderer has a backlog, batches are held
+// for a frame (up to MAX_BATCH_CHARS) so it gets fewer, larger writes. Nothing is dropped, only
+// delayed.
 import type { IPty } from 'node-pty';
 import type WebSocket from 'ws';
 import { performance } from 'node:perf_hooks';
 import { commandEntryText } from '../../../shared/terminal/entryText';
-import { HIGH_WATER_CHARS, LOW_WATER_CHARS, OUTPUT_BATCH_MS, OUTPUT_PREFIX, type CommandRecord, type HostTerminalFrame, type TerminalInfo } from '../../../shared/terminal/protocol';
+import { FlowWindow } from '../../../shared/terminal/flowWindow';
+import { OUTPUT_BATCH_MS, OUTPUT_PREFIX, type CommandRecord, type HostTerminalFrame, type TerminalInfo } from '../../../shared/terminal/protocol';
 import { redactText, type CompiledRedaction } from '../../../shared/terminal/redact';
 import { createCommandTracker, type CommandTracker } from '../../../shared/terminal/commandTracker';
 import { createShellMarkParser, type ShellMark, type ShellMarkParser } from '../../../shared/terminal/shellMarks';
@@ -26,6 +30,15 @@ const EXIT_WAIT_MS = 3000;
 /** Close code for a socket replaced by a newer attach of the same session. */
 export const REPLACED_CLOSE_CODE = 4000;
 const NORMAL_CLOSE_CODE = 1000;
+/** While the renderer still has this much to parse, a batch waits for a frame: latency is moot then. */
+export const HOLD_BATCH_BACKLOG_CHARS = 64 * 1024;
+/** How long a batch is held while the renderer is busy: about one display frame. */
+export const BUSY_BATCH_MS = 16;
+/**
+ * A batch this large goes out at once. It is also about the most xterm parses in one go (it does not
+ * split a write), so it bounds how long one flooding terminal blocks the page's other terminals.
+ */
+export const MAX_BATCH_CHARS = 64 * 1024;
 
 export type EntryWriter = (incidentId: string, author: string, entry: { kind: 'terminal'; text: string; occurredAt: string }) => Promise<void>;
 
@@ -68,6 +81,7 @@ export class TerminalSession {
   private batchTimer: NodeJS.Timeout | null = null;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private unacked = 0;
+  private readonly flow = new FlowWindow(() => performance.now());
   private waitingForAck = false;
   private waitingForDisk = false;
   private ptyPaused = false;
@@ -132,7 +146,7 @@ export class TerminalSession {
     this.pending.push(text);
     this.pendingChars += text.length;
     // Counting what is batched but not yet sent keeps a fast producer within one pty read of the mark.
-    if (this.socket && this.unacked + this.pendingChars > HIGH_WATER_CHARS) {
+    if (this.socket && this.unacked + this.pendingChars > this.flow.window) {
       // Paused: nothing more comes until the renderer acknowledges, so holding the batch only
       // delays that acknowledgement. Send it now.
       this.setWaitingForAck(true);
@@ -142,8 +156,9 @@ export class TerminalSession {
     // Batches are at most one per OUTPUT_BATCH_MS, but the first output after a quiet spell, after
     // a keystroke (its echo) or after flow control resumes goes out at once instead of waiting.
     const sinceFlush = performance.now() - this.lastFlushAt;
-    if (sinceFlush >= OUTPUT_BATCH_MS) this.flushBatch();
-    else this.batchTimer ??= setTimeout(() => this.flushBatch(), OUTPUT_BATCH_MS - sinceFlush);
+    const batchMs = this.unacked >= HOLD_BATCH_BACKLOG_CHARS ? BUSY_BATCH_MS : OUTPUT_BATCH_MS;
+    if (sinceFlush >= batchMs || this.pendingChars >= MAX_BATCH_CHARS) this.flushBatch();
+    else this.batchTimer ??= setTimeout(() => this.flushBatch(), batchMs - sinceFlush);
   }
 
   private flushBatch(): void {
@@ -162,11 +177,12 @@ export class TerminalSession {
     if (ws && ws.readyState === ws.OPEN) {
       ws.send(OUTPUT_PREFIX + data);
       this.unacked += data.length;
-      if (this.unacked > HIGH_WATER_CHARS) this.setWaitingForAck(true);
+      if (this.unacked > this.flow.window) this.setWaitingForAck(true);
     }
   }
 
   private setWaitingForAck(on: boolean): void {
+    if (on) this.flow.filled();
     this.waitingForAck = on;
     this.applyPause();
   }
@@ -191,8 +207,9 @@ export class TerminalSession {
 
   ack(chars: number): void {
     this.unacked = Math.max(0, this.unacked - chars);
-    if (this.waitingForAck && this.unacked < LOW_WATER_CHARS) {
-      // The renderer has (nearly) drained what it had: the first output after resuming goes at once.
+    this.flow.acked(chars);
+    if (this.waitingForAck && this.unacked <= this.flow.resumeAt) {
+      // Resumed: the first output goes at once, before the renderer's queue runs out.
       this.lastFlushAt = Number.NEGATIVE_INFINITY;
       this.setWaitingForAck(false);
     }
@@ -268,6 +285,7 @@ export class TerminalSession {
     if (previous && previous !== ws) previous.close(REPLACED_CLOSE_CODE, 'replaced');
     this.flushBatch();
     this.unacked = 0;
+    this.flow.reset();
     this.setWaitingForAck(false);
     this.socket = ws;
     this.send({ t: 'ready', info: this.info(), history: [...this.history], replay: this.ring.text() });

@@ -3,12 +3,13 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaMap } from '../../../shared/model/doc';
+import { TOKEN_CHECK_HEADER, TOKEN_CHECK_PATH } from '../../../shared/protocol/api';
 import { startHost, type RunningHost } from '../host';
 import { connectSync, RpcClient, tempDir, TEST_INCIDENT, upgradeStatus, waitFor, wsBase } from './helpers';
 
-function get(port: number, rawPath: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, headers }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -72,6 +73,13 @@ describe('host connections', () => {
     good.destroy();
     bad.destroy();
     rpc.close();
+  });
+
+  it('tells a page whether the token it holds is still the host token, so a stale link can say so', async () => {
+    expect((await get(host.port, TOKEN_CHECK_PATH, { [TOKEN_CHECK_HEADER]: host.token })).status).toBe(204);
+    expect((await get(host.port, TOKEN_CHECK_PATH, { [TOKEN_CHECK_HEADER]: `${host.token.slice(1)}x` })).status).toBe(401);
+    expect((await get(host.port, TOKEN_CHECK_PATH)).status).toBe(401);
+    expect((await get(host.port, TOKEN_CHECK_PATH, { [TOKEN_CHECK_HEADER]: host.token })).headers['cache-control']).toBe('no-store');
   });
 
   it('refuses documents that are not incident.<ULID>', async () => {

@@ -26,8 +26,10 @@ describe('RPC', () => {
   });
 
   it('says hello with the data dir and a healthy store', async () => {
-    const hello = await rpc.value<{ dataDir: string; store: unknown; local: boolean; version: string }>('hello');
+    const hello = await rpc.value<{ dataDir: string; store: unknown; local: boolean; version: string; statusTargets: number }>('hello');
     expect(hello.dataDir).toBe(dir);
+    // No webhook configured: the Comms confirmation must not claim the update went anywhere.
+    expect(hello.statusTargets).toBe(0);
     expect(hello.store).toEqual({ ok: true, dbFile: path.join(dir, 'warroom.db') });
     expect(hello.version).toMatch(/^\d+\.\d+\.\d+/);
   });

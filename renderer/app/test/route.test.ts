@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from '../route';
+import { parseRoute, routeHash, routeQuery } from '../route';
 import { MAX_RECENT_INCIDENTS, withRecentIncident } from '../settingsStore';
 
 describe('hash routes', () => {
@@ -16,6 +16,14 @@ describe('hash routes', () => {
       expect(parseRoute(routeHash({ screen: 'incident', incidentId }))).toEqual({ screen: 'incident', incidentId });
     }
     expect(parseRoute(routeHash({ screen: 'home' }))).toEqual({ screen: 'home' });
+  });
+
+  it("reads Home's views across incidents and the query they carry", () => {
+    expect(parseRoute('#/metrics?sev=SEV1')).toEqual({ screen: 'home', view: 'metrics' });
+    expect(parseRoute(routeHash({ screen: 'home', view: 'follow-ups' }))).toEqual({ screen: 'home', view: 'follow-ups' });
+    expect(parseRoute('#/?q=db')).toEqual({ screen: 'home' });
+    expect(routeQuery('#/metrics?sev=SEV1&q=a%20b').get('q')).toBe('a b');
+    expect(routeQuery('#/').toString()).toBe('');
   });
 });
 

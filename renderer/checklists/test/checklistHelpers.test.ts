@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../../../shared/model/coordinationTypes';
 import { BUNDLED_RUNBOOKS } from '../bundledRunbooks';
-import { canConfirm, historyText, itemStatusText } from '../itemView';
+import { canConfirm, historyText, itemLook, itemStatusText, toggledState } from '../itemView';
 import { importRunbookText } from '../runbookImport';
 
 const ITEM: ChecklistItem = {
@@ -51,6 +51,20 @@ describe('item row wording', () => {
     expect(canConfirm(ITEM, 'sam')).toBe(true);
     expect(itemStatusText({ ...ITEM, confirmedBy: 'sam' })).toBe('done by ana · confirmed by sam');
     expect(itemStatusText({ ...ITEM, state: 'blocked', doneBy: null, reason: 'No access' })).toBe('blocked: No access');
+  });
+
+  it('gives an item awaiting its second person a look of its own, unlike a confirmed one', () => {
+    expect(itemLook(ITEM)).toBe('awaiting');
+    expect(itemLook({ ...ITEM, confirmedBy: 'sam' })).toBe('done');
+    expect(itemLook({ ...ITEM, needsConfirm: false })).toBe('done');
+    expect(itemLook({ ...ITEM, state: 'blocked' })).toBe('blocked');
+  });
+
+  it('toggles done and back to to do with one click, from any other state to done', () => {
+    expect(toggledState(ITEM)).toBe('todo');
+    expect(toggledState({ ...ITEM, state: 'todo' })).toBe('done');
+    expect(toggledState({ ...ITEM, state: 'in-progress' })).toBe('done');
+    expect(toggledState({ ...ITEM, state: 'blocked', reason: 'No access' })).toBe('done');
   });
 
   it('words each history event', () => {

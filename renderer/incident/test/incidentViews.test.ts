@@ -3,7 +3,7 @@ import { DEFAULT_VIEW, INCIDENT_VIEWS, isIncidentViewId, tabAfterKey, VIEW_LABEL
 
 describe('incident views', () => {
   it('has the eight tabs in order, the timeline first and default', () => {
-    expect(INCIDENT_VIEWS.map((v) => VIEW_LABELS[v])).toEqual(['Timeline', 'Terminals', 'Decisions', 'Checklists', 'Actions', 'Comms', 'Roles', 'Postmortem']);
+    expect(INCIDENT_VIEWS.map((v) => VIEW_LABELS[v])).toEqual(['Timeline', 'Chart', 'Terminals', 'Decisions', 'Checklists', 'Actions', 'Comms', 'Roles', 'Postmortem']);
     expect(DEFAULT_VIEW).toBe('timeline');
   });
 
@@ -15,7 +15,7 @@ describe('incident views', () => {
   });
 
   it('moves through the tabs with arrows (wrapping), Home and End, and ignores other keys', () => {
-    expect(tabAfterKey('timeline', 'ArrowRight')).toBe('terminals');
+    expect(tabAfterKey('timeline', 'ArrowRight')).toBe('chart');
     expect(tabAfterKey('timeline', 'ArrowLeft')).toBe('postmortem');
     expect(tabAfterKey('postmortem', 'ArrowRight')).toBe('timeline');
     expect(tabAfterKey('roles', 'Home')).toBe('timeline');
@@ -26,6 +26,6 @@ describe('incident views', () => {
   it('offers Terminals only on a local connection, and arrows skip what is not shown', () => {
     expect(visibleViews(true)).toContain('terminals');
     expect(visibleViews(false)).not.toContain('terminals');
-    expect(tabAfterKey('timeline', 'ArrowRight', visibleViews(false))).toBe('decisions');
+    expect(tabAfterKey('timeline', 'ArrowRight', visibleViews(false))).toBe('chart');
   });
 });

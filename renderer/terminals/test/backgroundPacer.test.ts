@@ -53,6 +53,28 @@ describe('BackgroundPacer', () => {
     expect(written.at(-1)).toBe('5');
   });
 
+  it('hands a visible xterm only a bounded backlog, so hiding a flooding terminal paces the rest', () => {
+    const inParser: Array<{ data: string; parsed: () => void }> = [];
+    const clock = fakeClock();
+    const pacer = new BackgroundPacer((data, parsed) => inParser.push({ data, parsed }), clock.schedule, 1000, 250);
+    for (let i = 0; i < 10; i++) pacer.write(String(i).repeat(100), () => {});
+    // Three writes reach 300 ≥ 250: the rest waits here, not in xterm.
+    expect(inParser.map((w) => w.data[0])).toEqual(['0', '1', '2']);
+    expect(pacer.queuedChars).toBe(700);
+    inParser[0]!.parsed();
+    expect(inParser.map((w) => w.data[0])).toEqual(['0', '1', '2', '3']);
+    pacer.setVisible(false);
+    for (const w of inParser.slice(1)) w.parsed();
+    // Hidden: one write, then the background pace, not everything the host had sent.
+    expect(inParser.map((w) => w.data[0])).toEqual(['0', '1', '2', '3', '4']);
+    expect(clock.timers).toHaveLength(1);
+    expect(clock.timers[0]!.ms).toBe(100);
+    pacer.setVisible(true);
+    expect(clock.timers).toHaveLength(0);
+    inParser.at(-1)!.parsed();
+    expect(inParser.map((w) => w.data[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+  });
+
   it('clear() drops queued output and its timer', () => {
     const written: string[] = [];
     const clock = fakeClock();

@@ -75,6 +75,71 @@ describe('LineClock', () => {
   });
 });
 
+describe('LineClock with pacing', () => {
+  /** A hand-driven clock and timer queue. */
+  function pacing(intervalMs: number) {
+    let now = 0;
+    let timers: Array<{ at: number; fn: () => void }> = [];
+    return {
+      pacing: {
+        intervalMs,
+        now: () => now,
+        schedule: (fn: () => void, ms: number) => {
+          const timer = { at: now + ms, fn };
+          timers.push(timer);
+          return () => (timers = timers.filter((t) => t !== timer));
+        },
+      },
+      advance(ms: number) {
+        now += ms;
+        const due = timers.filter((t) => t.at <= now);
+        timers = timers.filter((t) => t.at > now);
+        for (const t of due) t.fn();
+      },
+      get timers() {
+        return timers.length;
+      },
+    };
+  }
+
+  it('places one marker per interval under a flood, and dates the rest by their latest write', () => {
+    const buffer = scrollingBuffer(100_000);
+    const clock$ = pacing(100);
+    const clock = new LineClock(buffer, clock$.pacing);
+    for (let i = 0; i < 50; i++) {
+      buffer.print(10);
+      clock.written(t(String(i).padStart(2, '0')));
+      clock$.advance(10);
+    }
+    // 500 ms of writes every 10 ms: one marker per 100 ms (the first at once), not 50.
+    expect(clock.size).toBeLessThanOrEqual(6);
+    clock$.advance(100);
+    expect(clock$.timers).toBe(0);
+    // The last line was printed by the last write; no line is dated before the write that printed it.
+    expect(clock.timeOfLine(499)).toBe(t('49'));
+    expect(clock.timeOfLine(0)).toBe(t('00'));
+    expect(clock.timeOfLine(15)! >= t('01')).toBe(true);
+  });
+
+  it('dates lines still waiting for the trailing marker when asked, and stops its timer on dispose', () => {
+    const buffer = scrollingBuffer(1_000);
+    const clock$ = pacing(100);
+    const clock = new LineClock(buffer, clock$.pacing);
+    buffer.print(2);
+    clock.written(t('01'));
+    clock$.advance(10);
+    buffer.print(3);
+    clock.written(t('02'));
+    expect(clock.timeOfLine(4)).toBe(t('02'));
+    expect(clock$.timers).toBe(0);
+    buffer.print(1);
+    clock.written(t('03'));
+    expect(clock$.timers).toBe(1);
+    clock.dispose();
+    expect(clock$.timers).toBe(0);
+  });
+});
+
 describe('tab order', () => {
   it('names new tabs after the highest default name', () => {
     expect(nextTerminalName([])).toBe('Terminal 1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACK_BLOCK_CHARS, OUTPUT_PREFIX } from '../../../shared/terminal/protocol';
+import { ACK_BLOCK_CHARS, BUSY_ACK_BLOCK_CHARS, OUTPUT_PREFIX } from '../../../shared/terminal/protocol';
 import { AckCounter, decodeHostMessage, MAX_RECONNECT_ATTEMPTS, RECONNECT_MAX_MS, reconnectDelay, terminalUrl } from '../terminalStream';
 import { terminalInfo } from './fixtures';
 
@@ -38,6 +38,23 @@ describe('AckCounter', () => {
     expect(acks.pending).toBe(0);
     expect(acks.parsed(1)).toBe(0);
     acks.reset();
+    expect(acks.pending).toBe(0);
+  });
+
+  it('acknowledges in larger blocks while more writes are queued, and everything once caught up', () => {
+    const acks = new AckCounter();
+    const chunk = ACK_BLOCK_CHARS * 2;
+    const writes = Math.ceil(BUSY_ACK_BLOCK_CHARS / chunk) + 2;
+    for (let i = 0; i < writes; i++) acks.wrote();
+    const due: number[] = [];
+    for (let i = 0; i < writes; i++) due.push(acks.parsed(chunk));
+    const sent = due.filter((d) => d > 0);
+    // Busy: no ack until a busy block has been parsed, although each write alone exceeds the small block.
+    expect(due[0]).toBe(0);
+    for (const d of sent.slice(0, -1)) expect(d).toBeGreaterThanOrEqual(BUSY_ACK_BLOCK_CHARS);
+    // The last write leaves nothing queued: whatever is left goes at once.
+    expect(due.at(-1)).toBeGreaterThan(0);
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(writes * chunk);
     expect(acks.pending).toBe(0);
   });
 

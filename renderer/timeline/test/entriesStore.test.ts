@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { addEntry, editEntry, retractEntry } from '../../../shared/model/commands';
 import { readEntries } from '../../../shared/model/doc';
 import { attachEntriesStore } from '../entriesStore';
-import { bigIncidentDoc, ctxFor, openIncidentDoc, steppingClock } from './timelineFixtures';
+import { applyRandomOp, replicaWrite, bigIncidentDoc, ctxFor, openIncidentDoc, steppingClock } from './timelineFixtures';
 
 const ids = (doc: Y.Doc) => readEntries(doc).map((e) => e.id);
 
@@ -104,12 +104,7 @@ describe('entries store', () => {
   });
 
   it('stays equal to a full re-read under random interleaved edits on two replicas', () => {
-    const op = fc.record({
-      replica: fc.integer({ min: 0, max: 1 }),
-      action: fc.constantFrom('add', 'text', 'time', 'retract', 'key'),
-      minute: fc.integer({ min: 0, max: 5 }),
-      pick: fc.nat(),
-    });
+    const op = replicaWrite;
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
         const [a, b] = linkedPair();
@@ -211,13 +206,3 @@ describe('entries store at 100k entries', () => {
 });
 
 /** One random timeline operation (fast-check drives the choice) applied through the real commands. */
-function applyRandomOp(doc: Y.Doc, ctx: ReturnType<typeof ctxFor>, { action, minute, pick }: { action: string; minute: number; pick: number }) {
-  const at = new Date(Date.parse('2026-11-21T20:00:00.000Z') + minute * 60_000).toISOString();
-  const live = readEntries(doc).filter((e) => e.retraction === null);
-  const target = live[pick % Math.max(live.length, 1)];
-  if (action === 'add' || !target) addEntry(doc, ctx, { occurredAt: at, text: `note ${pick}` });
-  else if (action === 'text') editEntry(doc, ctx, target.id, { text: `${target.text}!` });
-  else if (action === 'time') editEntry(doc, ctx, target.id, { occurredAt: at });
-  else if (action === 'key') editEntry(doc, ctx, target.id, { key: !target.key });
-  else retractEntry(doc, ctx, target.id, 'duplicate');
-}

@@ -1,6 +1,8 @@
 // Small builders for timeline tests: a real Y.Doc holding a Denver incident.
+import fc from 'fast-check';
 import * as Y from 'yjs';
-import { createIncident, type CommandContext } from '../../../shared/model/commands';
+import { addEntry, createIncident, editEntry, retractEntry, type CommandContext } from '../../../shared/model/commands';
+import { readEntries } from '../../../shared/model/doc';
 import { importSnapshot } from '../../../shared/model/importSnapshot';
 import { EMPTY_COORDINATION } from '../../../shared/model/coordination';
 import type { Incident, TimelineEntry } from '../../../shared/model/types';
@@ -43,6 +45,8 @@ export function incidentFixture(): Incident {
     summary: '',
     impact: '',
     commander: 'ana',
+    services: [],
+    tags: [],
     postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
   };
 }
@@ -72,3 +76,23 @@ export function bigIncidentDoc(count: number): Y.Doc {
   importSnapshot(doc, { incident: incidentFixture(), entries: generatedEntries(count), coordination: EMPTY_COORDINATION });
   return doc;
 }
+
+/** One random write for property tests: add, or edit text/time/key of, or retract, a live entry. */
+export function applyRandomOp(doc: Y.Doc, ctx: ReturnType<typeof ctxFor>, { action, minute, pick }: { action: string; minute: number; pick: number }) {
+  const at = new Date(Date.parse('2026-11-21T20:00:00.000Z') + minute * 60_000).toISOString();
+  const live = readEntries(doc).filter((e) => e.retraction === null);
+  const target = live[pick % Math.max(live.length, 1)];
+  if (action === 'add' || !target) addEntry(doc, ctx, { occurredAt: at, text: `note ${pick}` });
+  else if (action === 'text') editEntry(doc, ctx, target.id, { text: `${target.text}!` });
+  else if (action === 'time') editEntry(doc, ctx, target.id, { occurredAt: at });
+  else if (action === 'key') editEntry(doc, ctx, target.id, { key: !target.key });
+  else retractEntry(doc, ctx, target.id, 'duplicate');
+}
+
+/** A random write on one of two replicas, for applyRandomOp. */
+export const replicaWrite = fc.record({
+  replica: fc.integer({ min: 0, max: 1 }),
+  action: fc.constantFrom('add', 'text', 'time', 'retract', 'key'),
+  minute: fc.integer({ min: 0, max: 5 }),
+  pick: fc.nat(),
+});

@@ -46,6 +46,9 @@ const incidentArb: fc.Arbitrary<Incident> = fc.record({
   summary: fc.string({ maxLength: 200 }),
   impact: fc.string({ maxLength: 200 }),
   commander: textArb,
+  // Labels as the reader gives them back: trimmed, no blanks, no repeats.
+  services: fc.constantFrom([], ['api'], ['primary DB', 'api']),
+  tags: fc.constantFrom([], ['capacity'], ['vendor', 'data-loss']),
   postmortem: fc.record({ rootCause: textArb, wentWell: textArb, wentWrong: textArb, gotLucky: textArb }),
 });
 

@@ -51,6 +51,8 @@ export function hostileIncident(): Incident {
     summary: '# Heading in summary\nSetext heading\n===\n<script>alert(1)</script>\n* star list\n+ plus list\n\n\n\nText with __strong__ and _em_ and [x](javascript:alert(1)).\n```\nunclosed fence',
     impact: 'Impact paragraph\n- list right after paragraph\n3. ordered\nafter list\n\ttabbed line   \n***\n**Emphasis only**\nSee https://status.example.com/incidents/1_2 and <https://x.example.com>.',
     commander: 'Dana <Commander> | Lead',
+    services: ['primary DB', 'checkout | API'],
+    tags: ['data-loss'],
     postmortem: { rootCause: '## Root\n~~~\ntilde fence\n~~~', wentWell: '', wentWrong: '    indented code\n[ref]: javascript:alert(1)', gotLucky: 'Lucky *a* and `b < c`' },
   };
 }

@@ -26,6 +26,11 @@ describe('postmortem Markdown passes markdownlint default rules', () => {
     const errors = await lint({
       'hostile-key.md': renderPostmortem(hostile, { all: false, generatedAt: GENERATED_AT }),
       'hostile-all.md': renderPostmortem(hostile, { all: true, generatedAt: GENERATED_AT }),
+      'hostile-chart.md': renderPostmortem(hostile, {
+        all: true,
+        generatedAt: GENERATED_AT,
+        chartImage: { path: 'img/a b [1] (x).chart.svg', alt: `Incident chart: ${hostile.incident.title}` },
+      }),
     });
     expect(errors, errors.join('\n')).toEqual([]);
   });

@@ -33,6 +33,15 @@ function entry(patch: Partial<TimelineEntry> & Pick<TimelineEntry, 'id' | 'occur
 describe('renderPostmortem', () => {
   const sample = sampleSnapshot();
 
+  it('lists the services and tags among the facts, escaped, and says when there are none', () => {
+    const md = renderPostmortem({ ...sample, incident: { ...sample.incident, services: ['primary DB', 'checkout | API'], tags: ['data-loss'] } }, { all: true });
+    expect(md).toContain('- **Services:** primary DB, checkout \\| API\n');
+    expect(md).toContain('- **Tags:** data-loss\n');
+    const bare = renderPostmortem({ ...sample, incident: { ...sample.incident, services: [], tags: [] } }, { all: true });
+    expect(bare).toMatch(/- \*\*Services:\*\* \S/);
+    expect(bare).not.toContain('primary DB, checkout');
+  });
+
   it('has the title, the facts and every section in order', () => {
     const md = renderPostmortem(sample, { all: true });
     expect(md.startsWith(`# ${sample.incident.title} — Postmortem\n`)).toBe(true);

@@ -24,6 +24,8 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
     summary: '',
     impact: '',
     commander: 'Priya',
+    services: [],
+    tags: [],
     postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { main as markdownlint } from 'markdownlint-cli2';
 import { describe, expect, it } from 'vitest';
-import { generateHandoffBriefing, MAX_BRIEFING_EVENTS } from '../handoffBriefing';
+import { finishedHandoffBriefing, generateHandoffBriefing, handoffBriefingDraft, MAX_BRIEFING_EVENTS, WORRY_HEADING } from '../handoffBriefing';
 import { action, briefingInput, checklist, decision, entry, incident, item, NOW, coordination } from './briefingFixtures';
 
 const LINT_CONFIG = { default: true, MD013: false };
@@ -136,5 +136,20 @@ describe('generateHandoffBriefing', () => {
     expect(hostile).not.toMatch(/(?<!\\)\]\(javascript/);
     expect(hostile).toContain('&lt;script&gt;');
     expect(await lint(hostile)).toEqual([]);
+  });
+});
+
+describe('the briefing draft the outgoing person edits', () => {
+  const generated = '# Handoff briefing: commander\n\nCheckout down: SEV1, identified.\n';
+
+  it('ends in a "what I am worried about" section to write in, kept when written', () => {
+    const draft = handoffBriefingDraft(generated);
+    expect(draft.endsWith(`${WORRY_HEADING}\n\n`)).toBe(true);
+    const written = `${draft}- The replica is still 40 minutes behind.\n`;
+    expect(finishedHandoffBriefing(written)).toBe(`${generated}\n${WORRY_HEADING}\n\n- The replica is still 40 minutes behind.\n`);
+  });
+
+  it('leaves an unwritten worry section out instead of posting it empty', () => {
+    expect(finishedHandoffBriefing(handoffBriefingDraft(generated))).toBe(generated);
   });
 });

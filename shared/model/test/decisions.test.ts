@@ -11,7 +11,7 @@ import {
   revisitCountdown,
   writeDecisions,
 } from '../decisions';
-import { NO_CHOSEN_OPTION_MESSAGE, decideDecision, proposeDecision, recordOutcome, replaceDecision, setRevisit, updateDecision } from '../decisionCommands';
+import { NO_CHOSEN_OPTION_MESSAGE, decideDecision, logDecisionMade, proposeDecision, recordOutcome, replaceDecision, setRevisit, updateDecision } from '../decisionCommands';
 import { DECISION_STATUSES } from '../coordinationTypes';
 import { contextFor, openIncident } from './fixtures';
 
@@ -66,6 +66,26 @@ describe('decision commands', () => {
     const entry = readEntries(doc).find((e) => e.id === decision?.entryId);
     expect(entry).toMatchObject({ kind: 'decision', occurredAt: '2026-11-20T17:30:00.000Z', workstream: 'deploy', key: true });
     expect(entry?.recordedAt).not.toBe('2026-11-20T17:30:00.000Z');
+  });
+
+  it('logs a decision already made in one step: one key "Decided" entry at the backdated time and workstream', () => {
+    const { doc, ctx } = openIncident();
+    const options = RESTORE.options.map((o, i) => ({ ...o, id: `opt${i}` }));
+    const id = logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: 'opt0', rationale: 'No data loss', occurredAt: '2026-11-20T17:30:00.000Z', workstream: 'db' });
+    const decision = readDecision(doc, id)!;
+    expect(decision).toMatchObject({ status: 'decided', chosenOptionId: 'opt0', rationale: 'No data loss', decidedBy: 'ana', decidedAt: '2026-11-20T17:30:00.000Z', reversibility: 'one-way' });
+    const entries = readEntries(doc).filter((e) => e.kind === 'decision');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: decision.entryId, key: true, workstream: 'db', occurredAt: '2026-11-20T17:30:00.000Z', text: `Decided: ${RESTORE.question} → Slow restore (turtle)` });
+  });
+
+  it('refuses to log a made decision without a chosen option among its options, and writes nothing', () => {
+    const { doc, ctx } = openIncident();
+    const options = RESTORE.options.map((o, i) => ({ ...o, id: `opt${i}` }));
+    expect(refusal(() => logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: '' })).field).toBe('chosenOptionId');
+    expect(refusal(() => logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: 'other' })).field).toBe('chosenOptionId');
+    expect(readDecisions(doc)).toHaveLength(0);
+    expect(readEntries(doc).filter((e) => e.kind === 'decision')).toHaveLength(0);
   });
 
   it('refuses an empty question with a field to point at', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchRecordEncoder, decodeEntryRecord, encodeEntryRecord, foldEntry, type EntryRecord } from '../entryRecords';
+import { batchRecordEncoder, decodeEntryRecord, encodeEntryRecord, foldEntry, recordTimes, type EntryRecord } from '../entryRecords';
 
 const record: EntryRecord = {
   id: '01KAB0000000000000000000AA',
@@ -23,6 +23,14 @@ describe('stored entry records', () => {
     const stored = encodeEntryRecord(record);
     expect(stored).not.toContain('occurredAt');
     expect(stored).not.toContain(record.id);
+  });
+
+  it('read their two times off the front exactly as a full decode reads them, whatever the shape', () => {
+    const times = ({ occurredAt, recordedAt }: { occurredAt?: unknown; recordedAt?: unknown }) => ({ occurredAt, recordedAt });
+    for (const stored of [encodeEntryRecord(record), encodeEntryRecord({ ...record, provenance: { source: 'a.log', line: 1, original: 'x' } }), JSON.stringify(record), record, '[1,2,"x"]', '[99,"x"]', '{not json', 7]) {
+      expect(recordTimes(stored)).toEqual(times(decodeEntryRecord(stored)));
+    }
+    expect(recordTimes(encodeEntryRecord(record))).toEqual({ occurredAt: record.occurredAt, recordedAt: record.recordedAt });
   });
 
   it('still read a record written as a plain object, and read unknown layouts as empty', () => {

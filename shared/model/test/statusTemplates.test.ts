@@ -17,6 +17,8 @@ const incident: Incident = {
   summary: 'Replication broke after the upgrade.',
   impact: 'checkout and login',
   commander: 'ana',
+  services: [],
+  tags: [],
   postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' },
 };
 const NOW = '2026-11-21T22:05:30.000Z';

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postStatusUpdate } from '../../../../shared/model/statusCommands';
+import { readDeliveries } from '../../../../shared/model/statusDeliveries';
+import { readStatusUpdates } from '../../../../shared/model/statusUpdates';
 import { startHost, type RunningHost } from '../../host';
 import { connectSync, RpcClient, tempDir, TEST_INCIDENT, wsBase } from '../../test/helpers';
 import type { DeliveryRecord } from '../outboundExtension';
@@ -88,6 +90,12 @@ describe('status updates going out', () => {
       check();
     });
 
+  it('tells the renderer, in hello, how many targets customer updates go to', async () => {
+    const rpc = await RpcClient.connect(wsBase(host.url), host.token);
+    expect(await rpc.value<{ statusTargets: number }>('hello')).toMatchObject({ statusTargets: 3 });
+    rpc.close();
+  });
+
   it('sends customer updates with retries, signs the generic JSON, records each state, and never sends internal ones', async () => {
     const rpc = await RpcClient.connect(wsBase(host.url), host.token);
     const { id } = await rpc.value<{ id: string }>('createIncident', TEST_INCIDENT);
@@ -117,6 +125,28 @@ describe('status updates going out', () => {
     expect(slack.bodies.map((b) => JSON.parse(b.body) as { text: string })).toEqual([{ text: expect.stringMatching(/^\*\[SEV\d\] .+: identified\*\nCheckout is slow/) }]);
     // The internal update went nowhere.
     expect([...flaky.bodies, ...slack.bodies].some((b) => b.body.includes('Internal only'))).toBe(false);
+
+    // Every participant sees where the update went, on the incident itself.
+    const customerUpdate = readStatusUpdates(client.doc).find((u) => u.audience === 'customers')?.id as string;
+    const shown = () => readDeliveries(client.doc).get(customerUpdate) ?? [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`deliveries not on the incident: ${JSON.stringify(shown())}`)), EVENT_TIMEOUT_MS);
+      const check = () => {
+        if (shown().length !== 3 || shown().some((d) => d.state === 'retrying')) return;
+        clearTimeout(timer);
+        client.doc.off('update', check);
+        resolve();
+      };
+      client.doc.on('update', check);
+      check();
+    });
+    expect(shown().map((d) => [d.target, d.state, d.attempts])).toEqual([
+      ['down', 'failed', 4],
+      ['slack', 'sent', 1],
+      ['status-site', 'sent', 3],
+    ]);
+    expect(shown()[0]?.reason).toMatch(/^down unreachable: ECONNREFUSED/);
+    expect(readDeliveries(client.doc).size).toBe(1);
     client.destroy();
   });
 });

@@ -1,6 +1,7 @@
 // Flow control under `yes` (pauses without acks, resumes with them, memory stays bounded) and
 // UTF-8 split across pty reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_WINDOW_CHARS } from '../../../../shared/terminal/flowWindow';
 import { ACK_BLOCK_CHARS, HIGH_WATER_CHARS } from '../../../../shared/terminal/protocol';
 import { waitFor } from '../../test/helpers';
 import { OPEN, quietShellSettings, startHarness, TermClient, type TermHarness } from './termHarness';
@@ -8,6 +9,8 @@ import { OPEN, quietShellSettings, startHarness, TermClient, type TermHarness } 
 const MB = 1024 * 1024;
 /** One pty read (64 KiB) plus slack: what may already be batched when the pty is paused. */
 const ONE_BATCH_SLACK = 200_000;
+/** Slower than `yes` fills the fixed mark on any machine this runs on. */
+const ACK_EVERY_MS = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('flow control and decoding', () => {
@@ -49,6 +52,35 @@ describe('flow control and decoding', () => {
     const after = process.memoryUsage();
     expect((after.heapUsed - before.heapUsed) / MB).toBeLessThan(50);
     expect((after.rss - before.rss) / MB).toBeLessThan(50);
+    c.send({ t: 'close' });
+    await c.waitForClose();
+  });
+
+  it('gives a renderer that keeps draining a larger window, and still stops at it', async () => {
+    const c = await TermClient.open(h.url, OPEN, { keepOutput: false });
+    c.autoAck = false;
+    await c.waitForFrame('ready');
+    c.type('yes\r');
+    // A renderer that acknowledges everything it has, every frame or so: between two acks `yes`
+    // prints more than the fixed mark, so that mark alone would keep pausing it.
+    let acked = 0;
+    const timer = setInterval(() => {
+      if (c.outputChars > acked) c.send({ t: 'ack', chars: c.outputChars - acked });
+      acked = c.outputChars;
+    }, ACK_EVERY_MS);
+    await waitFor(() => c.outputChars > 20 * HIGH_WATER_CHARS, 20_000, 'output to flow while acknowledged');
+    clearInterval(timer);
+    const ackedAtStop = acked;
+    // Without acks the host stops: the count no longer moves over half a second.
+    let last = -1;
+    for (let i = 0; i < 20 && c.outputChars !== last; i++) {
+      last = c.outputChars;
+      await sleep(500);
+    }
+    expect(c.outputChars).toBe(last);
+    const inFlight = c.outputChars - ackedAtStop;
+    expect(inFlight).toBeGreaterThan(HIGH_WATER_CHARS + ONE_BATCH_SLACK);
+    expect(inFlight).toBeLessThanOrEqual(MAX_WINDOW_CHARS + ONE_BATCH_SLACK);
     c.send({ t: 'close' });
     await c.waitForClose();
   });

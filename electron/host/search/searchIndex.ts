@@ -1,0 +1,271 @@
+// The full-text index beside the documents in the host's SQLite store (tables: storeSchema.ts).
+// Derived data: rows are replaced per record as records change, and the whole index can be
+// rebuilt from the documents (`warroom reindex`) with the same result.
+import type * as Y from 'yjs';
+import { incidentDocName, incidentIdFromDocName } from '../../../shared/protocol/api';
+import {
+  SEVERITIES,
+  STATUSES,
+  type IncidentStatus,
+  type Severity,
+} from '../../../shared/model/types';
+import {
+  SIMILAR_INCIDENT_COUNT,
+  SNIPPET_HIT_END,
+  SNIPPET_HIT_START,
+  snippetSegments,
+  type SearchHit,
+  type SearchKind,
+  type SimilarIncident,
+} from '../../../shared/protocol/search';
+import { inTransaction, StatementCache, type SqliteDatabase } from '../sqlite';
+import type { IncidentStore } from '../store';
+import { allRows, ROW_KINDS_OF, type SearchRecordRef, type SearchRow } from './searchRows';
+import { matchExpression, similarityExpression } from './searchQuery';
+
+/** Words of context either side of a match in a snippet. */
+const SNIPPET_WORDS = 12;
+/** bm25 weights of the profile's columns: incident id (not searched), title, summary, key events. */
+const PROFILE_WEIGHTS = '0.0, 3.0, 2.0, 1.0';
+
+interface HitRow {
+  incident_id: string;
+  title: string | null;
+  time_zone: string | null;
+  kind: SearchKind;
+  record_id: string;
+  part: string;
+  entry_id: string | null;
+  at: string | null;
+  retracted: number;
+  snip: string;
+}
+
+export class SearchIndex {
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.sql = new StatementCache(db);
+  }
+
+  static forStore(store: IncidentStore): SearchIndex {
+    return new SearchIndex(store.database());
+  }
+
+  /** Replaces the rows of the given records (and the incident's profile when it may have changed), then notes how far the document was read. */
+  applyChanges(incidentId: string, changes: ReadonlyMap<SearchRecordRef, SearchRow[]>, uptoSeq: number): void {
+    inTransaction(this.db, () => {
+      let profileChanged = false;
+      for (const [ref, rows] of changes) {
+        const recordId = ref.kind === 'meta' || ref.kind === 'postmortem' ? '' : ref.id;
+        for (const kind of ROW_KINDS_OF[ref.kind]) {
+          const hadKeyEvent = this.deleteRecord(incidentId, kind, recordId);
+          profileChanged = profileChanged || hadKeyEvent;
+        }
+        for (const row of rows) this.insertRow(incidentId, row);
+        profileChanged = profileChanged || ref.kind === 'meta' || rows.some((r) => r.keyEvent);
+      }
+      if (profileChanged) this.refreshProfile(incidentId);
+      this.markIndexed(incidentDocName(incidentId), uptoSeq);
+    });
+  }
+
+  /** Replaces everything indexed for the incident with the document's rows as they are now. */
+  replaceIncident(incidentId: string, doc: Y.Doc, uptoSeq: number): void {
+    inTransaction(this.db, () => {
+      this.deleteIncident(incidentId);
+      for (const row of allRows(doc)) this.insertRow(incidentId, row);
+      this.refreshProfile(incidentId);
+      this.markIndexed(incidentDocName(incidentId), uptoSeq);
+    });
+  }
+
+  /** Empties the index (before a full rebuild). */
+  clear(): void {
+    inTransaction(this.db, () => {
+      this.db.exec("DELETE FROM search_rows; DELETE FROM search_text; DELETE FROM search_profile; DELETE FROM search_indexed;");
+    });
+  }
+
+  /** Incident documents stored further than the index has read (written while no host indexed them). */
+  staleDocs(): string[] {
+    const rows = this.sql
+      .get(
+        `SELECT d.doc AS doc FROM (SELECT doc, MAX(seq) AS upto FROM updates GROUP BY doc UNION ALL SELECT doc, upto_seq AS upto FROM snapshots) d
+         LEFT JOIN search_indexed i ON i.doc = d.doc GROUP BY d.doc HAVING MAX(d.upto) > COALESCE(MAX(i.upto_seq), -1)`,
+      )
+      .all() as Array<{ doc: string }>;
+    return rows.map((r) => r.doc).filter((doc) => incidentIdFromDocName(doc) !== null);
+  }
+
+  /** Whether the store holds more of the document than the index has read. */
+  isStale(docName: string): boolean {
+    const row = this.sql.get('SELECT upto_seq FROM search_indexed WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;
+    return row === undefined || this.storedUpto(docName) > row.upto_seq;
+  }
+
+  /** How far the store holds the document: its last update, or its snapshot's. */
+  storedUpto(docName: string): number {
+    const row = this.sql
+      .get('SELECT MAX(upto) AS upto FROM (SELECT MAX(seq) AS upto FROM updates WHERE doc = ? UNION ALL SELECT upto_seq FROM snapshots WHERE doc = ?)')
+      .get(docName, docName) as { upto: number | null } | undefined;
+    return row?.upto ?? 0;
+  }
+
+  /** The best hits for what a person typed, best first. */
+  search(text: string, limit: number): SearchHit[] {
+    const match = matchExpression(text);
+    if (match === null) return [];
+    // Ranked inside the FTS query (ORDER BY rank LIMIT is what FTS5 answers fastest), joined after.
+    const rows = this.sql
+      .get(
+        `SELECT r.incident_id, i.title, i.time_zone, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
+         FROM (SELECT rowid, rank, snippet(search_text, 0, ?, ?, '…', ${SNIPPET_WORDS}) AS snip FROM search_text WHERE search_text MATCH ? ORDER BY rank LIMIT ?) m
+         JOIN search_rows r ON r.id = m.rowid LEFT JOIN incidents i ON i.id = r.incident_id ORDER BY m.rank`,
+      )
+      .all(SNIPPET_HIT_START, SNIPPET_HIT_END, match, limit) as unknown as HitRow[];
+    return rows.map((r) => ({
+      incidentId: r.incident_id,
+      incidentTitle: r.title ?? '',
+      incidentTimeZone: r.time_zone ?? 'UTC',
+      kind: r.kind,
+      recordId: r.part === '' ? r.record_id : r.record_id === '' ? r.part : `${r.record_id}/${r.part}`,
+      entryId: r.entry_id,
+      at: r.at,
+      retracted: r.retracted === 1,
+      snippet: snippetSegments(r.snip),
+    }));
+  }
+
+  /** The other incidents whose title, summary and key events best match this one's (bm25), best first. */
+  similar(incidentId: string, limit = SIMILAR_INCIDENT_COUNT): SimilarIncident[] {
+    const profile = this.sql.get('SELECT title, summary, key_events FROM search_profile WHERE incident_id = ?').get(incidentId) as
+      | { title: string; summary: string; key_events: string }
+      | undefined;
+    if (!profile) return [];
+    const match = similarityExpression([profile.title, profile.summary, profile.key_events]);
+    if (match === null) return [];
+    const rows = this.sql
+      .get(
+        `SELECT p.incident_id, i.title, i.severity, i.status, i.detected_at FROM (
+           SELECT incident_id, bm25(search_profile, ${PROFILE_WEIGHTS}) AS score FROM search_profile WHERE search_profile MATCH ? AND incident_id <> ? ORDER BY score LIMIT ?
+         ) p JOIN incidents i ON i.id = p.incident_id ORDER BY p.score`,
+      )
+      .all(match, incidentId, limit) as Array<{ incident_id: string; title: string; severity: string; status: string; detected_at: string | null }>;
+    return rows.map((r) => ({
+      incidentId: r.incident_id,
+      title: r.title,
+      severity: (SEVERITIES as readonly string[]).includes(r.severity) ? (r.severity as Severity) : 'SEV4',
+      status: (STATUSES as readonly string[]).includes(r.status) ? (r.status as IncidentStatus) : 'investigating',
+      startedAt: r.detected_at,
+    }));
+  }
+
+  /** Every indexed row, in a stable order: what a rebuild must reproduce. */
+  dump(): { rows: unknown[]; profiles: unknown[] } {
+    return {
+      rows: this.db
+        .prepare(
+          `SELECT r.incident_id, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, r.key_event, t.body FROM search_rows r
+           JOIN search_text t ON t.rowid = r.id ORDER BY r.incident_id, r.kind, r.record_id, r.part`,
+        )
+        .all(),
+      profiles: this.db.prepare('SELECT incident_id, title, summary, key_events FROM search_profile ORDER BY incident_id').all(),
+    };
+  }
+
+  /** Deletes a record's rows of one kind; returns whether any was a key event. */
+  private deleteRecord(incidentId: string, kind: SearchKind, recordId: string): boolean {
+    const old = this.sql
+      .get('SELECT id, key_event FROM search_rows WHERE incident_id = ? AND kind = ? AND record_id = ?')
+      .all(incidentId, kind, recordId) as Array<{ id: number; key_event: number }>;
+    for (const { id } of old) {
+      this.sql.get('DELETE FROM search_text WHERE rowid = ?').run(id);
+      this.sql.get('DELETE FROM search_rows WHERE id = ?').run(id);
+    }
+    return old.some((r) => r.key_event === 1);
+  }
+
+  private deleteIncident(incidentId: string): void {
+    this.sql.get('DELETE FROM search_text WHERE rowid IN (SELECT id FROM search_rows WHERE incident_id = ?)').run(incidentId);
+    this.sql.get('DELETE FROM search_rows WHERE incident_id = ?').run(incidentId);
+    this.sql.get('DELETE FROM search_profile WHERE incident_id = ?').run(incidentId);
+  }
+
+  private insertRow(incidentId: string, row: SearchRow): void {
+    const { lastInsertRowid } = this.sql
+      .get('INSERT INTO search_rows(incident_id, kind, record_id, part, entry_id, at, retracted, key_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(incidentId, row.kind, row.recordId, row.part, row.entryId, row.at, row.retracted ? 1 : 0, row.keyEvent ? 1 : 0);
+    this.sql.get('INSERT INTO search_text(rowid, body) VALUES (?, ?)').run(lastInsertRowid, row.text);
+  }
+
+  /** One profile row per incident: its title, summary and the text of its key events that stand. */
+  private refreshProfile(incidentId: string): void {
+    const text = (where: string) =>
+      ((this.sql.get(`SELECT group_concat(t.body, char(10)) AS body FROM search_rows r JOIN search_text t ON t.rowid = r.id WHERE r.incident_id = ? AND ${where}`).get(incidentId) as
+        | { body: string | null }
+        | undefined)?.body ?? '');
+    this.sql.get('DELETE FROM search_profile WHERE incident_id = ?').run(incidentId);
+    this.sql
+      .get('INSERT INTO search_profile(incident_id, title, summary, key_events) VALUES (?, ?, ?, ?)')
+      .run(incidentId, text("r.kind = 'title'"), text("r.kind = 'summary'"), text('r.key_event = 1 AND r.retracted = 0'));
+  }
+
+  private markIndexed(docName: string, uptoSeq: number): void {
+    this.sql.get('INSERT OR REPLACE INTO search_indexed(doc, upto_seq) VALUES (?, ?)').run(docName, uptoSeq);
+  }
+}
+
+/** Indexes, from the store, every incident document the index has not read to its end; returns how many. */
+export function catchUpSearchIndex(store: IncidentStore, index: SearchIndex, docs: readonly string[] = index.staleDocs()): number {
+  let done = 0;
+  for (const docName of docs) {
+    const incidentId = incidentIdFromDocName(docName);
+    if (incidentId === null) continue;
+    const upto = index.storedUpto(docName);
+    const doc = store.loadDoc(docName);
+    if (!doc) continue;
+    try {
+      index.replaceIncident(incidentId, doc, upto);
+      done += 1;
+    } finally {
+      doc.destroy();
+    }
+  }
+  return done;
+}
+
+/** `warroom reindex`: empties the index and builds it again from every stored document. */
+export function rebuildSearchIndex(store: IncidentStore, index: SearchIndex): number {
+  index.clear();
+  return catchUpSearchIndex(store, index);
+}
+
+/**
+ * The start-up catch-up, one incident per turn of the event loop so the host serves meanwhile
+ * (a store from before the index holds every incident unread). Resolves to how many were read.
+ */
+export async function catchUpInBackground(store: IncidentStore, index: SearchIndex | null, log: (line: string) => void, closing: () => boolean): Promise<number> {
+  if (index === null) return 0;
+  let docs: string[];
+  try {
+    docs = index.staleDocs();
+  } catch (err) {
+    log(`search index not caught up: ${(err as Error).message}`);
+    return 0;
+  }
+  let done = 0;
+  for (const docName of docs) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (closing() || !store.status.ok) break;
+    try {
+      // Read since (a client may have loaded it meanwhile; its own extension keeps it current).
+      if (index.isStale(docName)) done += catchUpSearchIndex(store, index, [docName]);
+    } catch (err) {
+      log(`search index: ${docName} not indexed: ${(err as Error).message}`);
+      if (!store.status.ok || (err as Error).message.includes('closed')) break;
+    }
+  }
+  if (done > 0) log(`search index: read ${done} incident${done === 1 ? '' : 's'} written while no host indexed them`);
+  return done;
+}
