@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import { SavedVectorFeed } from '../../../shared/protocol/savedVector';
 import type { IncidentStore, StoredRow } from '../store';
 import { SyncRefused } from './authExtension';
+import { replayQuietly } from './quietReplay';
 
 /** More stored updates than this and a load folds them into a snapshot first. */
 export const COMPACT_ON_LOAD_THRESHOLD = 500;
@@ -31,25 +32,6 @@ export const STORE_FAILED_CLOSE_CODE = 4500;
 const LOAD_ORIGIN = Symbol('war-room-store-load');
 
 type LoadedDocument = onLoadDocumentPayload['document'];
-
-/**
- * Replays the stored updates into a document that is still loading, with its 'update'
- * listeners detached. Yjs re-encodes a transaction into an update only when something listens
- * for 'update', and Hocuspocus' own listener would then copy that update into a broadcast
- * message for connections that cannot exist yet. For a 100k-entry incident that was two
- * needless 29 MB buffers and ~0.3 s on every open. (lib0's Observable keeps listeners in
- * `_observers`; this is the one place the host reaches into it.)
- */
-function replayQuietly(document: LoadedDocument, replay: () => void): void {
-  const observers = (document as unknown as { _observers: Map<string, unknown> })._observers;
-  const listeners = observers.get('update');
-  observers.delete('update');
-  try {
-    replay();
-  } finally {
-    if (listeners !== undefined) observers.set('update', listeners);
-  }
-}
 
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'war-room-persistence';
