@@ -28,6 +28,11 @@ export const SCALE = {
   loadIdleMs: pick(5000, 1000),
   /** Entries in the incident a new joiner syncs. */
   syncEntries: pick(100_000, 10_000),
+  /** The catalog the search rows index: incidents × entries each (1M entries in a full run). */
+  catalogIncidents: pick(1000, 50),
+  catalogEntries: pick(1000, 200),
+  /** Typed queries timed for the search p95. */
+  catalogQueries: pick(300, 100),
 };
 
 /** "100k", "10k", "1k". */

@@ -42,7 +42,8 @@ CREATE INDEX IF NOT EXISTS intake_alerts_by_service ON intake_alerts(service, op
   },
   {
     // Full-text search (search/searchIndex.ts): derived from the documents, rebuilt by `warroom reindex`.
-    // `search_rows` says what each FTS row is; `search_text` holds its words (same rowid);
+    // `search_rows` says what each FTS row is; `search_text` holds its words (same rowid), with prefix
+    // indexes for the short prefixes of typing; `search_terms` lists its words, to complete longer ones;
     // `search_profile` is one row per incident for "similar incidents"; `search_indexed` is how far
     // into each document's stored updates the index has read, so a restart catches up what it missed.
     version: 3,
@@ -51,7 +52,8 @@ CREATE TABLE IF NOT EXISTS search_rows(id INTEGER PRIMARY KEY, incident_id TEXT 
   part TEXT NOT NULL, entry_id TEXT, at TEXT, retracted INTEGER NOT NULL, key_event INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS search_rows_by_record ON search_rows(incident_id, kind, record_id);
 CREATE INDEX IF NOT EXISTS search_rows_key_events ON search_rows(incident_id) WHERE key_event = 1 AND retracted = 0;
-CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search_text, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS search_profile USING fts5(incident_id UNINDEXED, title, summary, key_events, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS search_indexed(doc TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL);
 `,
