@@ -29,7 +29,13 @@ export function renderHits(hits: readonly SearchHit[]): string {
     .join('');
 }
 
-export function registerSearchCommands(program: Command, deps: TokenCommandDeps & { warn: (line: string) => void }): void {
+export interface SearchCommandDeps extends TokenCommandDeps {
+  warn(line: string): void;
+  /** Whether --data-dir (undefined = default) holds a store: searching never creates one. */
+  hasStore(dataDir: string | undefined): boolean;
+}
+
+export function registerSearchCommands(program: Command, deps: SearchCommandDeps): void {
   program
     .command('search')
     .description('full-text search across every incident in the store (titles, summaries, entries, decisions, actions, checklists, postmortems)')
@@ -38,7 +44,7 @@ export function registerSearchCommands(program: Command, deps: TokenCommandDeps 
     .option('--json', 'print JSON', false)
     .option('--limit <n>', `at most this many results (default ${DEFAULT_SEARCH_LIMIT})`, parseLimit, DEFAULT_SEARCH_LIMIT)
     .action((query: string, opts: { dataDir?: string; json: boolean; limit: number }) => {
-      const hits = withStore(deps, opts.dataDir, (store) => {
+      const hits: SearchHit[] = !deps.hasStore(opts.dataDir) ? [] : withStore(deps, opts.dataDir, (store) => {
         const index = SearchIndex.forStore(store);
         // Incidents written while no host indexed them (an import from this command line) are read first,
         // and listed, so a hit names its incident.
