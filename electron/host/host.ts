@@ -112,7 +112,7 @@ export interface RunningHost {
   /** Alert intake tokens in this store; null when the store is unusable. */
   intakeTokens: IntakeTokens | null;
   /** The full-text index: pending writes now (tests), and the background catch-up on start (how many incidents it read). */
-  searchIndex: { flush(): void; caughtUp: Promise<number> };
+  searchIndex: { flush(): Promise<void>; caughtUp: Promise<number> };
   close(): Promise<void>;
 }
 
@@ -342,7 +342,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // What the open documents changed in the last moments is indexed before the store closes.
-      search.flushAll();
+      await search.flushAll();
       store.close();
     },
   };

@@ -46,8 +46,19 @@ interface HitRow {
   snip: string;
 }
 
+/**
+ * Rows written per transaction when an incident is indexed whole while the host serves: a
+ * 100k-entry incident in one transaction would hold the event loop (and every saved confirmation)
+ * for seconds; slices of this size take a few milliseconds each.
+ */
+export const INDEX_SLICE_ROWS = 2000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class SearchIndex {
   private readonly sql: StatementCache;
+  /** Incidents being indexed whole in slices, and the run doing it. */
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(private readonly db: SqliteDatabase) {
     this.sql = new StatementCache(db);
@@ -88,6 +99,58 @@ export class SearchIndex {
       this.refreshProfile(incidentId);
       this.markIndexed(incidentDocName(incidentId), uptoSeq);
     });
+  }
+
+  /**
+   * replaceIncidentRows without holding the host: a small incident in one transaction (done when
+   * this returns), a large one INDEX_SLICE_ROWS at a time with a turn of the event loop between.
+   * Until its last slice the incident is not marked indexed, so a run cut short is read again on
+   * the next start. Runs for one incident never overlap; while one runs, `busy()` says so.
+   */
+  replaceIncidentGradually(incidentId: string, rows: readonly SearchRow[], uptoSeq: number): Promise<void> {
+    const before = this.running.get(incidentId);
+    if (!before && rows.length <= INDEX_SLICE_ROWS) {
+      try {
+        this.replaceIncidentRows(incidentId, rows, uptoSeq);
+        return Promise.resolve();
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
+    const run = (async () => {
+      if (before) await before.catch(() => {});
+      const docName = incidentDocName(incidentId);
+      inTransaction(this.db, () => void this.sql.get('DELETE FROM search_indexed WHERE doc = ?').run(docName));
+      for (;;) {
+        const ids = this.sql.get('SELECT id FROM search_rows WHERE incident_id = ? LIMIT ?').all(incidentId, INDEX_SLICE_ROWS) as Array<{ id: number }>;
+        if (ids.length === 0) break;
+        inTransaction(this.db, () => ids.forEach(({ id }) => this.deleteRow(id)));
+        await nextTurn();
+      }
+      for (let at = 0; at < rows.length; at += INDEX_SLICE_ROWS) {
+        inTransaction(this.db, () => rows.slice(at, at + INDEX_SLICE_ROWS).forEach((row) => this.insertRow(incidentId, row)));
+        await nextTurn();
+      }
+      inTransaction(this.db, () => {
+        this.refreshProfile(incidentId);
+        this.markIndexed(docName, uptoSeq);
+      });
+    })();
+    const tracked = run.finally(() => {
+      if (this.running.get(incidentId) === tracked) this.running.delete(incidentId);
+    });
+    this.running.set(incidentId, tracked);
+    return tracked;
+  }
+
+  /** Whether the incident is being indexed whole right now (its other changes wait for it). */
+  busy(incidentId: string): boolean {
+    return this.running.has(incidentId);
+  }
+
+  /** Resolves once no incident is being indexed whole. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
   /** Empties the index (before a full rebuild). */
@@ -202,11 +265,13 @@ export class SearchIndex {
     const old = this.sql
       .get('SELECT id, key_event FROM search_rows WHERE incident_id = ? AND kind = ? AND record_id = ?')
       .all(incidentId, kind, recordId) as Array<{ id: number; key_event: number }>;
-    for (const { id } of old) {
-      this.sql.get('DELETE FROM search_text WHERE rowid = ?').run(id);
-      this.sql.get('DELETE FROM search_rows WHERE id = ?').run(id);
-    }
+    for (const { id } of old) this.deleteRow(id);
     return old.some((r) => r.key_event === 1);
+  }
+
+  private deleteRow(id: number): void {
+    this.sql.get('DELETE FROM search_text WHERE rowid = ?').run(id);
+    this.sql.get('DELETE FROM search_rows WHERE id = ?').run(id);
   }
 
   private deleteIncident(incidentId: string): void {
@@ -279,11 +344,11 @@ export async function catchUpInBackground(store: IncidentStore, index: SearchInd
   }
   let done = 0;
   for (const docName of docs) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     if (closing() || !store.status.ok) break;
     try {
       // Read since (a client may have loaded it meanwhile; its own extension keeps it current).
-      if (index.isStale(docName)) done += catchUpSearchIndex(store, index, [docName]);
+      if (await catchUpGradually(store, index, docName)) done += 1;
     } catch (err) {
       log(`search index: ${docName} not indexed: ${(err as Error).message}`);
       if (!store.status.ok || (err as Error).message.includes('closed')) break;
@@ -291,4 +356,25 @@ export async function catchUpInBackground(store: IncidentStore, index: SearchInd
   }
   if (done > 0) log(`search index: read ${done} incident${done === 1 ? '' : 's'} written while no host indexed them`);
   return done;
+}
+
+/**
+ * Indexes one stored incident whole, in slices (replaceIncidentGradually), unless it is current or
+ * already being indexed. Returns whether it did. The document is read in one go and dropped before
+ * the slices are written.
+ */
+export async function catchUpGradually(store: IncidentStore, index: SearchIndex, docName: string): Promise<boolean> {
+  const incidentId = incidentIdFromDocName(docName);
+  if (incidentId === null || index.busy(incidentId) || !index.isStale(docName)) return false;
+  const upto = index.storedUpto(docName);
+  const doc = store.loadDoc(docName);
+  if (!doc) return false;
+  let rows: SearchRow[];
+  try {
+    rows = allRows(doc);
+  } finally {
+    doc.destroy();
+  }
+  await index.replaceIncidentGradually(incidentId, rows, upto);
+  return true;
 }
