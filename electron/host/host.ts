@@ -21,7 +21,7 @@ import { writeIncident, type IncidentWriterDeps } from './incidentWriter';
 import { PersistenceExtension } from './extensions/persistenceExtension';
 import { createHostApi } from './hostApi';
 import { rebuildMissingRows } from './incidentIndex';
-import { catchUpInBackground, SearchIndex } from './search/searchIndex';
+import { catchUpInBackground, openSearchIndex } from './search/searchIndex';
 import { SearchIndexExtension } from './extensions/searchIndexExtension';
 import { ReplicaGuardExtension } from './replica/replicaGuard';
 import { ReplicaManager } from './replica/replicaManager';
@@ -162,7 +162,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     for (const listener of incidentListeners) listener();
   };
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
-  const searchIndex = store.status.ok ? SearchIndex.forStore(store) : null;
+  const searchIndex = openSearchIndex(store, log);
   const search = new SearchIndexExtension({ store, index: () => searchIndex, log });
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -343,6 +343,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // What the open documents changed in the last moments is indexed before the store closes.
       await search.flushAll();
+      searchIndex?.close();
       store.close();
     },
   };

@@ -8,7 +8,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  * The schema version this build writes (PRAGMA user_version). Raise it with a migration step in
  * migrateStore() whenever a table changes shape; a file with a higher number is refused.
  */
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 2;
 
 /** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
@@ -38,24 +38,6 @@ CREATE TABLE IF NOT EXISTS intake_tokens(id TEXT PRIMARY KEY, secret_hash BLOB N
 CREATE TABLE IF NOT EXISTS intake_alerts(dedup_key TEXT NOT NULL, incident_id TEXT NOT NULL, service TEXT, source TEXT NOT NULL,
   opened_at TEXT NOT NULL, PRIMARY KEY(dedup_key, incident_id));
 CREATE INDEX IF NOT EXISTS intake_alerts_by_service ON intake_alerts(service, opened_at);
-`,
-  },
-  {
-    // Full-text search (search/searchIndex.ts): derived from the documents, rebuilt by `warroom reindex`.
-    // `search_rows` says what each FTS row is; `search_text` holds its words (same rowid), with prefix
-    // indexes for the short prefixes of typing; `search_terms` lists its words, to complete longer ones;
-    // `search_profile` is one row per incident for "similar incidents"; `search_indexed` is how far
-    // into each document's stored updates the index has read, so a restart catches up what it missed.
-    version: 3,
-    sql: `
-CREATE TABLE IF NOT EXISTS search_rows(id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT NOT NULL,
-  part TEXT NOT NULL, entry_id TEXT, at TEXT, retracted INTEGER NOT NULL, key_event INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS search_rows_by_record ON search_rows(incident_id, kind, record_id);
-CREATE INDEX IF NOT EXISTS search_rows_key_events ON search_rows(incident_id) WHERE key_event = 1 AND retracted = 0;
-CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
-CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search_text, 'row');
-CREATE VIRTUAL TABLE IF NOT EXISTS search_profile USING fts5(incident_id UNINDEXED, title, summary, key_events, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS search_indexed(doc TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL);
 `,
   },
 ];

@@ -14,7 +14,7 @@ import type { SearchIndex } from '../search/searchIndex';
 import { allRows, rowsForRecords, type SearchRecordRef } from '../search/searchRows';
 
 /** A burst of updates becomes one index write at most this often (a keystroke-sized append must not pay a second fsync). */
-export const SEARCH_INDEX_WRITE_DELAY_MS = 500;
+export const SEARCH_INDEX_WRITE_DELAY_MS = 1000;
 
 type RecordKind = Exclude<SearchRecordRef['kind'], 'meta' | 'postmortem'>;
 

@@ -3,12 +3,7 @@
 // rebuilt from the documents (`warroom reindex`) with the same result.
 import type * as Y from 'yjs';
 import { incidentDocName, incidentIdFromDocName } from '../../../shared/protocol/api';
-import {
-  SEVERITIES,
-  STATUSES,
-  type IncidentStatus,
-  type Severity,
-} from '../../../shared/model/types';
+import type { IncidentSummary } from '../../../shared/model/types';
 import {
   SIMILAR_INCIDENT_COUNT,
   SNIPPET_HIT_END,
@@ -18,7 +13,8 @@ import {
   type SearchKind,
   type SimilarIncident,
 } from '../../../shared/protocol/search';
-import { inTransaction, StatementCache, type SqliteDatabase } from '../sqlite';
+import { closeDatabase, inTransaction, StatementCache, type SqliteDatabase } from '../sqlite';
+import { openSearchDatabase } from './searchStore';
 import type { IncidentStore } from '../store';
 import { allRows, ROW_KINDS_OF, type SearchRecordRef, type SearchRow } from './searchRows';
 import { matchExpression, MAX_COMPLETIONS, similarityExpression } from './searchQuery';
@@ -35,8 +31,6 @@ const PROFILE_WEIGHTS = '0.0, 3.0, 2.0, 1.0';
 
 interface HitRow {
   incident_id: string;
-  title: string | null;
-  time_zone: string | null;
   kind: SearchKind;
   record_id: string;
   part: string;
@@ -60,12 +54,25 @@ export class SearchIndex {
   /** Incidents being indexed whole in slices, and the run doing it. */
   private readonly running = new Map<string, Promise<void>>();
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly store: IncidentStore,
+  ) {
     this.sql = new StatementCache(db);
   }
 
+  /** The index beside the store's file (searchStore.ts); throws, naming the file, when it cannot be used. */
   static forStore(store: IncidentStore): SearchIndex {
-    return new SearchIndex(store.database());
+    return new SearchIndex(openSearchDatabase(store.file), store);
+  }
+
+  /** The index's own database (for the bench's size figures). */
+  database(): SqliteDatabase {
+    return this.db;
+  }
+
+  close(): void {
+    closeDatabase(this.db);
   }
 
   /** Replaces the rows of the given records (and the incident's profile when it may have changed), then notes how far the document was read. */
@@ -162,13 +169,12 @@ export class SearchIndex {
 
   /** Incident documents stored further than the index has read (written while no host indexed them). */
   staleDocs(): string[] {
-    const rows = this.sql
-      .get(
-        `SELECT d.doc AS doc FROM (SELECT doc, MAX(seq) AS upto FROM updates GROUP BY doc UNION ALL SELECT doc, upto_seq AS upto FROM snapshots) d
-         LEFT JOIN search_indexed i ON i.doc = d.doc GROUP BY d.doc HAVING MAX(d.upto) > COALESCE(MAX(i.upto_seq), -1)`,
-      )
-      .all() as Array<{ doc: string }>;
-    return rows.map((r) => r.doc).filter((doc) => incidentIdFromDocName(doc) !== null);
+    const indexed = new Map(
+      (this.sql.get('SELECT doc, upto_seq FROM search_indexed').all() as Array<{ doc: string; upto_seq: number }>).map((r) => [r.doc, r.upto_seq]),
+    );
+    return [...this.store.storedUptoByDoc()]
+      .filter(([doc, upto]) => incidentIdFromDocName(doc) !== null && upto > (indexed.get(doc) ?? -1))
+      .map(([doc]) => doc);
   }
 
   /** Whether the store holds more of the document than the index has read. */
@@ -179,10 +185,7 @@ export class SearchIndex {
 
   /** How far the store holds the document: its last update, or its snapshot's. */
   storedUpto(docName: string): number {
-    const row = this.sql
-      .get('SELECT MAX(upto) AS upto FROM (SELECT MAX(seq) AS upto FROM updates WHERE doc = ? UNION ALL SELECT upto_seq FROM snapshots WHERE doc = ?)')
-      .get(docName, docName) as { upto: number | null } | undefined;
-    return row?.upto ?? 0;
+    return this.store.storedUpto(docName);
   }
 
   /** The best hits for what a person typed, best first. */
@@ -194,18 +197,24 @@ export class SearchIndex {
     // about a second: only the RANKED_CANDIDATES most recently written matches are ranked.
     const rows = this.sql
       .get(
-        `SELECT r.incident_id, i.title, i.time_zone, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
+        `SELECT r.incident_id, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
          FROM (SELECT rowid, rank, snippet(search_text, 0, ?1, ?2, '…', ${SNIPPET_WORDS}) AS snip FROM search_text
                WHERE search_text MATCH ?3 AND rowid >= coalesce((SELECT min(rowid) FROM (
                  SELECT rowid FROM search_text WHERE search_text MATCH ?3 ORDER BY rowid DESC LIMIT ${RANKED_CANDIDATES})), 0)
                ORDER BY rank LIMIT ?4) m
-         JOIN search_rows r ON r.id = m.rowid LEFT JOIN incidents i ON i.id = r.incident_id ORDER BY m.rank`,
+         JOIN search_rows r ON r.id = m.rowid ORDER BY m.rank`,
       )
       .all(SNIPPET_HIT_START, SNIPPET_HIT_END, match, limit) as unknown as HitRow[];
+    // Titles and zones from the store's incident list (it is in the other file): one lookup per incident.
+    const summaries = new Map<string, IncidentSummary | undefined>();
+    const summaryOf = (id: string) => {
+      if (!summaries.has(id)) summaries.set(id, this.store.getSummary(id));
+      return summaries.get(id);
+    };
     return rows.map((r) => ({
       incidentId: r.incident_id,
-      incidentTitle: r.title ?? '',
-      incidentTimeZone: r.time_zone ?? 'UTC',
+      incidentTitle: summaryOf(r.incident_id)?.title ?? '',
+      incidentTimeZone: summaryOf(r.incident_id)?.timeZone ?? 'UTC',
       kind: r.kind,
       recordId: r.part === '' ? r.record_id : r.record_id === '' ? r.part : `${r.record_id}/${r.part}`,
       entryId: r.entry_id,
@@ -231,20 +240,13 @@ export class SearchIndex {
     if (!profile) return [];
     const match = similarityExpression([profile.title, profile.summary, profile.key_events]);
     if (match === null) return [];
-    const rows = this.sql
-      .get(
-        `SELECT p.incident_id, i.title, i.severity, i.status, i.detected_at FROM (
-           SELECT incident_id, bm25(search_profile, ${PROFILE_WEIGHTS}) AS score FROM search_profile WHERE search_profile MATCH ? AND incident_id <> ? ORDER BY score LIMIT ?
-         ) p JOIN incidents i ON i.id = p.incident_id ORDER BY p.score`,
-      )
-      .all(match, incidentId, limit) as Array<{ incident_id: string; title: string; severity: string; status: string; detected_at: string | null }>;
-    return rows.map((r) => ({
-      incidentId: r.incident_id,
-      title: r.title,
-      severity: (SEVERITIES as readonly string[]).includes(r.severity) ? (r.severity as Severity) : 'SEV4',
-      status: (STATUSES as readonly string[]).includes(r.status) ? (r.status as IncidentStatus) : 'investigating',
-      startedAt: r.detected_at,
-    }));
+    const ranked = this.sql
+      .get(`SELECT incident_id, bm25(search_profile, ${PROFILE_WEIGHTS}) AS score FROM search_profile WHERE search_profile MATCH ? AND incident_id <> ? ORDER BY score LIMIT ?`)
+      .all(match, incidentId, limit) as Array<{ incident_id: string }>;
+    return ranked.flatMap(({ incident_id: id }) => {
+      const s = this.store.getSummary(id);
+      return s ? [{ incidentId: id, title: s.title, severity: s.severity, status: s.status, startedAt: s.startedAt }] : [];
+    });
   }
 
   /** Every indexed row, in a stable order: what a rebuild must reproduce. */
@@ -377,4 +379,15 @@ export async function catchUpGradually(store: IncidentStore, index: SearchIndex,
   }
   await index.replaceIncidentGradually(incidentId, rows, upto);
   return true;
+}
+
+/** The host's index, or null (said once in the log) when the store or the index file cannot be used: search is then off. */
+export function openSearchIndex(store: IncidentStore, log: (line: string) => void): SearchIndex | null {
+  if (!store.status.ok) return null;
+  try {
+    return SearchIndex.forStore(store);
+  } catch (err) {
+    log(`search is off: ${(err as Error).message}`);
+    return null;
+  }
 }

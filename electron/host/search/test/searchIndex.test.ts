@@ -133,6 +133,7 @@ describe('full-text search index', () => {
       expect(index.staleDocs()).toEqual([]);
       expect(rebuildSearchIndex(store, index)).toBe(2);
       expect(index.dump()).toEqual(incremental);
+      index.close();
     } finally {
       store.close();
     }
@@ -194,6 +195,7 @@ describe('full-text search index', () => {
       expect(servedWhileBusy).toBe(true);
       expect(index.busy(id)).toBe(false);
       expect(index.dump()).toEqual(gradual);
+      index.close();
     } finally {
       reopened.close();
     }
