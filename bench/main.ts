@@ -10,8 +10,9 @@ import { benchImport } from './importTimeline';
 import { benchIntakeStorm } from './intakeStorm';
 import { benchSharing } from './sharing';
 import { benchTerminals } from './terminals';
+import { benchCatalogSearch } from './catalogSearch';
 import { publish, type BenchRow } from './report';
-import { QUICK } from './scale';
+import { QUICK, SCALE } from './scale';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,7 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * `npm run bench -- --only terminals` runs one group while working on it; `--quick` runs every group
  * small (under two minutes). Every run is kept in bench/results/; the README keeps full runs only.
  */
-const GROUPS = ['core', 'timeline', 'terminals', 'sharing', 'intake', 'chart'] as const;
+const GROUPS = ['core', 'timeline', 'terminals', 'sharing', 'intake', 'chart', 'catalog'] as const;
 
 async function main() {
   const onlyAt = process.argv.indexOf('--only');
@@ -54,6 +55,10 @@ async function main() {
   if (runs('chart')) {
     console.log(`bench: incident chart (${QUICK ? '10k' : '100k'} entries against 1k)…`);
     rows.push(...benchChart());
+  }
+  if (runs('catalog')) {
+    console.log(`bench: catalog search (${SCALE.catalogIncidents} incidents × ${SCALE.catalogEntries} entries, indexed and queried)…`);
+    rows.push(...benchCatalogSearch());
   }
   const meta = `_${new Date().toISOString().slice(0, 10)}${QUICK ? ', --quick' : ''}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
   publish(root, rows, meta, { quick: QUICK, only: only ?? null });

@@ -257,7 +257,7 @@ function buildProgram(): Command {
   registerTokenCommands(program, storeCommandDeps);
   registerIntakeCommands(program, storeCommandDeps);
   registerStatusPageCommand(program, storeCommandDeps);
-  registerSearchCommands(program, { ...storeCommandDeps, warn: stderrLine });
+  registerSearchCommands(program, { ...storeCommandDeps, warn: stderrLine, hasStore: (dataDir) => hasStore(resolveDataDir(dataDir)) });
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
 

@@ -16,7 +16,7 @@ import type { ReplicaManager } from './replica/replicaManager';
 import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
-import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
+import { catchUpGradually, type SearchIndex } from './search/searchIndex';
 
 export interface HostApiDeps {
   version: string;
@@ -51,14 +51,12 @@ function requireSearchIndex(deps: HostApiDeps): SearchIndex {
   return deps.searchIndex;
 }
 
-/** An archive is written straight to the store, past the documents' own indexing: read it now. */
+/** An archive is written straight to the store, past the documents' own indexing: read it now, in slices. */
 function indexImported(deps: HostApiDeps, id: string): void {
   if (!deps.searchIndex) return;
-  try {
-    catchUpSearchIndex(deps.store, deps.searchIndex, [incidentDocName(id)]);
-  } catch {
+  catchUpGradually(deps.store, deps.searchIndex, incidentDocName(id)).catch(() => {
     // Left for the next start's catch-up: the import itself succeeded.
-  }
+  });
 }
 
 export function createHostApi(deps: HostApiDeps): HostApiImpl {
