@@ -88,6 +88,10 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.rooms.onRevoke(listener);
   }
 
+  async ping(): Promise<void> {
+    if (!this.store.probe()) throw new StoreError(this.store.status.ok ? `${this.location} is closed` : this.store.status.reason);
+  }
+
   async close(): Promise<void> {
     this.store.close();
   }
