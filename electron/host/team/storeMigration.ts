@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { incidentIdFromDocName } from '../../../shared/protocol/api';
 import type { DocumentStore } from '../documentStore';
 import { summaryFromDoc } from '../incidentIndex';
+import { updateChangesDoc } from '../sharing/roomFrames';
 import { loadStoredDoc } from '../sqliteDocumentStore';
 
 export interface CopyReport {
@@ -30,7 +31,7 @@ export async function copyIncidents(from: DocumentStore, to: DocumentStore): Pro
     const summary = (await from.getSummary(id)) ?? summaryFromDoc(source, new Date().toISOString());
     if (!existing && summary) await to.appendNewDoc(docName, missing, summary);
     else {
-      await to.append(docName, missing);
+      if (!existing || updateChangesDoc(existing, missing)) await to.append(docName, missing);
       if (summary) await to.upsertSummary(summary);
     }
     const copy = await loadStoredDoc(to, docName);
