@@ -7,6 +7,7 @@ import { benchBrowser } from './browser';
 import { benchExport } from './exportMarkdown';
 import { benchImport } from './importTimeline';
 import { benchSharing } from './sharing';
+import { benchScaleout } from './scaleout';
 import { benchTerminals } from './terminals';
 import { publish, type BenchRow } from './report';
 import { QUICK } from './scale';
@@ -17,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * `npm run bench -- --only terminals` runs one group while working on it; `--quick` runs every group
  * small (under two minutes). Every run is kept in bench/results/; the README keeps full runs only.
  */
-const GROUPS = ['core', 'timeline', 'terminals', 'sharing'] as const;
+const GROUPS = ['core', 'timeline', 'terminals', 'sharing', 'scaleout'] as const;
 
 async function main() {
   const onlyAt = process.argv.indexOf('--only');
@@ -44,6 +45,10 @@ async function main() {
   if (runs('sharing')) {
     console.log('bench: shared room (edit latency, clients under load, a large initial sync)…');
     rows.push(...(await benchSharing(root)));
+  }
+  if (runs('scaleout')) {
+    console.log('bench: team server (instances on PostgreSQL + Redis, clients spread over them; append against raw insert)…');
+    rows.push(...(await benchScaleout(root)));
   }
   const meta = `_${new Date().toISOString().slice(0, 10)}${QUICK ? ', --quick' : ''}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
   publish(root, rows, meta, { quick: QUICK, only: only ?? null });

@@ -78,7 +78,7 @@ export interface TeamClient {
   provider: HocuspocusProvider;
   /** The address of its current (or last) connection. */
   dialled(): string;
-  /** Writes one entry; returns its text. */
+  /** Writes one entry; returns its id. */
   write(text: string): string;
   /** Texts of its own entries the server has confirmed as stored. */
   acknowledged(): string[];
@@ -117,9 +117,9 @@ export function teamClient(urls: string[], start: number, token: string, inciden
     provider,
     dialled: () => current,
     write(text) {
-      addEntry(doc, { author }, { text });
+      const id = addEntry(doc, { author }, { text });
       written.push({ text, clock: Y.getState(doc.store, doc.clientID) });
-      return text;
+      return id;
     },
     acknowledged: () => written.filter((w) => w.clock <= savedClock).map((w) => w.text),
     texts: () => readEntries(doc).map((e) => e.text),
