@@ -2,11 +2,13 @@
 // `warroom migrate --from … --to …` (a data dir or a PostgreSQL URL on either side).
 import type { Command } from 'commander';
 import type { DocumentStore } from '../documentStore';
-import { PgStore } from '../postgres/pgStore';
 import { redactedUrl } from '../redactedUrl';
 import { SqliteDocumentStore } from '../sqliteDocumentStore';
 import { copyIncidents } from './storeMigration';
-import { startTeamServer } from './teamServer';
+
+// pg, ioredis and the Redis extension load only for the commands that use them, so every other
+// `warroom` command starts as fast as before.
+const loadPgStore = async () => (await import('../postgres/pgStore')).PgStore;
 
 /** The server token for a team server; when unset, one is made and printed. */
 export const SERVER_TOKEN_ENV = 'WARROOM_SERVER_TOKEN';
@@ -34,7 +36,8 @@ export function teamServeUsage(opts: { store?: string; redis?: string; listen?: 
 /** Runs one team-server instance until SIGINT/SIGTERM. */
 export async function serveTeam(opts: TeamServeOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const store = await PgStore.open({ url: opts.store, log });
+  const { startTeamServer } = await import('./teamServer');
+  const store = await (await loadPgStore()).open({ url: opts.store, log });
   const envToken = process.env[SERVER_TOKEN_ENV];
   const server = await startTeamServer({
     store,
@@ -64,7 +67,7 @@ export async function serveTeam(opts: TeamServeOptions): Promise<void> {
 
 /** A data dir or a postgres:// URL, opened as a store. */
 async function openEither(target: string, resolveDataDir: (dir: string) => string): Promise<DocumentStore> {
-  return isPostgresUrl(target) ? PgStore.open({ url: target }) : SqliteDocumentStore.open(resolveDataDir(target));
+  return isPostgresUrl(target) ? (await loadPgStore()).open({ url: target }) : SqliteDocumentStore.open(resolveDataDir(target));
 }
 
 export function registerMigrateCommand(program: Command, deps: { resolveDataDir: (dir: string) => string }): void {

@@ -77,6 +77,28 @@ describe('warroom migrate', () => {
     }
   }, SETUP_MS);
 
+  it('mints, lists and revokes room tokens in a team server\'s PostgreSQL', async () => {
+    const url = cluster.createDatabase('tokens');
+    const source = tempDir('warroom-tokens-src-');
+    const id = seedStore(source);
+    expect(runCli(cli, 'migrate', '--from', source, '--to', url).code).toBe(0);
+    const made = runCli(cli, 'token', 'create', '--store', url, '--role', 'observer', '--incident', id, '--name', 'Sam');
+    expect(made.stderr).toBe('');
+    const tokenId = /^id: (\S+)$/m.exec(made.stdout)?.[1] as string;
+    const secret = /^token: (\S+)$/m.exec(made.stdout)?.[1];
+    const store = await PgStore.open({ url });
+    try {
+      expect(await store.roomTokens.verify(secret)).toEqual({ tokenId, role: 'observer', incidentId: id, name: 'Sam' });
+      expect(runCli(cli, 'token', 'list', '--store', url).stdout).toContain(`${tokenId}  observer  ${id}  Sam`);
+      expect(runCli(cli, 'token', 'revoke', tokenId, '--store', url).stdout).toBe(`revoked ${tokenId}\n`);
+      expect(await store.roomTokens.verify(secret)).toBeNull();
+    } finally {
+      await store.close();
+    }
+    const unknown = runCli(cli, 'token', 'create', '--store', url, '--role', 'observer', '--incident', '01M97B2F7YKX6JT9D93C8W1HTK');
+    expect(unknown.stderr).toMatch(/There is no incident with id 01M97B2F7YKX6JT9D93C8W1HTK/);
+  }, SETUP_MS);
+
   it('names the database it cannot reach', async () => {
     const res = runCli(cli, 'migrate', '--from', tempDir('warroom-migrate-empty-'), '--to', 'postgres://nobody:secret@127.0.0.1:1/none');
     expect(res.code).toBe(1);
