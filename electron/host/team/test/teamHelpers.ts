@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
 import { addEntry } from '../../../../shared/model/commands';
-import { readEntries } from '../../../../shared/model/doc';
+import { ENTRIES, readEntries } from '../../../../shared/model/doc';
 import { incidentDocName } from '../../../../shared/protocol/api';
 import { parseSavedVector } from '../../../../shared/protocol/savedVector';
 import { freePort, waitFor } from '../../test/helpers';
@@ -84,6 +84,8 @@ export interface TeamClient {
   acknowledged(): string[];
   /** Every entry text in its replica. */
   texts(): string[];
+  /** How many entries its replica holds (cheap: no sorting). */
+  count(): number;
   /** Connected, synced, and every change of its own confirmed as stored. */
   settled(): boolean;
   destroy(): void;
@@ -123,6 +125,7 @@ export function teamClient(urls: string[], start: number, token: string, inciden
     },
     acknowledged: () => written.filter((w) => w.clock <= savedClock).map((w) => w.text),
     texts: () => readEntries(doc).map((e) => e.text),
+    count: () => doc.getMap(ENTRIES).size,
     settled: () => provider.isSynced && provider.unsyncedChanges === 0 && written.every((w) => w.clock <= savedClock),
     destroy() {
       provider.destroy();
@@ -145,8 +148,8 @@ export async function storedTexts(url: string, incidentId: string): Promise<Set<
 /** Waits until every client settled and all hold the same entries, `expected` of them. */
 export async function converged(clients: TeamClient[], expected: number, timeoutMs: number): Promise<void> {
   await waitFor(
-    () => clients.every((c) => c.settled() && c.texts().length === expected),
+    () => clients.every((c) => c.settled() && c.count() === expected),
     timeoutMs,
-    `${clients.length} clients to settle on ${expected} entries (they hold ${clients.map((c) => c.texts().length).join(', ')})`,
+    `${clients.length} clients to settle on ${expected} entries (they hold ${clients.map((c) => c.count()).join(', ')})`,
   );
 }
