@@ -44,7 +44,7 @@ export const LAYERS = [
     why: 'the host is plain Node: never electron, nothing of the UI',
     layers: ['electron/host', 'shared'],
     node: true,
-    packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg'],
+    packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', 'ioredis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg'],
     testPackages: ['vitest', 'fast-check', 'esbuild'],
   },
   {

@@ -16,13 +16,13 @@
 // anything sent on a closing socket, including that ack. The document is then evicted without storing,
 // and its clients keep the change as unsaved. (The rethrow still fails server-side writes such as
 // createIncident through a direct connection.) We deliberately do not use the debounced onStoreDocument.
-import type { beforeSyncPayload, Connection, Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { beforeSyncPayload, Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import { SavedVectorFeed } from '../../../shared/protocol/savedVector';
 import type { IncidentStore, StoredRow } from '../store';
 import { SyncRefused } from './authExtension';
 import { replayQuietly } from './quietReplay';
+import { SavedConfirmations } from './savedConfirmations';
 
 /** More stored updates than this and a load folds them into a snapshot first. */
 export const COMPACT_ON_LOAD_THRESHOLD = 500;
@@ -40,33 +40,13 @@ export class PersistenceExtension implements Extension {
 
   /** Documents whose last change could not be stored: they are on their way out, nothing is confirmed. */
   private readonly unsaved = new WeakSet<Y.Doc>();
-  /** What each connection has been told is on disk. */
-  private readonly feeds = new WeakMap<Connection, SavedVectorFeed>();
-  /** Connections owed a confirmation; sent together once the messages in hand have been handled. */
-  private readonly owed = new Set<Connection>();
+  /** Connections are told what is on disk once their sync messages are handled. */
+  private readonly confirmations = new SavedConfirmations((doc) => this.unsaved.has(doc));
 
   constructor(private readonly opts: { store: IncidentStore; log: (line: string) => void }) {}
 
-  /**
-   * Hocuspocus starts this hook's chain in its message handler just before it applies the message,
-   * but hooks run as promise callbacks, after the handler has returned. The confirmation waits for
-   * the next turn anyway, so it never depends on that order, and a burst of updates gets one message.
-   */
   async beforeSync({ connection }: beforeSyncPayload): Promise<void> {
-    if (this.owed.size === 0) setImmediate(() => this.confirmSaved());
-    this.owed.add(connection);
-  }
-
-  private confirmSaved(): void {
-    for (const connection of this.owed) {
-      const { document } = connection;
-      if (this.unsaved.has(document)) continue;
-      let feed = this.feeds.get(connection);
-      if (!feed) this.feeds.set(connection, (feed = new SavedVectorFeed()));
-      const message = feed.next(Y.decodeStateVector(Y.encodeStateVector(document)));
-      if (message) connection.sendStateless(message);
-    }
-    this.owed.clear();
+    this.confirmations.owe(connection);
   }
 
   async onLoadDocument({ document, documentName, instance }: onLoadDocumentPayload): Promise<void> {
