@@ -18,12 +18,16 @@ function isOddCharacter(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0xfffd;
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /**
  * The UTF-8 size of `text`, counted without encoding it (a 30 MB import would otherwise be
  * copied once just to be measured). A lone surrogate counts as the 3 bytes of U+FFFD, as the
  * encoder writes it.
  */
 function utf8Bytes(text: string): number {
+  // Most logs are ASCII, one byte a character: one regex scan tells, far faster than a loop.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
