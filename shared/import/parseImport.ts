@@ -18,7 +18,7 @@ function isOddCharacter(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0xfffd;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * The UTF-8 size of `text`, counted without encoding it (a 30 MB import would otherwise be
