@@ -67,14 +67,21 @@ export function batchRecordEncoder(
   const recorded = `",${JSON.stringify(recordedAt)},`;
   const from = `,[${JSON.stringify(source)},`;
   const relativeEnd = `,${PREFIX_OF_TEXT}]]`;
-  // Rows of a batch mostly share their author and workstream: each is written to JSON when it changes.
-  const json = { author: '', authorJson: '""', workstream: '', workstreamJson: '""' };
+  // What stands between the time and the text, and between the text and the line, changes only when
+  // the author, kind, workstream or key does, which in a batch is rarely: each is written when it changes.
+  const between = { author: '', kind: '', json: '' };
+  const after = { workstream: '', key: false, json: '' };
   return (r, line, original) => {
     const { kept, relative } = keptOriginal(original, r.text);
-    if (r.author !== json.author) Object.assign(json, { author: r.author, authorJson: JSON.stringify(r.author) });
-    if (r.workstream !== json.workstream) Object.assign(json, { workstream: r.workstream, workstreamJson: JSON.stringify(r.workstream) });
-    // An instant and a kind hold no character JSON escapes.
-    const pieces = [head, r.occurredAt, recorded, json.authorJson, ',"', r.kind, '",', JSON.stringify(r.text), ',', json.workstreamJson, ',', r.key, from, line, ',', JSON.stringify(kept), relative ? relativeEnd : ']]'];
+    if (between.json === '' || r.author !== between.author || r.kind !== between.kind) {
+      // A kind holds no character JSON escapes.
+      Object.assign(between, { author: r.author, kind: r.kind, json: `${recorded}${JSON.stringify(r.author)},"${r.kind}",` });
+    }
+    if (after.json === '' || r.workstream !== after.workstream || r.key !== after.key) {
+      Object.assign(after, { workstream: r.workstream, key: r.key, json: `,${JSON.stringify(r.workstream)},${r.key}${from}` });
+    }
+    // An instant holds no character JSON escapes.
+    const pieces = [head, r.occurredAt, between.json, JSON.stringify(r.text), after.json, line, ',', JSON.stringify(kept), relative ? relativeEnd : ']]'];
     return pieces.join('');
   };
 }
