@@ -40,15 +40,17 @@ export function encodeEntryRecord(record: EntryRecord): StoredEntryRecord {
  */
 const PREFIX_OF_TEXT = 1;
 
-/** The part of the original line to store, and whether it is a prefix of the entry's text. */
-function keptOriginal(original: string, text: string): { kept: string; relative: boolean } {
-  const relative = text !== '' && original.endsWith(text);
-  return { kept: relative ? original.slice(0, original.length - text.length) : original, relative };
+/**
+ * The part of the original line to store: the prefix before the entry's text when the line ends
+ * with it, else the whole line. It is a prefix exactly when it is shorter than the line.
+ */
+function keptOriginal(original: string, text: string): string {
+  return text !== '' && original.endsWith(text) ? original.slice(0, original.length - text.length) : original;
 }
 
 function storedProvenance(p: Provenance, text: string): [string, number, string] | [string, number, string, typeof PREFIX_OF_TEXT] {
-  const { kept, relative } = keptOriginal(p.original, text);
-  return relative ? [p.source, p.line, kept, PREFIX_OF_TEXT] : [p.source, p.line, kept];
+  const kept = keptOriginal(p.original, text);
+  return kept.length < p.original.length ? [p.source, p.line, kept, PREFIX_OF_TEXT] : [p.source, p.line, kept];
 }
 
 /**
@@ -72,7 +74,7 @@ export function batchRecordEncoder(
   const between = { author: '', kind: '', json: '' };
   const after = { workstream: '', key: false, json: '' };
   return (r, line, original) => {
-    const { kept, relative } = keptOriginal(original, r.text);
+    const kept = keptOriginal(original, r.text);
     if (between.json === '' || r.author !== between.author || r.kind !== between.kind) {
       // A kind holds no character JSON escapes.
       Object.assign(between, { author: r.author, kind: r.kind, json: `${recorded}${JSON.stringify(r.author)},"${r.kind}",` });
@@ -81,7 +83,7 @@ export function batchRecordEncoder(
       Object.assign(after, { workstream: r.workstream, key: r.key, json: `,${JSON.stringify(r.workstream)},${r.key}${from}` });
     }
     // An instant holds no character JSON escapes.
-    const pieces = [head, r.occurredAt, between.json, JSON.stringify(r.text), after.json, line, ',', JSON.stringify(kept), relative ? relativeEnd : ']]'];
+    const pieces = [head, r.occurredAt, between.json, JSON.stringify(r.text), after.json, line, ',', JSON.stringify(kept), kept.length < original.length ? relativeEnd : ']]'];
     return pieces.join('');
   };
 }
