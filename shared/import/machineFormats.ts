@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { codeSpan } from '../terminal/entryText';
+import { CANONICAL_INSTANT_LENGTH, isCanonicalInstantAt, isRealDay } from '../time/instant';
 import { readLeadingTime } from '../time/leadingTime';
 import { instantFromMillis, type ImportOptions, type ImportProblem, type ImportRow } from './importTypes';
 
@@ -137,17 +138,20 @@ export function parseSlack(text: string): Parsed {
 }
 
 /** "2008-05-14T07:09:00Z", "2008-05-14 07:09:00.123+00:00", "[2008-05-14 07:09:00,123]" at the start of a line. */
+const CLOSING_BRACKET = 0x5d;
 const ISO_STAMP = /^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?\s*/i;
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Date.parse rolls 30 February over to March; a timeline must not. */
+/** Whether a `YYYY-MM-DD` date is on the calendar. */
 function realDay(date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0));
+  return isRealDay(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+const NON_BLANK = /\S/;
+
+/** The entry's text: what follows the timestamp, or the whole line when nothing does. */
+function afterStamp(line: string, stampEnd: number): string {
+  const rest = line.slice(stampEnd).trim();
+  return rest === '' ? line.trim() : rest;
 }
 
 /** Log lines that start with an ISO 8601 / RFC 3339 timestamp. */
@@ -162,7 +166,14 @@ export function parseIsoLog(text: string, opts: ImportOptions): Parsed {
     const line = end < 0 ? text.slice(index) : text.slice(index, end);
     index = end < 0 ? text.length + 1 : end + 1;
     lineNo++;
-    if (line.trim() === '') continue;
+    if (!NON_BLANK.test(line)) continue;
+    if (isCanonicalInstantAt(line)) {
+      // Already the stored form (2008-05-14T07:09:00.123Z), as most logs write it: checked where it
+      // stands, without a match, a date or a rebuilt string per line.
+      const closing = line.charCodeAt(CANONICAL_INSTANT_LENGTH) === CLOSING_BRACKET ? 1 : 0;
+      rows.push({ line: lineNo, occurredAt: line.slice(0, CANONICAL_INSTANT_LENGTH), text: afterStamp(line, CANONICAL_INSTANT_LENGTH + closing), original: line, kind: 'event' });
+      continue;
+    }
     const match = ISO_STAMP.exec(line);
     if (!match) {
       problems.push({ line: lineNo, reason: 'No ISO 8601 timestamp at the start of the line.' });
@@ -173,9 +184,8 @@ export function parseIsoLog(text: string, opts: ImportOptions): Parsed {
     if (offset === 'Z' && fraction?.length === 3 && clock?.length === 8) {
       // Already the stored form (2008-05-14T07:09:00.123Z): checked, not rebuilt.
       const canonical = `${date}T${clock}.${fraction}Z`;
-      if (!Number.isNaN(Date.parse(canonical)) && realDay(date ?? '')) {
-        const rest = line.slice(stamp.length).trim();
-        rows.push({ line: lineNo, occurredAt: canonical, text: rest === '' ? line.trim() : rest, original: line, kind: 'event' });
+      if (isCanonicalInstantAt(canonical)) {
+        rows.push({ line: lineNo, occurredAt: canonical, text: afterStamp(line, stamp.length), original: line, kind: 'event' });
         continue;
       }
       ms = NaN;
@@ -190,8 +200,7 @@ export function parseIsoLog(text: string, opts: ImportOptions): Parsed {
       problems.push({ line: lineNo, reason: `Can't read the timestamp “${stamp.trim()}”.` });
       continue;
     }
-    const rest = line.slice(stamp.length).trim();
-    rows.push({ line: lineNo, occurredAt: instantFromMillis(Math.floor(ms)), text: rest === '' ? line.trim() : rest, original: line, kind: 'event' });
+    rows.push({ line: lineNo, occurredAt: instantFromMillis(Math.floor(ms)), text: afterStamp(line, stamp.length), original: line, kind: 'event' });
   }
   return { rows, problems };
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { instantMillis } from '../time/instant';
+import { CANONICAL_INSTANT_LENGTH, instantMillis, isCanonicalInstantAt } from '../time/instant';
 import { CommandError } from './commandError';
 import { commandTime, requireIncident, runCommand, type CommandContext } from './commandContext';
 import { entriesMap } from './doc';
@@ -29,7 +29,7 @@ export interface ImportEntriesResult {
   skipped: number;
 }
 
-const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const NON_BLANK = /\S/;
 const kinds: ReadonlySet<string> = new Set(ENTRY_KINDS);
 
 function dedupeKey(source: string, line: number, text: string): string {
@@ -51,10 +51,10 @@ function importedFrom(doc: Y.Doc, source: string): Set<string> {
 
 function checkRow(row: ImportEntryRow, index: number): void {
   const where = `Row ${index + 1} (line ${row.line})`;
-  if (!CANONICAL_INSTANT.test(row.occurredAt) || Number.isNaN(Date.parse(row.occurredAt))) {
+  if (row.occurredAt.length !== CANONICAL_INSTANT_LENGTH || !isCanonicalInstantAt(row.occurredAt)) {
     throw new CommandError('invalid', `${where}: “${row.occurredAt}” is not a UTC time.`, 'rows');
   }
-  if (row.text.trim() === '') throw new CommandError('invalid', `${where} has no text.`, 'rows');
+  if (!NON_BLANK.test(row.text)) throw new CommandError('invalid', `${where} has no text.`, 'rows');
   if (!kinds.has(row.kind)) throw new CommandError('invalid', `${where}: kind is one of ${ENTRY_KINDS.join(', ')}.`, 'rows');
   if (!Number.isInteger(row.line) || row.line < 0) throw new CommandError('invalid', `${where}: the line number is not a whole number.`, 'rows');
 }

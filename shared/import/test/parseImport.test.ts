@@ -118,6 +118,22 @@ describe('machine formats', () => {
     ]);
   });
 
+  it('reads a stamp already in the stored form, with or without brackets, and refuses an impossible hour', () => {
+    const log = ['2026-03-08T10:00:00.000Z] app: closed only', '2026-03-08T10:00:01.000Z\tapp: tab  ', '2026-03-08T10:00:02.000Z', '2026-03-08T24:00:00.000Z app: no such hour'].join('\n');
+    const parsed = rows(log, { format: 'log' });
+    expect(parsed.rows.map((r) => [r.line, r.occurredAt, r.text, r.original])).toEqual([
+      [1, '2026-03-08T10:00:00.000Z', 'app: closed only', '2026-03-08T10:00:00.000Z] app: closed only'],
+      [2, '2026-03-08T10:00:01.000Z', 'app: tab', '2026-03-08T10:00:01.000Z\tapp: tab  '],
+      [3, '2026-03-08T10:00:02.000Z', '2026-03-08T10:00:02.000Z', '2026-03-08T10:00:02.000Z'],
+    ]);
+    expect(parsed.problems.map((p) => p.line)).toEqual([4]);
+  });
+
+  it('measures the size cap in UTF-8 bytes, not characters', () => {
+    const parsed = parseImport('€'.repeat(12 * 1024 * 1024), opts());
+    expect(parsed).toEqual({ ok: false, error: expect.stringContaining('test.txt is 36.0 MB') as unknown });
+  });
+
   it('refuses a day that does not exist rather than rolling it into the next month', () => {
     const parsed = rows(['2026-02-28T23:59:00.000Z app: last day', '2026-02-30T00:00:00.000Z app: no such day', '2026-02-29T01:00:00+01:00 app: nor this'].join('\n'));
     expect(parsed.rows.map((r) => r.text)).toEqual(['app: last day']);

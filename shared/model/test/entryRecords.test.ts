@@ -51,16 +51,19 @@ describe('stored entry records', () => {
     expect(foldEntry(one, [], record.id).provenance).toEqual(provenance);
   });
 
-  it('writes every row of a batch as one record would, as authors and workstreams change from row to row', () => {
+  it('writes every row of a batch as one record would, as authors, kinds, workstreams and key change from row to row', () => {
     const encode = batchRecordEncoder(record.recordedAt, 'chat.json');
     const rows = [
-      { author: 'Ana "night" Lima', workstream: '', text: 'one' },
-      { author: 'Ana "night" Lima', workstream: 'db', text: 'two' },
-      { author: '', workstream: 'db', text: 'three' },
-      { author: 'Jun', workstream: '', text: 'four' },
+      { author: 'Ana "night" Lima', workstream: '', text: 'one', kind: 'comms' as const, key: false },
+      { author: 'Ana "night" Lima', workstream: 'db', text: 'two', kind: 'comms' as const, key: false },
+      { author: 'Ana "night" Lima', workstream: 'db', text: 'two and a half', kind: 'event' as const, key: false },
+      { author: 'Ana "night" Lima', workstream: 'db', text: 'key', kind: 'event' as const, key: true },
+      { author: '', workstream: 'db', text: 'three', kind: 'event' as const, key: true },
+      { author: '', workstream: 'db', text: 'three again', kind: 'comms' as const, key: false },
+      { author: 'Jun', workstream: '', text: 'four', kind: 'comms' as const, key: false },
     ];
     rows.forEach((row, line) => {
-      const fields = { occurredAt: record.occurredAt, kind: 'comms' as const, key: false, ...row };
+      const fields = { occurredAt: record.occurredAt, ...row };
       const original = `{"text":"${row.text}"}`;
       expect(encode(fields, line, original)).toBe(encodeEntryRecord({ ...fields, id: 'x', recordedAt: record.recordedAt, provenance: { source: 'chat.json', line, original } }));
     });

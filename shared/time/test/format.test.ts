@@ -1,7 +1,7 @@
 import { Settings } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayKey, durationWords, elapsedLabel, formatDateTime, formatDayHeading, formatTime, zoneAbbrev } from '../format';
-import { canonicalInstant, instantFromMillis } from '../instant';
+import { canonicalInstant, instantFromMillis, isCanonicalInstantAt } from '../instant';
 import { isValidZone, localZone, resolveZone } from '../zones';
 
 const DENVER = 'America/Denver';
@@ -42,6 +42,29 @@ describe('instants', () => {
     expect(canonicalInstant('2026-02-30T00:00:00Z')).toBeNull();
     expect(canonicalInstant('soon')).toBeNull();
     expect(instantFromMillis(Date.UTC(2026, 10, 21, 23, 6))).toBe(new Date(Date.UTC(2026, 10, 21, 23, 6)).toISOString());
+  });
+
+  it('tells a canonical instant where it stands in a line exactly as luxon reads one', () => {
+    const values = [
+      '2026-11-21T23:06:00.000Z',
+      '2024-02-29T12:00:00.000Z',
+      '2026-02-29T12:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-00-10T00:00:00.000Z',
+      '2026-11-00T00:00:00.000Z',
+      '2026-11-21T24:00:00.000Z',
+      '2026-11-21T23:60:00.000Z',
+      '2026-11-21T23:06:60.000Z',
+      '2026-11-21T23:06:00.000z',
+      '2026-11-21 23:06:00.000Z',
+      '2026-11-21T23:06:00Z',
+      '1900-02-29T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+    ];
+    for (const value of values) expect([value, isCanonicalInstantAt(value)]).toEqual([value, canonicalInstant(value) === value]);
+    expect(isCanonicalInstantAt('> 2026-11-21T23:06:00.000Z app: up', 2)).toBe(true);
+    expect(isCanonicalInstantAt('2026-11-21T23:06:00.00')).toBe(false);
   });
 });
 
