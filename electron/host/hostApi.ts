@@ -17,6 +17,7 @@ import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
 import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
+import { writeStatusPageForIncident } from './outbound/statusPageFiles';
 
 export interface HostApiDeps {
   version: string;
@@ -217,6 +218,10 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       });
       deps.incidentsChanged();
       return {};
+    },
+
+    async writeStatusPage(args) {
+      return writeStatusPageForIncident({ store, hocuspocus, dataDir: deps.dataDir }, args.incidentId, args.dir);
     },
   };
 }

@@ -218,6 +218,15 @@ export const HostApi = {
      * document when it is not in memory; null when the host has none stored yet (shared/model/firstScreen.ts).
      */
     firstScreen: method(z.object({ id: IncidentIdSchema }), FirstScreenSchema.nullable()),
+    /**
+     * Writes the incident's static status page (index.html) and Atom feed (feed.atom) of its customer
+     * updates into `dir` (a full path), or into a folder under the data dir when none is given. A file
+     * there that War Room did not write is never overwritten: the call fails naming it.
+     */
+    writeStatusPage: method(
+      z.object({ incidentId: IncidentIdSchema, dir: z.string().trim().max(4096).optional() }),
+      z.object({ dir: z.string(), files: z.array(z.string()), updates: z.number().int() }),
+    ),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
