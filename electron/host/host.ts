@@ -202,7 +202,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   // Sharing: a second listener, on the interface the user chose, for room-token holders only.
   const tokens = store.status.ok ? new RoomTokens(store) : null;
-  const intake = createIntake({ store, writer, log, ...(opts.intakeRateLimit ? { rateLimit: opts.intakeRateLimit } : {}) });
+  const intake = createIntake({ store, writer, log, ...(opts.intakeRateLimit ? { rateLimit: opts.intakeRateLimit } : {}), onOpened: (incident) => rpc?.broadcast('onAlertOpenedIncident', incident) });
   const share = new ShareControl({
     hocuspocus,
     intake: intake.endpoint,

@@ -237,6 +237,8 @@ export const HostApi = {
     onRoomConnections: z.object({ incidentId: z.string(), connections: z.array(RoomConnectionSchema) }),
     /** A joined room's sync state changed (online/offline/syncing, unconfirmed count). */
     onRoomStatus: z.object({ rooms: z.array(RoomReplicaStatusSchema) }),
+    /** An alert opened an incident (alert intake): the desktop notifies "SEV2 opened from Alertmanager: …". */
+    onAlertOpenedIncident: z.object({ incidentId: z.string(), title: z.string(), severity: Severity, source: z.string() }),
   },
 } as const;
 

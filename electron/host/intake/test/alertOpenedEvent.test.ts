@@ -1,0 +1,50 @@
+// A real host tells its local clients, once, when an alert opens an incident (the desktop
+// notifies from it); a repeat of the alert, which appends, tells nobody.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertOpenedNotice, type AlertOpenedIncident } from '../../../../shared/protocol/alertNotice';
+import type { RunningHost } from '../../host';
+import { RpcClient, waitFor, wsBase } from '../../test/helpers';
+import { postIntake, startIntakeHost } from './intakeHelpers';
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/alertmanager.json', import.meta.url), 'utf8')) as {
+  alerts: Array<{ labels: Record<string, string>; startsAt: string; fingerprint: string }>;
+};
+/** The fixture's alert at severity "error", which maps to SEV2. */
+const errorAlert = { ...fixture, alerts: fixture.alerts.map((a) => ({ ...a, labels: { ...a.labels, severity: 'error' } })) };
+
+describe('the host event when an alert opens an incident', () => {
+  let host: RunningHost;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    ({ host } = await startIntakeHost());
+    rpc = await RpcClient.connect(wsBase(host.url), host.token);
+  });
+  afterAll(async () => {
+    rpc.close();
+    await host.close();
+  });
+
+  const opened = () => rpc.events.filter((e) => e.name === 'onAlertOpenedIncident').map((e) => e.payload as AlertOpenedIncident);
+
+  it('is sent once with the severity, the tool and the title, and not for a repeat that appends', async () => {
+    const { secret } = host.intakeTokens!.create('alertmanager', { route: 'new' });
+    const first = await postIntake(host.url, 'alertmanager', secret, errorAlert);
+    expect(first.status).toBe(200);
+    const id = first.body.opened?.[0];
+    await waitFor(() => opened().length === 1, 10_000, 'the opened event');
+    expect(opened()[0]).toEqual({ incidentId: id, title: 'HighErrorRate on checkout', severity: 'SEV2', source: 'Alertmanager' });
+    expect(alertOpenedNotice(opened()[0] as AlertOpenedIncident)).toBe('SEV2 opened from Alertmanager: HighErrorRate on checkout');
+
+    const later = { ...errorAlert, alerts: errorAlert.alerts.map((a) => ({ ...a, startsAt: '2026-12-06T20:30:00Z' })) };
+    const repeat = await postIntake(host.url, 'alertmanager', secret, later);
+    expect(repeat.body).toMatchObject({ opened: [], appended: [id] });
+    // A second alert of another service opens its own incident: its event proves the first repeat sent none.
+    const other = { ...errorAlert, alerts: errorAlert.alerts.map((a) => ({ ...a, fingerprint: 'f0f0f0f0f0f0f0f0', labels: { ...a.labels, alertname: 'DiskFull', service: 'search' } })) };
+    const second = await postIntake(host.url, 'alertmanager', secret, { ...other, groupKey: '{}:{alertname="DiskFull"}' });
+    await waitFor(() => opened().length >= 2, 10_000, 'the second opened event');
+    expect(opened().map((o) => o.incidentId)).toEqual([id, second.body.opened?.[0]]);
+    expect(opened()[1]?.title).toBe('DiskFull on search');
+  });
+});
