@@ -18,6 +18,7 @@ import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
 import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
 import { writeStatusPageForIncident } from './outbound/statusPageFiles';
+import type { IntakeTokens } from './intake/intakeTokens';
 
 export interface HostApiDeps {
   version: string;
@@ -34,6 +35,8 @@ export interface HostApiDeps {
   searchIndex: SearchIndex | null;
   /** How many outbound targets a customer status update goes to now. */
   statusTargetCount?: () => number;
+  /** Alert intake tokens; null when the store is unusable. */
+  intakeTokens?: IntakeTokens | null;
 }
 
 /** Close code asking a document's sync clients to reconnect (4000–4999: application). */
@@ -50,6 +53,11 @@ function requireWritableStore(store: IncidentStore): void {
 function requireSearchIndex(deps: HostApiDeps): SearchIndex {
   if (!deps.searchIndex) throw new HostError('store', deps.store.status.ok ? 'The search index is not available.' : deps.store.status.reason);
   return deps.searchIndex;
+}
+
+function requireIntakeTokens(deps: HostApiDeps): IntakeTokens {
+  if (!deps.intakeTokens) throw new HostError('store', deps.store.status.ok ? 'Alert intake is not available on this host.' : deps.store.status.reason);
+  return deps.intakeTokens;
 }
 
 /** An archive is written straight to the store, past the documents' own indexing: read it now. */
@@ -222,6 +230,14 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async writeStatusPage(args) {
       return writeStatusPageForIncident({ store, hocuspocus, dataDir: deps.dataDir }, args.incidentId, args.dir);
+    },
+
+    async listIntakeTokens() {
+      return requireIntakeTokens(deps).list();
+    },
+
+    async revokeIntakeToken(args) {
+      return { revoked: requireIntakeTokens(deps).revoke(args.id) };
     },
   };
 }

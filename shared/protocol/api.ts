@@ -98,6 +98,22 @@ export const FirstScreenSchema = z.object({
   entries: z.array(z.object({ id: z.string(), record: z.unknown(), edits: z.array(z.unknown()) })),
 });
 
+/** An intake token as Settings lists it: its source and routing rule (electron/host/intake/intakeTokens.ts). */
+export const IntakeTokenInfoSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  /** new: each dedup key opens its own incident; append: also join the open incident of the same service. */
+  route: z.enum(['new', 'append']),
+  /** Used when an alert names no service. */
+  service: z.string().nullable(),
+  severityLabel: z.string(),
+  serviceLabel: z.string(),
+  titleTemplate: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type IntakeTokenListing = z.infer<typeof IntakeTokenInfoSchema>;
+
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
@@ -227,6 +243,11 @@ export const HostApi = {
       z.object({ incidentId: IncidentIdSchema, dir: z.string().trim().max(4096).optional() }),
       z.object({ dir: z.string(), files: z.array(z.string()), updates: z.number().int() }),
     ),
+    // ---- alert intake (local connections only) ----
+    /** Every intake token (revoked ones too) with the routing rule it carries; never a secret. */
+    listIntakeTokens: method(z.object({}), z.array(IntakeTokenInfoSchema)),
+    /** Revokes an intake token: its next request gets 401. False when unknown or already revoked. */
+    revokeIntakeToken: method(z.object({ id: z.string().max(64) }), z.object({ revoked: z.boolean() })),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
