@@ -1,5 +1,6 @@
-// A real host tells its local clients, once, when an alert opens an incident (the desktop
-// notifies from it); a repeat of the alert, which appends, tells nobody.
+// Alert intake as a real host's local clients see it: told once when an alert opens an incident
+// (the desktop notifies from it; a repeat that appends tells nobody), and the tokens with their
+// source and routing rule (never a secret), which Settings lists and revokes.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertOpenedNotice, type AlertOpenedIncident } from '../../../../shared/protocol/alertNotice';
@@ -10,10 +11,11 @@ import { postIntake, startIntakeHost } from './intakeHelpers';
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/alertmanager.json', import.meta.url), 'utf8')) as {
   alerts: Array<{ labels: Record<string, string>; startsAt: string; fingerprint: string }>;
 };
+const genericAlert = { title: 'Search slow', severity: 'warning', service: 'search', dedupKey: 'search-latency', status: 'firing', time: '2026-12-06T20:15:00Z' };
 /** The fixture's alert at severity "error", which maps to SEV2. */
 const errorAlert = { ...fixture, alerts: fixture.alerts.map((a) => ({ ...a, labels: { ...a.labels, severity: 'error' } })) };
 
-describe('the host event when an alert opens an incident', () => {
+describe('alert intake seen by local clients', () => {
   let host: RunningHost;
   let rpc: RpcClient;
 
@@ -46,5 +48,27 @@ describe('the host event when an alert opens an incident', () => {
     await waitFor(() => opened().length >= 2, 10_000, 'the second opened event');
     expect(opened().map((o) => o.incidentId)).toEqual([id, second.body.opened?.[0]]);
     expect(opened()[1]?.title).toBe('DiskFull on search');
+  });
+
+  it('lists each token with its source and rule, without its secret, and revokes one', async () => {
+    const tokens = host.intakeTokens;
+    if (!tokens) throw new Error('no intake tokens');
+    const am = tokens.create('alertmanager', { route: 'new' });
+    const generic = tokens.create('generic', { route: 'append', service: 'search' });
+
+    const listed = await rpc.value<Array<Record<string, unknown>>>('listIntakeTokens');
+    expect(listed.slice(-2)).toEqual([
+      expect.objectContaining({ id: am.id, source: 'alertmanager', route: 'new', service: null, titleTemplate: '{{alertname}} on {{service}}', revokedAt: null }),
+      expect.objectContaining({ id: generic.id, source: 'generic', route: 'append', service: 'search', revokedAt: null }),
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(generic.secret);
+
+    expect((await postIntake(host.url, 'generic', generic.secret, genericAlert)).status).toBe(200);
+    expect(await rpc.value('revokeIntakeToken', { id: generic.id })).toEqual({ revoked: true });
+    expect(await rpc.value('revokeIntakeToken', { id: generic.id })).toEqual({ revoked: false });
+    expect((await postIntake(host.url, 'generic', generic.secret, genericAlert)).status).toBe(401);
+    const after = await rpc.value<Array<{ id: string; revokedAt: string | null }>>('listIntakeTokens');
+    expect(after.find((t) => t.id === generic.id)?.revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(after.find((t) => t.id === am.id)?.revokedAt).toBeNull();
   });
 });
