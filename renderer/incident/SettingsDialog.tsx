@@ -11,6 +11,7 @@ import { ZoneField } from '../home/ZoneField';
 import { FieldError } from '../app/FieldError';
 import { draftFromSettings, settingsFromDraft, type DraftProblems } from '../terminals/TerminalSettingsForm';
 import { newRuleKey, TerminalSettingsSection } from '../terminals/TerminalSettingsSection';
+import { IntakeRulesSection } from '../intake/IntakeRulesSection';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { rpc } = useHost();
@@ -69,6 +70,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </select>
         </label>
         <TerminalSettingsSection draft={terminalDraft} onChange={setTerminalDraft} problems={terminalProblems} />
+        <IntakeRulesSection rpc={rpc} />
         <FieldError message={error} />
         <DialogActions onCancel={onClose} submitLabel="Save settings" />
       </form>
