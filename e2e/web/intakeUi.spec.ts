@@ -1,7 +1,8 @@
 // What alert intake and the status page look like in the app, against a real `warroom serve`:
 // Comms writes the static status page into the data dir and says where, and refuses a folder
 // holding a page War Room did not write; Settings lists the intake tokens with their routing rule
-// (made with the real CLI) and revokes one.
+// (made with the real CLI) and revokes one; an alert that opens an incident shows a desktop
+// notification whose click opens it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -52,6 +53,49 @@ test('Settings lists the intake tokens with their routing rule and revokes one',
     await expect(table.getByRole('row').nth(2)).toContainText('revoked');
     await expect(table.getByRole('button', { name: /Revoke the alertmanager intake token/ })).toBeVisible();
     expect(cli('intake', 'token', 'list')).toMatch(/revoked/);
+  } finally {
+    await host.stop();
+  }
+});
+
+declare global {
+  interface Window {
+    shownNotifications?: Notification[];
+  }
+}
+
+test('an alert that opens an incident shows a desktop notification, and its click opens the incident', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-alert-'));
+  const created = execFileSync(process.execPath, [path.resolve('bin/warroom.mjs'), 'intake', 'token', 'create', '--source', 'alertmanager', '--route', 'new', '--data-dir', dataDir], { encoding: 'utf8' });
+  const secret = /^token: (\S+)$/m.exec(created)?.[1] ?? '';
+  const host = await startServe([], dataDir);
+  try {
+    await page.context().grantPermissions(['notifications'], { origin: host.url });
+    // Records each notification the app makes; the real one is still made. The OS shows it where no test can click it.
+    await page.addInitScript(() => {
+      const Real = window.Notification;
+      const shown: Notification[] = [];
+      window.shownNotifications = shown;
+      window.Notification = class extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(this);
+        }
+      };
+    });
+    await page.goto(host.openUrl);
+    await giveName(page, 'Dana Ops');
+
+    const fixture = JSON.parse(readFileSync(path.resolve('electron/host/intake/test/fixtures/alertmanager.json'), 'utf8')) as { alerts: Array<{ labels: Record<string, string> }> };
+    const body = { ...fixture, alerts: fixture.alerts.map((a) => ({ ...a, labels: { ...a.labels, severity: 'error' } })) };
+    const posted = await fetch(`${host.url}/intake/alertmanager`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify(body) });
+    expect(posted.status).toBe(200);
+    const incidentId = ((await posted.json()) as { opened: string[] }).opened[0];
+
+    await expect.poll(() => page.evaluate(() => window.shownNotifications?.map((n) => n.title))).toEqual(['SEV2 opened from Alertmanager: HighErrorRate on checkout']);
+    await page.evaluate(() => window.shownNotifications?.[0]?.onclick?.(new Event('click')));
+    await expect(page).toHaveURL(new RegExp(`#/incident/${incidentId}$`));
+    await expect(page.getByRole('textbox', { name: 'Incident title' })).toHaveValue('HighErrorRate on checkout');
   } finally {
     await host.stop();
   }
