@@ -3,6 +3,7 @@
 // holding a page War Room did not write; Settings lists the intake tokens with their routing rule
 // (made with the real CLI) and revokes one; an alert that opens an incident shows a desktop
 // notification whose click opens it.
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,8 @@ test('Settings lists the intake tokens with their routing rule and revokes one',
     await expect(table.getByRole('row').nth(1)).toContainText('new incident per alert');
     await expect(table.getByRole('row').nth(2)).toContainText('append to the open incident of its service');
     await expect(table.getByRole('row').nth(2)).toContainText('checkout');
+    const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await table.getByRole('button', { name: /Revoke the generic intake token/ }).click();
     await expect(table.getByRole('row').nth(2)).toContainText('revoked');
     await expect(table.getByRole('button', { name: /Revoke the alertmanager intake token/ })).toBeVisible();
