@@ -19,6 +19,7 @@ import type { TerminalService } from './terminals/terminalService';
 import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
 import { writeStatusPageForIncident } from './outbound/statusPageFiles';
 import type { IntakeTokens } from './intake/intakeTokens';
+import { INTAKE_PATH_PREFIX } from './intake/intakeEndpoint';
 
 export interface HostApiDeps {
   version: string;
@@ -234,6 +235,11 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async listIntakeTokens() {
       return requireIntakeTokens(deps).list();
+    },
+
+    async createIntakeToken(args) {
+      const { id, secret } = requireIntakeTokens(deps).create(args.source, { route: args.route, service: args.service || null });
+      return { id, secret, path: `${INTAKE_PATH_PREFIX}${args.source}` };
     },
 
     async revokeIntakeToken(args) {

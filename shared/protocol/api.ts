@@ -98,10 +98,13 @@ export const FirstScreenSchema = z.object({
   entries: z.array(z.object({ id: z.string(), record: z.unknown(), edits: z.array(z.unknown()) })),
 });
 
+/** The alerting tools alert intake takes (electron/host/intake/alertSources.ts parses each). */
+export const INTAKE_SOURCES = ['alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
+
 /** An intake token as Settings lists it: its source and routing rule (electron/host/intake/intakeTokens.ts). */
 export const IntakeTokenInfoSchema = z.object({
   id: z.string(),
-  source: z.string(),
+  source: z.enum(INTAKE_SOURCES),
   /** new: each dedup key opens its own incident; append: also join the open incident of the same service. */
   route: z.enum(['new', 'append']),
   /** Used when an alert names no service. */
@@ -246,6 +249,11 @@ export const HostApi = {
     // ---- alert intake (local connections only) ----
     /** Every intake token (revoked ones too) with the routing rule it carries; never a secret. */
     listIntakeTokens: method(z.object({}), z.array(IntakeTokenInfoSchema)),
+    /** Mints an intake token; its secret is answered once. `path` is where the tool posts, on this host. */
+    createIntakeToken: method(
+      z.object({ source: z.enum(INTAKE_SOURCES), route: z.enum(['new', 'append']), service: z.string().trim().max(200).optional() }),
+      z.object({ id: z.string(), secret: z.string(), path: z.string() }),
+    ),
     /** Revokes an intake token: its next request gets 401. False when unknown or already revoked. */
     revokeIntakeToken: method(z.object({ id: z.string().max(64) }), z.object({ revoked: z.boolean() })),
   },

@@ -71,4 +71,17 @@ describe('alert intake seen by local clients', () => {
     expect(after.find((t) => t.id === generic.id)?.revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(after.find((t) => t.id === am.id)?.revokedAt).toBeNull();
   });
+
+  it('mints a token with its rule over RPC, whose secret works once pasted into the tool', async () => {
+    const minted = await rpc.value<{ id: string; secret: string; path: string }>('createIntakeToken', { source: 'generic', route: 'append', service: 'payments' });
+    expect(minted.path).toBe('/intake/generic');
+    const listed = await rpc.value<Array<{ id: string; route: string; service: string | null }>>('listIntakeTokens');
+    expect(listed.find((t) => t.id === minted.id)).toMatchObject({ route: 'append', service: 'payments' });
+    expect(JSON.stringify(listed)).not.toContain(minted.secret);
+    const posted = await postIntake(host.url, 'generic', minted.secret, { ...genericAlert, dedupKey: 'payments-down', service: undefined, title: 'Payments down' });
+    expect(posted.status).toBe(200);
+    expect(posted.body.opened).toHaveLength(1);
+    const unknownSource = await rpc.call('createIntakeToken', { source: 'nagios', route: 'new' });
+    expect(unknownSource.ok).toBe(false);
+  });
 });
