@@ -33,7 +33,7 @@ test('Comms writes the status page of the open incident and says where', async (
   expect(readFileSync(path.join(foreign, 'index.html'), 'utf8')).toBe('<p>our team page</p>');
 });
 
-test('Settings lists the intake tokens with their routing rule and revokes one', async ({ page }) => {
+test('Settings lists the intake tokens with their routing rule, revokes one and makes one', async ({ page }) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-intake-'));
   const cli = (...args: string[]) => execFileSync(process.execPath, [path.resolve('bin/warroom.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
   cli('intake', 'token', 'create', '--source', 'alertmanager', '--route', 'new');
@@ -56,6 +56,20 @@ test('Settings lists the intake tokens with their routing rule and revokes one',
     await expect(table.getByRole('row').nth(2)).toContainText('revoked');
     await expect(table.getByRole('button', { name: /Revoke the alertmanager intake token/ })).toBeVisible();
     expect(cli('intake', 'token', 'list')).toMatch(/revoked/);
+
+    // A new token made here: its secret, shown once, is accepted by the intake.
+    await page.getByLabel('Alert source').selectOption('generic');
+    await page.getByLabel('Route').selectOption('append');
+    await page.getByLabel('Fallback service').fill('payments');
+    await page.getByRole('button', { name: 'Create intake token' }).click();
+    const created = page.getByRole('status').filter({ hasText: 'Token created' });
+    await expect(created).toContainText(`URL: ${host.url}/intake/generic`);
+    await expect(table.getByRole('row')).toHaveCount(4);
+    await expect(table.getByRole('row').nth(3)).toContainText('payments');
+    const secret = /Bearer (\S+)/.exec((await created.textContent()) ?? '')?.[1] ?? '';
+    const alert = { title: 'Payments down', severity: 'critical', dedupKey: 'payments-down', status: 'firing', time: '2026-12-06T20:15:00Z' };
+    const posted = await fetch(`${host.url}/intake/generic`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify(alert) });
+    expect(posted.status).toBe(200);
   } finally {
     await host.stop();
   }

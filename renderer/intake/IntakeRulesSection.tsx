@@ -1,10 +1,11 @@
 // The "Alert intake" part of the Settings dialog: each intake token with its source and routing
-// rule (route, fallback service, labels, title template), and revoking one. Tokens are minted with
-// `warroom intake token create`, which prints the secret once; this list never holds a secret.
+// rule (route, fallback service, labels, title template), revoking one, and minting one (here or
+// with `warroom intake token create`; the secret is shown once). This list never holds a secret.
 import { useCallback, useEffect, useState } from 'react';
 import type { IntakeTokenListing } from '../../shared/protocol/api';
 import { FieldError } from '../app/FieldError';
 import type { RpcClient } from '../client/rpc';
+import { IntakeTokenCreate } from './IntakeTokenCreate';
 
 const ROUTE_WORDS: Record<IntakeTokenListing['route'], string> = {
   new: 'new incident per alert',
@@ -82,6 +83,7 @@ export function IntakeRulesSection({ rpc }: { rpc: RpcClient }) {
         </table>
       )}
       <FieldError message={error} />
+      <IntakeTokenCreate rpc={rpc} onCreated={() => void load()} />
     </fieldset>
   );
 }
