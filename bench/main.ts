@@ -9,9 +9,11 @@ import { benchExport } from './exportMarkdown';
 import { benchImport } from './importTimeline';
 import { benchIntakeStorm } from './intakeStorm';
 import { benchSharing } from './sharing';
+import { benchScaleout } from './scaleout';
 import { benchTerminals } from './terminals';
+import { benchCatalogSearch } from './catalogSearch';
 import { publish, type BenchRow } from './report';
-import { QUICK } from './scale';
+import { QUICK, SCALE } from './scale';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * `npm run bench -- --only terminals` runs one group while working on it; `--quick` runs every group
  * small (under two minutes). Every run is kept in bench/results/; the README keeps full runs only.
  */
-const GROUPS = ['core', 'timeline', 'terminals', 'sharing', 'intake', 'chart'] as const;
+const GROUPS = ['core', 'timeline', 'terminals', 'sharing', 'intake', 'chart', 'catalog', 'scaleout'] as const;
 
 async function main() {
   const onlyAt = process.argv.indexOf('--only');
@@ -54,6 +56,14 @@ async function main() {
   if (runs('chart')) {
     console.log(`bench: incident chart (${QUICK ? '10k' : '100k'} entries against 1k)…`);
     rows.push(...benchChart());
+  }
+  if (runs('catalog')) {
+    console.log(`bench: catalog search (${SCALE.catalogIncidents} incidents × ${SCALE.catalogEntries} entries, indexed and queried)…`);
+    rows.push(...benchCatalogSearch());
+  }
+  if (runs('scaleout')) {
+    console.log('bench: team server (instances on PostgreSQL + Redis, clients spread over them; append against raw insert)…');
+    rows.push(...(await benchScaleout(root)));
   }
   const meta = `_${new Date().toISOString().slice(0, 10)}${QUICK ? ', --quick' : ''}, ${os.cpus().length} cores, Node ${process.version}, headless Chromium without GPU._`;
   publish(root, rows, meta, { quick: QUICK, only: only ?? null });

@@ -30,6 +30,11 @@ export const SCALE = {
   stormSeconds: pick(10, 3),
   /** Entries in the incident a new joiner syncs. */
   syncEntries: pick(100_000, 10_000),
+  /** The catalog the search rows index: incidents × entries each (1M entries in a full run). */
+  catalogIncidents: pick(1000, 50),
+  catalogEntries: pick(1000, 200),
+  /** Typed queries timed for the search p95. */
+  catalogQueries: pick(300, 100),
 };
 
 /** "100k", "10k", "1k". */

@@ -169,7 +169,7 @@ function serveListening(root: string, dataDir: string): Promise<RoomServe> {
 }
 
 /** Seconds of CPU (user + system) the process has used so far. */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;

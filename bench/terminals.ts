@@ -5,8 +5,8 @@
 //     host's flow control (the limit of this path without a GPU);
 //   - keystroke → echo latency, idle and while another terminal floods with `yes`;
 //   - host RSS growth during 30 s of `yes`.
-// In the page, terminals are reached through the debug registry the terminal UI keeps
-// (globalThis.__warroomTerminals, name → xterm Terminal): input goes in with term.input() — exactly
+// In the page, terminals are reached through the registry the test build of the terminal UI keeps
+// (dist/renderer-test, served by useTestRenderer; globalThis.__warroomTerminals, name → xterm Terminal): input goes in with term.input() — exactly
 // what a keystroke produces — and "arrived" means xterm has parsed it (onWriteParsed).
 import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,9 @@ import { spawn as spawnPty, type IPty } from 'node-pty';
 import { ACK_BLOCK_CHARS, HIGH_WATER_CHARS, LOW_WATER_CHARS } from '../shared/terminal/protocol';
 import type { BenchRow } from './report';
 import { SCALE } from './scale';
-import { importArchive, launchChromium, rssBytes, serve } from './servedHost';
+import { chromium } from '@playwright/test';
+import { TEST_RENDERER_LAUNCH, useTestRenderer } from '../e2e/support/testRenderer';
+import { importArchive, rssBytes, serve } from './servedHost';
 import { fmtMb, fmtMs, percentile } from './stats';
 
 const FILE_BYTES = SCALE.catBytes;
@@ -91,6 +93,7 @@ async function rawEcho(count: number): Promise<number[]> {
 
 async function openIncidentTerminals(page: Page, openUrl: string, id: string) {
   await page.addInitScript(() => localStorage.setItem('warroom.displayName', 'Bench'));
+  await useTestRenderer(page, openUrl);
   await page.goto(openUrl);
   await page.getByRole('table', { name: 'Incidents' }).waitFor();
   await page.evaluate((hash) => (window.location.hash = hash), `#/incident/${id}`);
@@ -211,7 +214,8 @@ export async function benchTerminals(root: string): Promise<BenchRow[]> {
   const bytes = statSync(file).size;
   const id = importArchive(root, dataDir, 10);
   const served = await serve(root, dataDir);
-  const browser = await launchChromium();
+  // The test build is served through Playwright's routing, which needs the launch options it names.
+  const browser = await chromium.launch(TEST_RENDERER_LAUNCH);
   try {
     console.log(`bench:   raw pty: cat ${fmtMb(FILE_BYTES)}, keystroke echo…`);
     const rawMs = Math.min(await rawCat(file), await rawCat(file));

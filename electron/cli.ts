@@ -20,6 +20,7 @@ import { exportSnapshot, exportStoredIncident, importArchiveIntoStore, parseArch
 import { rebuildMissingRows } from './host/incidentIndex';
 import { renderIncidentTable } from './host/incidentTable';
 import { registerJoinCommand } from './host/replica/joinCommand';
+import { registerMigrateCommand, serveTeam, teamServeUsage } from './host/team/teamCommands';
 import { registerTimelineCommands } from './host/timelineImport';
 import { registerSearchCommands } from './host/search/searchCommands';
 import { DB_FILE_NAME, IncidentStore } from './host/store';
@@ -124,7 +125,13 @@ function buildProgram(): Command {
       `send customer status updates here; kind is ${OUTBOUND_KINDS.join(', ')}; generic ones are signed with $${WEBHOOK_SECRET_ENV} when set (repeatable)`,
       (v: string, all: OutboundTarget[] = []) => [...all, parseStatusWebhook(v, all.length)],
     )
-    .action(async (opts: { dataDir?: string; port: number; host: string; listen?: HostPort; tlsCert?: string; tlsKey?: string; statusWebhook?: OutboundTarget[] }) => {
+    .option('--store <postgres-url>', 'run a team-server instance on this PostgreSQL database instead of the embedded store (see README, "Run a team server")')
+    .option('--redis <redis-url>', 'with --store: fan updates out to the other instances through this Redis')
+    .option('--instance <name>', 'with --store: this instance\'s name in logs')
+    .action(async (opts: { dataDir?: string; port: number; host: string; listen?: HostPort; tlsCert?: string; tlsKey?: string; statusWebhook?: OutboundTarget[]; store?: string; redis?: string; instance?: string }) => {
+      const teamUsage = teamServeUsage(opts);
+      if (teamUsage) throw new UsageError(teamUsage);
+      if (opts.store) return serveTeam({ ...opts, store: opts.store });
       if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together.');
       if (opts.tlsCert && !opts.listen) throw new UsageError('--tls-cert and --tls-key need --listen.');
       const tls = opts.tlsCert && opts.tlsKey ? { cert: readInputFile(opts.tlsCert), key: readInputFile(opts.tlsKey) } : undefined;
@@ -257,9 +264,10 @@ function buildProgram(): Command {
   registerTokenCommands(program, storeCommandDeps);
   registerIntakeCommands(program, storeCommandDeps);
   registerStatusPageCommand(program, storeCommandDeps);
-  registerSearchCommands(program, { ...storeCommandDeps, warn: stderrLine });
+  registerSearchCommands(program, { ...storeCommandDeps, warn: stderrLine, hasStore: (dataDir) => hasStore(resolveDataDir(dataDir)) });
 
   registerJoinCommand(program, { dataDirOption, resolveDataDir, startHost });
+  registerMigrateCommand(program, { resolveDataDir });
 
   registerTimelineCommands(program, {
     openStore: (dataDir) => openStore(resolveDataDir(dataDir)),

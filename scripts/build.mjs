@@ -1,5 +1,6 @@
 // Builds everything `npm start`, the CLI and the tests run:
-//   dist/renderer/   the React UI (Vite)
+//   dist/renderer/   the React UI (Vite), the production bundle
+//   dist/renderer-test/  the same UI with test hooks (a terminal registry), which e2e and the bench load
 //   dist/cli.mjs     the `warroom` command and headless host (esbuild, Node)
 //   dist/electron/   main.mjs and preload.cjs (esbuild; electron and native modules stay external)
 import { build as viteBuild } from 'vite';
@@ -39,7 +40,15 @@ async function buildNode() {
 }
 
 async function buildRenderer() {
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  const configFile = path.join(root, 'vite.config.ts');
+  await viteBuild({ configFile, logLevel: quiet ? 'warn' : 'info' });
+  // Built after the production bundle, never instead of it; it only differs by the test-hooks flag.
+  await viteBuild({
+    configFile,
+    logLevel: 'warn',
+    define: { 'import.meta.env.WARROOM_TEST_HOOKS': 'true' },
+    build: { outDir: path.join(root, 'dist', 'renderer-test'), emptyOutDir: true },
+  });
 }
 
 await Promise.all([buildNode(), buildRenderer()]);

@@ -1,6 +1,7 @@
 // The catalog on Home, in system Chromium against a real `warroom serve` over a store of past
 // incidents: filters and sort live in the URL (a copied address shows the same view), the keyboard
 // path (type, ↓, Enter), and screenshots at two window sizes.
+import AxeBuilder from '@axe-core/playwright';
 import { seedCatalog } from '../support/catalogSeed';
 import { startServe, test as base, expect, type ServedHost } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
@@ -69,5 +70,8 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     await giveName(page, 'Priya');
     await expect(page.getByRole('table', TABLE).getByRole('row')).toHaveCount(5);
     await page.screenshot({ path: `test-results/catalog-${viewport.width}x${viewport.height}.png` });
+    // WCAG AA (contrast, names of controls) over the whole view, by axe-core in the real page.
+    const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { startServe, type ServedHost } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
@@ -89,6 +90,18 @@ test('the chart shows the markers; a click opens the entry on the timeline; zoom
   await expect.poll(() => list.getByRole('button').count()).toBeLessThan(MARKED);
   await page.getByRole('button', { name: 'Reset zoom' }).click();
   await expect(shown).toHaveText(before ?? '');
+
+  // The one display-zone setting moves the chart too: its range and its day ticks.
+  expect(before).toContain('2026-10-30 22:09 MDT');
+  // Denver's midnight of Saturday is inside the incident; UTC's is four hours before it began.
+  const dayTick = (day: string) => page.locator('.chart-canvas svg text', { hasText: day });
+  await expect(dayTick('Sat 31 Oct')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByLabel('Display zone').selectOption('utc');
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  await expect(page.getByLabel('Shown range')).toContainText('2026-10-31 04:09 UTC');
+  await expect(dayTick('Sat 31 Oct')).toHaveCount(0);
+  await expect(dayTick('Sun 1 Nov')).toHaveCount(1);
 });
 
 test('the exported chart is well-formed XML and renders in the browser without scripts', async ({ page }) => {
@@ -122,6 +135,9 @@ for (const viewport of [
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       await expect(page.locator('.chart-canvas svg rect').first()).toHaveAttribute('fill', theme === 'dark' ? '#171a21' : /^#fff(fff)?$/);
       await page.screenshot({ path: `test-results/chart-${viewport.width}x${viewport.height}-${theme}.png` });
+      // WCAG AA, contrast included, for the chart view and its marker list.
+      const axe = await new AxeBuilder({ page }).include('.chart-view').withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
 }

@@ -135,3 +135,61 @@ test('the handoff dialog has room: full-width incoming person, a briefing that w
   await page.getByRole('tab', { name: 'Roles' }).click();
   await expect(page.getByText(/The replica is still 40 minutes behind/).first()).toBeAttached();
 });
+
+test('a message under the header ("Downloaded …", a refused edit) floats over the view instead of pushing the tabs down', async ({ browser, host }) => {
+  const page = await openAs(browser, host.openUrl, 'Priya Raman', LAPTOP);
+  // A title on one line, so emptying it does not change the header's own height.
+  await declareIncident(page, 'DB down');
+  const tabs = page.getByRole('tablist').first();
+  const before = (await tabs.boundingBox())!.y;
+  const title = page.getByLabel('Incident title');
+  await title.fill('');
+  await title.press('Enter');
+  await expect(page.getByRole('banner').getByRole('alert')).toContainText('title');
+  expect((await tabs.boundingBox())!.y).toBe(before);
+});
+
+/** The last line of a terminal's buffer, read through the app's debug registry of xterm instances. */
+async function lastTerminalLine(page: import('@playwright/test').Page, name: string): Promise<string> {
+  return page.evaluate((n) => {
+    const term = (globalThis as { __warroomTerminals?: Map<string, import('@xterm/xterm').Terminal> }).__warroomTerminals?.get(n);
+    if (!term) return '';
+    const buffer = term.buffer.active;
+    for (let i = buffer.length - 1; i >= 0; i--) {
+      const line = buffer.getLine(i)?.translateToString(true) ?? '';
+      if (line.trim() !== '') return line;
+    }
+    return '';
+  }, name);
+}
+
+test('closing a terminal whose command is still running asks first; at the prompt it just closes', async ({ browser, host }) => {
+  const page = await openAs(browser, host.openUrl, 'Priya Raman');
+  await declareIncident(page, TITLE);
+  await page.getByRole('tab', { name: 'Terminals' }).click();
+  await page.getByRole('button', { name: 'New terminal' }).click();
+  const tab = page.getByRole('tab', { name: /Terminal 1/ });
+  await expect(tab).toContainText('running');
+  await expect.poll(() => lastTerminalLine(page, 'Terminal 1')).toMatch(/[$#]\s*$/);
+  await page.locator('.terminal-view:not([hidden]) .xterm').click();
+  await page.keyboard.type('sleep 600');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => lastTerminalLine(page, 'Terminal 1')).toMatch(/sleep 600$/);
+
+  await tab.focus();
+  await tab.press('Delete');
+  const ask = page.getByRole('dialog', { name: 'Close Terminal 1?' });
+  await expect(ask).toContainText('sleep is still running in Terminal 1');
+  await ask.getByRole('button', { name: 'Keep it running' }).click();
+  await expect(ask).toBeHidden();
+  await expect(tab).toContainText('running');
+
+  // Back at the prompt, nothing is lost by closing: no question.
+  await page.locator('.terminal-view:not([hidden]) .xterm').click();
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => lastTerminalLine(page, 'Terminal 1')).toMatch(/[$#]\s*$/);
+  await tab.focus();
+  await tab.press('Delete');
+  await expect(page.getByRole('tab', { name: /Terminal 1/ })).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

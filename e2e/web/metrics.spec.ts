@@ -2,6 +2,7 @@
 // a chart with its definition and its CSV, the incidents it cannot measure named, the filters shared
 // with the catalog through the URL, and screenshots at two window sizes.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { seedCatalog } from '../support/catalogSeed';
 import { startServe, test as base, expect, type ServedHost } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
@@ -61,5 +62,8 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     await page.getByRole('link', { name: 'Metrics' }).click();
     await expect(page.locator('.echart svg')).toHaveCount(4);
     await page.screenshot({ path: `test-results/metrics-${viewport.width}x${viewport.height}.png`, fullPage: true });
+    // WCAG AA (contrast, names of controls) over the whole view, by axe-core in the real page.
+    const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }

@@ -4,11 +4,16 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
+import { TEST_RENDERER_LAUNCH, useTestRenderer } from '../support/testRenderer';
 
 /** Long enough that a replay which had not really paused would visibly move on. */
 const PAUSE_CHECK_MS = 700;
 
-/** The visible text of a terminal registered in globalThis.__warroomTerminals, or null if absent. */
+// Terminal text is read through the test build's terminal registry.
+test.use({ launchOptions: TEST_RENDERER_LAUNCH });
+test.beforeEach(({ page, host }) => useTestRenderer(page, host.url));
+
+/** The visible text of a terminal registered in the test build's globalThis.__warroomTerminals, or null if absent. */
 async function terminalText(page: Page, name: string): Promise<string | null> {
   return page.evaluate((registered) => {
     type Line = { translateToString(trim: boolean): string };

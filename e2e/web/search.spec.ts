@@ -1,12 +1,12 @@
 // "Have we seen this before?": incidents written to the store before the host started are found
 // by the search box on Home; ↓ and Enter open the incident at the entry, far down its timeline,
 // selected and on screen. The snippet shows the entry's text as text, and the open incident's
-// Now panel names the most similar past incident.
+// Now panel names the most similar past incident. A postmortem hit opens the Postmortem tab.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { addEntry, createIncident, updateIncident } from '../../shared/model/commands';
+import { addEntry, createIncident, setPostmortemSection, updateIncident } from '../../shared/model/commands';
 import { newId } from '../../shared/model/ids';
 import { incidentDocName } from '../../shared/protocol/api';
 import { IncidentStore } from '../../electron/host/store';
@@ -49,7 +49,7 @@ test.beforeAll(async () => {
     }
   });
   earlier = seed(dir, 'Orders replica fell behind', 'Replication lag after a long vacuum', 'Standby promoted by hand');
-  seed(dir, 'Login page slow', 'CDN misconfiguration', 'Purged the CDN cache');
+  seed(dir, 'Login page slow', 'CDN misconfiguration', 'Purged the CDN cache', (doc) => setPostmortemSection(doc, { author: 'Priya' }, 'rootCause', 'A misrouted origin rule at the edge'));
   host = await startServe([], dir);
 });
 test.afterAll(() => host.stop());
@@ -87,4 +87,12 @@ test('search, then ↓ and Enter open the incident scrolled to the entry; simila
   await page.getByRole('complementary', { name: 'Now' }).screenshot({ path: 'test-results/similar-incidents.png' });
   await similar.getByRole('link', { name: 'Orders replica fell behind' }).click();
   await expect(page).toHaveURL(new RegExp(`#/incident/${earlier}$`));
+
+  // A hit with no entry opens the view that holds it.
+  await page.getByRole('link', { name: 'All incidents' }).click();
+  await page.getByRole('combobox', { name: 'Search all incidents' }).fill('misrouted');
+  const postmortemHit = page.getByRole('option').filter({ hasText: 'Login page slow' });
+  await expect(postmortemHit).toContainText('Postmortem');
+  await postmortemHit.click();
+  await expect(page.getByRole('tab', { name: 'Postmortem' })).toHaveAttribute('aria-selected', 'true');
 });

@@ -6,8 +6,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type ServedHost } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
+import { TEST_RENDERER_LAUNCH, useTestRenderer } from '../support/testRenderer';
 
 const TERMINAL = 'Terminal 1';
+
+// Buffers are read through the test build's terminal registry.
+test.use({ launchOptions: TEST_RENDERER_LAUNCH });
+test.beforeEach(({ page, host }) => useTestRenderer(page, host.url));
 
 async function openIncidentTerminal(page: Page, host: ServedHost): Promise<void> {
   await page.goto(host.openUrl);
@@ -21,7 +26,7 @@ async function openIncidentTerminal(page: Page, host: ServedHost): Promise<void>
   await waitForPrompt(page);
 }
 
-/** Every line of the terminal's buffer (scrollback and screen), read through the debug registry. */
+/** Every line of the terminal's buffer (scrollback and screen), read through the test build's registry. */
 async function bufferLines(page: Page, name = TERMINAL): Promise<string[]> {
   return page.evaluate((n) => {
     const term = (globalThis as { __warroomTerminals?: Map<string, import('@xterm/xterm').Terminal> }).__warroomTerminals?.get(n);

@@ -51,5 +51,7 @@ export interface DocumentStore {
   readonly intakeTokens: IntakeTokenStore;
   /** Called with a token id whenever a room token is revoked through any process sharing this store. */
   onRoomTokenRevoked(listener: (tokenId: string) => void): () => void;
+  /** Resolves when the store answers (a failed store's probe); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -21,7 +21,7 @@ import { writeIncident, type IncidentWriterDeps } from './incidentWriter';
 import { PersistenceExtension } from './extensions/persistenceExtension';
 import { createHostApi } from './hostApi';
 import { rebuildMissingRows } from './incidentIndex';
-import { catchUpInBackground, SearchIndex } from './search/searchIndex';
+import { catchUpInBackground, openSearchIndex } from './search/searchIndex';
 import { SearchIndexExtension } from './extensions/searchIndexExtension';
 import { ReplicaGuardExtension } from './replica/replicaGuard';
 import { ReplicaManager } from './replica/replicaManager';
@@ -112,7 +112,7 @@ export interface RunningHost {
   /** Alert intake tokens in this store; null when the store is unusable. */
   intakeTokens: IntakeTokens | null;
   /** The full-text index: pending writes now (tests), and the background catch-up on start (how many incidents it read). */
-  searchIndex: { flush(): void; caughtUp: Promise<number> };
+  searchIndex: { flush(): Promise<void>; caughtUp: Promise<number> };
   close(): Promise<void>;
 }
 
@@ -162,7 +162,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     for (const listener of incidentListeners) listener();
   };
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
-  const searchIndex = store.status.ok ? SearchIndex.forStore(store) : null;
+  const searchIndex = openSearchIndex(store, log);
   const search = new SearchIndexExtension({ store, index: () => searchIndex, log });
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -346,7 +346,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // What the open documents changed in the last moments is indexed before the store closes.
-      search.flushAll();
+      await search.flushAll();
+      searchIndex?.close();
       store.close();
     },
   };

@@ -16,7 +16,7 @@ import type { ReplicaManager } from './replica/replicaManager';
 import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
-import { catchUpSearchIndex, type SearchIndex } from './search/searchIndex';
+import { catchUpGradually, type SearchIndex } from './search/searchIndex';
 import { writeStatusPageForIncident } from './outbound/statusPageFiles';
 import type { IntakeTokens } from './intake/intakeTokens';
 import { INTAKE_PATH_PREFIX } from './intake/intakeEndpoint';
@@ -61,14 +61,12 @@ function requireIntakeTokens(deps: HostApiDeps): IntakeTokens {
   return deps.intakeTokens;
 }
 
-/** An archive is written straight to the store, past the documents' own indexing: read it now. */
+/** An archive is written straight to the store, past the documents' own indexing: read it now, in slices. */
 function indexImported(deps: HostApiDeps, id: string): void {
   if (!deps.searchIndex) return;
-  try {
-    catchUpSearchIndex(deps.store, deps.searchIndex, [incidentDocName(id)]);
-  } catch {
+  catchUpGradually(deps.store, deps.searchIndex, incidentDocName(id)).catch(() => {
     // Left for the next start's catch-up: the import itself succeeded.
-  }
+  });
 }
 
 export function createHostApi(deps: HostApiDeps): HostApiImpl {
@@ -147,6 +145,10 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
 
     async listTerminals(args) {
       return deps.terminals.list(args.incidentId);
+    },
+
+    async terminalRunningCommand(args) {
+      return { command: deps.terminals.runningCommand(args.incidentId, args.terminalId) };
     },
 
     async listRecordings(args) {

@@ -34,6 +34,11 @@ export class SqliteDocumentStore implements DocumentStore {
     };
   }
 
+  /** The interface over a store already open; closing it closes that store. */
+  static over(store: IncidentStore): SqliteDocumentStore {
+    return new SqliteDocumentStore(store);
+  }
+
   /** Opens `<dataDir>/warroom.db` as IncidentStore does; an unusable store is an error here. */
   static open(dataDir: string): SqliteDocumentStore {
     const store = IncidentStore.open(dataDir);
@@ -86,6 +91,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   onRoomTokenRevoked(listener: (tokenId: string) => void): () => void {
     return this.rooms.onRevoke(listener);
+  }
+
+  async ping(): Promise<void> {
+    if (!this.store.probe()) throw new StoreError(this.store.status.ok ? `${this.location} is closed` : this.store.status.reason);
   }
 
   async close(): Promise<void> {

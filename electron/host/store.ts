@@ -191,6 +191,23 @@ export class IncidentStore {
     return new Map(rows.map((r) => [r.doc, r.version]));
   }
 
+  /** How far the store holds the document: its last update's seq, else its snapshot's (0 when none). For derived indexes. */
+  storedUpto(docName: string): number {
+    const row = this.sql('SELECT MAX(upto) AS upto FROM (SELECT MAX(seq) AS upto FROM updates WHERE doc = ? UNION ALL SELECT upto_seq FROM snapshots WHERE doc = ?)').get(docName, docName) as
+      | { upto: number | null }
+      | undefined;
+    return row?.upto ?? 0;
+  }
+
+  /** storedUpto of every document. */
+  storedUptoByDoc(): Map<string, number> {
+    const rows = this.sql('SELECT doc, MAX(upto) AS upto FROM (SELECT doc, MAX(seq) AS upto FROM updates GROUP BY doc UNION ALL SELECT doc, upto_seq FROM snapshots) GROUP BY doc').all() as Array<{
+      doc: string;
+      upto: number;
+    }>;
+    return new Map(rows.map((r) => [r.doc, r.upto]));
+  }
+
   /** Updates stored after the document's snapshot (what the next load must replay). */
   pendingUpdateCount(docName: string): number {
     const snap = this.sql('SELECT upto_seq FROM snapshots WHERE doc = ?').get(docName) as { upto_seq: number } | undefined;

@@ -8,7 +8,7 @@ export const WAR_ROOM_APPLICATION_ID = 0x57415252;
  * The schema version this build writes (PRAGMA user_version). Raise it with a migration step in
  * migrateStore() whenever a table changes shape; a file with a higher number is refused.
  */
-export const STORE_SCHEMA_VERSION = 5;
+export const STORE_SCHEMA_VERSION = 4;
 
 /** The store's own tables. `unreadable_row_acks` records which rows that would not decode the user has seen (unreadableRows.ts). */
 export const STORE_SCHEMA = `
@@ -51,26 +51,10 @@ CREATE TABLE IF NOT EXISTS intake_seen(alert_id TEXT PRIMARY KEY, at TEXT NOT NU
 `,
   },
   {
-    // Full-text search (search/searchIndex.ts): derived from the documents, rebuilt by `warroom reindex`.
-    // `search_rows` says what each FTS row is; `search_text` holds its words (same rowid);
-    // `search_profile` is one row per incident for "similar incidents"; `search_indexed` is how far
-    // into each document's stored updates the index has read, so a restart catches up what it missed.
-    version: 4,
-    sql: `
-CREATE TABLE IF NOT EXISTS search_rows(id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT NOT NULL,
-  part TEXT NOT NULL, entry_id TEXT, at TEXT, retracted INTEGER NOT NULL, key_event INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS search_rows_by_record ON search_rows(incident_id, kind, record_id);
-CREATE INDEX IF NOT EXISTS search_rows_key_events ON search_rows(incident_id) WHERE key_event = 1 AND retracted = 0;
-CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS search_profile USING fts5(incident_id UNINDEXED, title, summary, key_events, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS search_indexed(doc TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL);
-`,
-  },
-  {
     // Each incident's first screen (shared/model/firstScreen.ts) as JSON, derived from its document
     // like the incidents index, so opening a large incident paints without loading the document.
     // upto_seq: the last update it covers; a later update makes it stale (store.ts firstScreen).
-    version: 5,
+    version: 4,
     sql: `
 CREATE TABLE IF NOT EXISTS first_screens(doc TEXT PRIMARY KEY, data TEXT NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL);
 `,

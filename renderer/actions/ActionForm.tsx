@@ -60,10 +60,12 @@ export function ActionForm({ initial, zone, submitLabel, onSubmit, onCancel }: P
           <input value={values.owner} onChange={(e) => set({ owner: e.target.value })} {...invalid('owner')} />
         </label>
         <label className="field">
-          <span>Due ({zone})</span>
+          <span>Due ({zone}, 24 h)</span>
           <input
-            type="datetime-local"
             value={due}
+            placeholder="2026-11-28 14:30"
+            inputMode="numeric"
+            size={17}
             onChange={(e) => {
               setDue(e.target.value);
               setError(null);

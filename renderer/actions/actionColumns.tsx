@@ -33,7 +33,7 @@ export const actionColumns = [
     cell: (info) => {
       const { zone, now } = metaOf(info.table);
       const action = info.row.original;
-      const state = dueState(action.dueAt, now, action.status === 'done');
+      const state = dueState(action.dueAt, now, action.status !== 'open');
       return (
         <span className={`mono action-due-${state}`}>
           {dueLabel(action.dueAt, zone)}
@@ -52,7 +52,7 @@ export const actionColumns = [
       return (
         <label className="inline" title={done && action.doneBy ? `Done by ${action.doneBy}` : undefined}>
           <input type="checkbox" checked={done} disabled={!canWrite} onChange={() => onToggleDone(action)} aria-label={`Done: ${action.text}`} />
-          {done ? `done${action.doneBy ? ` (${action.doneBy})` : ''}` : 'open'}
+          {done ? `done${action.doneBy ? ` (${action.doneBy})` : ''}` : action.status === 'not-doing' ? `not doing: ${action.reason ?? ''}` : 'open'}
         </label>
       );
     },

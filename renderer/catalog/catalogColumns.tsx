@@ -81,7 +81,7 @@ export const catalogColumns = [
     header: CATALOG_COLUMN_LABELS.impactStart,
     cell: ({ row }) => {
       const zone = isValidZone(row.original.incident.timeZone) ? row.original.incident.timeZone : 'UTC';
-      return <span className="mono nowrap">{formatDateTime(row.original.start, zone)}</span>;
+      return <span className="mono">{formatDateTime(row.original.start, zone)}</span>;
     },
   }),
   column.accessor((r) => r.minutes ?? -1, {
@@ -95,10 +95,10 @@ export const catalogColumns = [
     header: CATALOG_COLUMN_LABELS.openActions,
     sortingFn: byNumber,
     cell: ({ row }) => (
-      <span className="nowrap">
+      <>
         {row.original.openActions}
-        {row.original.overdueActions > 0 && <span className="overdue-count"> ({row.original.overdueActions} overdue)</span>}
-      </span>
+        {row.original.overdueActions > 0 && <span className="overdue-count">{row.original.overdueActions} overdue</span>}
+      </>
     ),
   }),
 ];

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { incidentChartOption, viewMarkers, type ChartPalette, type MarkerDatum } from '../../shared/chart/chartOption';
+import { incidentChartOption, MARKER_SERIES_IDS, viewMarkers, type ChartPalette, type MarkerDatum } from '../../shared/chart/chartOption';
 import { chartTitle } from '../../shared/chart/chartText';
 import { buildIncidentChart, type IncidentChartModel } from '../../shared/chart/incidentChart';
 import type { ChartMarker } from '../../shared/chart/markerBuckets';
@@ -189,5 +189,5 @@ function zoomTo(chart: Chart, range: Range): void {
 /** Shows the chart's tooltip on a marker the keyboard reached in the list. */
 function showTip(chart: Chart, markers: readonly ChartMarker[], marker: ChartMarker): void {
   const dataIndex = markers.filter((m) => m.kind === marker.kind).indexOf(marker);
-  if (dataIndex >= 0) chart.dispatchAction({ type: 'showTip', seriesId: `markers-${marker.kind}`, dataIndex });
+  if (dataIndex >= 0) chart.dispatchAction({ type: 'showTip', seriesId: MARKER_SERIES_IDS[marker.kind], dataIndex });
 }

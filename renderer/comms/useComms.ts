@@ -5,7 +5,7 @@ import type { Incident, Instant } from '../../shared/model/types';
 import { readDeliveries, statusDeliveriesMap, type StatusDelivery } from '../../shared/model/statusDeliveries';
 import { cadenceArray, nextUpdateDue, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';
 import { useIncidentContext } from '../app/session';
-import { useObservedRead } from '../actions/useObservedRead';
+import { useDocRead } from '../state/useDocRead';
 
 export interface CommsState {
   updates: StatusUpdate[];
@@ -19,7 +19,7 @@ const readComms = (doc: Y.Doc): CommsState => ({ updates: readStatusUpdates(doc)
 
 export function useComms(): CommsState {
   const { doc } = useIncidentContext();
-  return useObservedRead(doc, commsTypes, readComms);
+  return useDocRead(doc, commsTypes, readComms);
 }
 
 /** When the next status update is due, or null when no cadence applies (or the incident is resolved). */

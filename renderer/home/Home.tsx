@@ -14,6 +14,8 @@ import { followCatalog, useCatalog } from '../catalog/catalogStore';
 import { useCatalogQuery } from '../catalog/catalogUrl';
 import { HomeViewTabs } from '../catalog/HomeViews';
 import { useMinuteInstant } from '../catalog/minuteClock';
+import { FollowUpsView } from '../followups/FollowUpsView';
+import { OverdueOnHome } from '../followups/OverdueOnHome';
 import { CreateIncidentForm } from './CreateIncidentForm';
 import { ImportArchive } from './ImportArchive';
 import { SearchBox } from '../search/SearchBox';
@@ -47,6 +49,8 @@ export function Home() {
       <Suspense fallback={<p className="muted">Loading charts…</p>}>
         <MetricsView incidents={incidents} query={query} update={update} now={now} policy={policy} />
       </Suspense>
+    ) : view === 'follow-ups' ? (
+      <FollowUpsView incidents={incidents} query={query} update={update} now={now} policy={policy} />
     ) : (
       <CatalogView incidents={incidents} query={query} update={update} now={now} policy={policy} />
     );
@@ -78,6 +82,7 @@ export function Home() {
               Could not load the incidents: {error}
             </p>
           )}
+          {incidents && view === 'catalog' && <OverdueOnHome incidents={incidents} policy={policy} now={now} />}
           {body}
         </section>
       </main>

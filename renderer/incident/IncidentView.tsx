@@ -33,6 +33,7 @@ import { ActionDraftDialog } from '../actions/ActionDraftDialog';
 import { canWriteJoined } from '../replica/roomStatusLabel';
 import { useJoinedRoom } from '../replica/roomStatusStore';
 import { PresenceContextReact, usePresenceField, useStampUser, type PresenceSession } from '../presence/presenceContext';
+import { useLinkedView } from '../search/linkedEntry';
 import './incident.css';
 
 /** Long enough to read "Downloaded …" after glancing back from another window. */
@@ -167,6 +168,8 @@ function IncidentLayout() {
   useIncidentCommands({ quickAdd, exportAs: host ? (format) => void exportAs(host.rpc, format) : null });
   const bridge = desktopBridge();
   useOpenViewEvent(setView);
+  // A search hit without an entry links to the view holding it ("?view=postmortem").
+  useLinkedView(setView);
   usePresenceField('view', view);
   const local = useHostIsLocal();
   const terminals = useTerminalWorkspace(incidentId, local);

@@ -12,6 +12,8 @@ import { FieldError } from '../app/FieldError';
 import { draftFromSettings, settingsFromDraft, type DraftProblems } from '../terminals/TerminalSettingsForm';
 import { newRuleKey, TerminalSettingsSection } from '../terminals/TerminalSettingsSection';
 import { IntakeRulesSection } from '../intake/IntakeRulesSection';
+import { DEFAULT_FOLLOW_UP_POLICY } from '../../shared/catalog/followUpPolicy';
+import { FollowUpPolicyFields } from '../followups/FollowUpPolicyFields';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { rpc } = useHost();
@@ -21,6 +23,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [zone, setZone] = useState(current?.defaultTimeZone ?? '');
   const [dateOrder, setDateOrder] = useState<DateOrder>(current?.dateOrder ?? DEFAULT_DATE_ORDER);
   const [error, setError] = useState<string | null>(null);
+  const [followUpPolicy, setFollowUpPolicy] = useState(current?.followUpPolicy ?? DEFAULT_FOLLOW_UP_POLICY);
   const [terminalDraft, setTerminalDraft] = useState(() => draftFromSettings(current?.terminal ?? DEFAULT_TERMINAL_SETTINGS, newRuleKey));
   const [terminalProblems, setTerminalProblems] = useState<DraftProblems | null>(null);
 
@@ -33,7 +36,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     if (!terminal.ok) return setError('Nothing was saved: fix the terminal settings marked above.');
     setError(null);
     try {
-      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim(), dateOrder, terminal: terminal.value });
+      await updateSettings(rpc, { displayName: displayName.trim(), theme, defaultTimeZone: zone.trim(), dateOrder, terminal: terminal.value, followUpPolicy });
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -69,6 +72,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        <FollowUpPolicyFields policy={followUpPolicy} onChange={setFollowUpPolicy} />
         <TerminalSettingsSection draft={terminalDraft} onChange={setTerminalDraft} problems={terminalProblems} />
         <IntakeRulesSection rpc={rpc} />
         <FieldError message={error} />

@@ -23,6 +23,7 @@ import {
 import { SEVERITIES } from '../../shared/model/types';
 import type { AcrossIncidentsProps } from '../catalog/acrossIncidents';
 import { CatalogFilters } from '../catalog/CatalogFilters';
+import { countLabel } from '../app/countLabel';
 import { ExcludedList, OverdueList } from './MetricLists';
 import { EChart, themeColours, type ChartOptions } from './EChart';
 import { MetricCard } from './MetricCard';
@@ -178,7 +179,7 @@ export default function MetricsView({ incidents, query, update, now, policy }: A
           csv={() => ({ fileName: 'decision-reviews.csv', content: toCsv([periodWord, 'right', 'mixed', 'wrong'], reviews.periods.map((p) => [p.period, p.right, p.mixed, p.wrong])) })}
         >
           <p className="metric-headline">
-            {share} {reviews.unreviewed > 0 && <span className="muted">{reviews.unreviewed} taken decisions are not reviewed yet.</span>}
+            {share} {reviews.unreviewed > 0 && <span className="muted">{countLabel(reviews.unreviewed, 'taken decision is', 'taken decisions are')} not reviewed yet.</span>}
           </p>
           <EChart label={`Stacked bars: reviewed decisions per ${periodWord}, right, mixed and wrong`} options={reviewChart} />
         </MetricCard>

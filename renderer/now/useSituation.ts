@@ -4,11 +4,11 @@ import type * as Y from 'yjs';
 import { metaMap } from '../../shared/model/doc';
 import { readSituation, ruledOutArray, situationEditsArray, type Situation } from '../../shared/model/situation';
 import { useIncidentContext } from '../app/session';
-import { useObservedRead } from '../actions/useObservedRead';
+import { useDocRead } from '../state/useDocRead';
 
 const situationTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [metaMap(doc), ruledOutArray(doc), situationEditsArray(doc)] as Y.AbstractType<unknown>[];
 
 export function useSituation(): Situation {
   const { doc } = useIncidentContext();
-  return useObservedRead(doc, situationTypes, readSituation);
+  return useDocRead(doc, situationTypes, readSituation);
 }

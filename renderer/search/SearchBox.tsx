@@ -1,7 +1,8 @@
 // One search box for every incident in this host's store (WAI-ARIA combobox with a listbox):
 // type, ↑/↓ to move, Enter (or a click) opens the incident at the entry the hit belongs to.
 import { useId, useState, type KeyboardEvent } from 'react';
-import { SEARCH_KIND_LABELS, type SearchHit } from '../../shared/protocol/search';
+import { SEARCH_KIND_LABELS, type SearchHit, type SearchKind } from '../../shared/protocol/search';
+import type { IncidentViewId } from '../incident/incidentViews';
 import { formatDateTime } from '../../shared/time/format';
 import { isValidZone } from '../../shared/time/zones';
 import { useHost } from '../app/session';
@@ -10,8 +11,16 @@ import { Snippet } from './Snippet';
 import { useSearch } from './useSearch';
 import './search.css';
 
+/** Where a hit without an entry opens: the view that holds what was found. */
+const VIEW_OF_KIND: Partial<Record<SearchKind, IncidentViewId>> = {
+  postmortem: 'postmortem',
+  checklist: 'checklists',
+  action: 'actions',
+  decision: 'decisions',
+};
+
 function openHit(hit: SearchHit): void {
-  window.location.hash = entryLinkHash(hit.incidentId, hit.entryId);
+  window.location.hash = entryLinkHash(hit.incidentId, hit.entryId, VIEW_OF_KIND[hit.kind] ?? null);
 }
 
 function hitTime(hit: SearchHit): string {

@@ -1,20 +1,34 @@
-// A link to one entry of an incident: "#/incident/<id>?entry=<entryId>". The route still reads
-// it as the incident (route.ts stops at "?"); the timeline selects the entry and scrolls to it.
+// A link to one entry of an incident: "#/incident/<id>?entry=<entryId>", or to one of its views
+// ("?view=postmortem") when what was found has no entry. The route still reads it as the incident
+// (route.ts stops at "?"); the timeline selects the entry and scrolls to it, the incident shows the view.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { routeHash } from '../app/route';
+import { isIncidentViewId, type IncidentViewId } from '../incident/incidentViews';
 
 const ENTRY_PARAM = 'entry';
+const VIEW_PARAM = 'view';
 
-export function entryLinkHash(incidentId: string, entryId: string | null): string {
+export function entryLinkHash(incidentId: string, entryId: string | null, view: IncidentViewId | null = null): string {
   const incident = routeHash({ screen: 'incident', incidentId });
-  return entryId ? `${incident}?${ENTRY_PARAM}=${encodeURIComponent(entryId)}` : incident;
+  if (entryId) return `${incident}?${ENTRY_PARAM}=${encodeURIComponent(entryId)}`;
+  return view ? `${incident}?${VIEW_PARAM}=${view}` : incident;
+}
+
+function param(hash: string, name: string): string | null {
+  const query = hash.indexOf('?');
+  if (query < 0) return null;
+  return new URLSearchParams(hash.slice(query + 1)).get(name) || null;
 }
 
 /** The entry a hash links to, or null. */
 export function linkedEntryId(hash: string): string | null {
-  const query = hash.indexOf('?');
-  if (query < 0) return null;
-  return new URLSearchParams(hash.slice(query + 1)).get(ENTRY_PARAM) || null;
+  return param(hash, ENTRY_PARAM);
+}
+
+/** The incident view a hash links to, or null. */
+export function linkedView(hash: string): IncidentViewId | null {
+  const view = param(hash, VIEW_PARAM);
+  return isIncidentViewId(view) ? view : null;
 }
 
 const subscribe = (onChange: () => void) => {
@@ -35,4 +49,16 @@ export function useRevealLinkedEntry(has: (id: string) => boolean, revision: num
     done.current = hash;
     reveal(entryId);
   }, [hash, entryId, revision, has, reveal]);
+}
+
+/** Shows the view a link names, once per link. */
+export function useLinkedView(show: (view: IncidentViewId) => void): void {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const done = useRef<string | null>(null);
+  const view = linkedView(hash);
+  useEffect(() => {
+    if (view === null || done.current === hash) return;
+    done.current = hash;
+    show(view);
+  }, [hash, view, show]);
 }

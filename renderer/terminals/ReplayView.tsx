@@ -12,7 +12,7 @@ import { createXterm, registerTerminalName } from './xtermSetup';
 
 /** The slider and clock follow playback this often; events themselves are not delayed by it. */
 const POSITION_REFRESH_MS = 250;
-/** The name e2e tests find the replay terminal by in globalThis.__warroomTerminals. */
+/** The name e2e tests find the replay terminal by in the test build's terminal registry (xtermSetup.ts). */
 const REGISTRY_NAME = 'Replay';
 const DEFAULT_SIZE = { cols: 80, rows: 24 };
 

@@ -1,6 +1,7 @@
 // The Terminals view: the tab strip and "New terminal" on top, the terminals filling the
 // space, and a side column with the selected terminal's History and the incident's Recordings.
 import { useState } from 'react';
+import { Dialog } from '../app/Dialog';
 import { useStore } from 'zustand';
 import { useIncidentContext } from '../app/session';
 import { useDisplayZone } from '../timeline/incidentMetaStore';
@@ -20,6 +21,13 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
   const findRequest = useStore(workspace.store, (s) => s.findRequest);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** A close asked while a command runs: ending it needs a yes. */
+  const [closing, setClosing] = useState<{ key: string; name: string; command: string } | null>(null);
+  const askToClose = async (key: string) => {
+    const command = await workspace.runningCommand(key);
+    if (command === null) return workspace.close(key);
+    setClosing({ key, name: tabs.find((t) => t.key === key)?.name ?? 'this terminal', command });
+  };
   const active = tabs.find((t) => t.key === activeKey) ?? null;
   const sessions = tabs.map((t) => `${t.key}:${t.status}`).join(' ');
 
@@ -32,7 +40,7 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
   return (
     <div className="terminals">
       <div className="terminals-bar">
-        <TerminalTabs workspace={workspace} tabs={tabs} activeKey={activeKey} renaming={renaming} onRenaming={setRenaming} onClose={(key) => workspace.close(key)} />
+        <TerminalTabs workspace={workspace} tabs={tabs} activeKey={activeKey} renaming={renaming} onRenaming={setRenaming} onClose={(key) => void askToClose(key)} />
         <button type="button" className="terminals-new" onClick={() => workspace.open(author)} title="Open a shell on this machine">
           + New terminal
         </button>
@@ -68,6 +76,28 @@ export function TerminalsPanel({ workspace, shown }: { workspace: TerminalWorksp
           </details>
         </aside>
       </div>
+      {closing && (
+        <Dialog title={`Close ${closing.name}?`} onCancel={() => setClosing(null)}>
+          <p>
+            <code>{closing.command}</code> is still running in {closing.name}. Closing the terminal ends it, and whatever it was doing stops.
+          </p>
+          <div className="row end">
+            <button type="button" autoFocus onClick={() => setClosing(null)}>
+              Keep it running
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                workspace.close(closing.key);
+                setClosing(null);
+              }}
+            >
+              Close and end {closing.command}
+            </button>
+          </div>
+        </Dialog>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

@@ -25,6 +25,8 @@ export interface TerminalTab {
   logCommands: boolean;
   commandCapture: boolean;
   hasSelection: boolean;
+  /** The host's id of the shell, once it has started (a new tab's key is local until then). */
+  sessionId?: string;
 }
 
 export interface WorkspaceState {
@@ -96,6 +98,20 @@ export class TerminalWorkspace {
     this.reorder(dropOnto(this.keys(), dragged, target));
   }
 
+  /**
+   * The command running in a tab's foreground (`sleep`), asked of the host before closing it;
+   * null at the prompt, for a shell that is not running, or when the host cannot tell.
+   */
+  async runningCommand(key: string): Promise<string | null> {
+    const tab = this.store.getState().tabs.find((t) => t.key === key);
+    if (!tab?.sessionId || tab.status !== 'running') return null;
+    try {
+      return (await this.opts.rpc.terminalRunningCommand({ incidentId: this.opts.incidentId, terminalId: tab.sessionId })).command;
+    } catch {
+      return null;
+    }
+  }
+
   /** Ends the shell and removes its tab. */
   close(key: string): void {
     const { activeKey } = this.store.getState();
@@ -143,6 +159,7 @@ export class TerminalWorkspace {
     };
     this.store.setState((s) => ({ tabs: [...s.tabs, tab], activeKey: key }));
     const fromInfo = (info: TerminalInfo): Partial<TerminalTab> => ({
+      sessionId: info.id,
       name: info.name,
       logCommands: info.logCommands,
       commandCapture: info.commandCapture,

@@ -7,6 +7,7 @@
 //   and a query is never answered (answering would leak the clipboard to whatever printed it);
 // - WebGL is used when a GPU runs it; without one, on failure or on context loss, the DOM renderer
 //   carries on.
+/// <reference types="vite/client" />
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
@@ -32,23 +33,31 @@ const UNICODE_VERSION = '11';
 const SELECTION_ALPHA_HEX = '66';
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
-/** Where e2e tests and the bench find terminals by name, to read their buffers. */
+/**
+ * Where e2e tests and the bench find terminals by name, to read their buffers: test builds only.
+ * `import.meta.env.WARROOM_TEST_HOOKS` is a build-time constant (vite.config.ts): false in the
+ * production bundle (dist/renderer), which therefore has no registry and no global; true in
+ * dist/renderer-test, which the e2e tests and the bench load through Playwright (e2e/support/testRenderer.ts).
+ */
 type TerminalRegistry = Map<string, Terminal>;
+const registeredNames = new WeakMap<Terminal, string>();
+
 function registry(): TerminalRegistry {
   const global = globalThis as unknown as { __warroomTerminals?: TerminalRegistry };
   global.__warroomTerminals ??= new Map();
   return global.__warroomTerminals;
 }
-const registeredNames = new WeakMap<Terminal, string>();
 
-/** Lists the terminal in the debug registry under `name` (its title), replacing an older name. */
+/** Lists the terminal in the test registry under `name` (its title), replacing an older name. */
 export function registerTerminalName(handle: XtermHandle, name: string): void {
+  if (!import.meta.env.WARROOM_TEST_HOOKS) return;
   unregister(handle.term);
   registeredNames.set(handle.term, name);
   registry().set(name, handle.term);
 }
 
 function unregister(term: Terminal): void {
+  if (!import.meta.env.WARROOM_TEST_HOOKS) return;
   const old = registeredNames.get(term);
   if (old !== undefined && registry().get(old) === term) registry().delete(old);
   registeredNames.delete(term);

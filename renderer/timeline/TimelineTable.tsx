@@ -71,6 +71,7 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
   const [unseen, setUnseen] = useState(0);
   const seenTotal = useRef(totalEntries);
   const [topIndex, setTopIndex] = useState(0);
+  const compact = useTimelineView((s) => s.compact);
   const head = useRef<HTMLDivElement>(null);
   const [headHeight, setHeadHeight] = useState(0);
   useLayoutEffect(() => setHeadHeight(head.current?.offsetHeight ?? 0), []);
@@ -179,6 +180,15 @@ export const TimelineTable = forwardRef<TimelineTableHandle, Props>(function Tim
                 <button type="button" className="tl-sort" onClick={props.onToggleSort} title="Sort by time">
                   Time {sort === 'asc' ? '▲' : '▼'}
                 </button>
+              </div>
+            ) : header.column.id === 'text' ? (
+              // The compact switch sits in the Entry header, where it acts, and keeps the filter bar to one row.
+              <div key={header.id} role="columnheader" className="tl-cell tl-cell-text tl-text-header">
+                {String(header.column.columnDef.header ?? '')}
+                <label className="tl-check tl-compact-switch" title="Fold runs of checklist ticks and role changes into one row each">
+                  <input type="checkbox" checked={compact} onChange={(e) => useTimelineView.getState().setCompact(e.target.checked)} />
+                  Compact
+                </label>
               </div>
             ) : (
               <div key={header.id} role="columnheader" className={`tl-cell tl-cell-${header.column.id}`}>

@@ -24,7 +24,7 @@ interface Props {
 export function TimelineToolbar({ entries, incidentZone, shown, total, dayLabels, onJumpToDate }: Props) {
   const { authors, workstreams } = useStore(entries, useShallow((s) => ({ authors: s.authors, workstreams: s.workstreams })));
   const view = useTimelineView(
-    useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, compact: s.compact, setCompact: s.setCompact, setZoneChoice: s.setZoneChoice, setFilters: s.setFilters, setSearch: s.setSearch })),
+    useShallow((s) => ({ zoneChoice: s.zoneChoice, filters: s.filters, search: s.search, setZoneChoice: s.setZoneChoice, setFilters: s.setFilters, setSearch: s.setSearch })),
   );
   const { filters } = view;
 
@@ -66,10 +66,6 @@ export function TimelineToolbar({ entries, incidentZone, shown, total, dayLabels
           </option>
         ))}
       </select>
-      <label className="tl-check" title="Fold runs of checklist ticks and role changes into one row each">
-        <input type="checkbox" checked={view.compact} onChange={(e) => view.setCompact(e.target.checked)} />
-        Compact
-      </label>
       <label className="tl-check">
         <input type="checkbox" checked={filters.keyOnly} onChange={(e) => view.setFilters({ keyOnly: e.target.checked })} />
         Key events only

@@ -44,7 +44,7 @@ export const LAYERS = [
     why: 'the host is plain Node: never electron, nothing of the UI',
     layers: ['electron/host', 'shared'],
     node: true,
-    packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg', 'echarts'],
+    packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', 'ioredis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg'],
     // html-validate and axe in Chromium check the static status page the host writes.
     testPackages: ['vitest', 'fast-check', 'esbuild', 'html-validate', '@playwright/test', '@axe-core/playwright'],
   },
@@ -63,7 +63,7 @@ export const LAYERS = [
     why: 'renderer/ runs in a browser and reaches the host only through its client module',
     layers: ['renderer', 'shared'],
     node: false,
-    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', '@hocuspocus/provider', 'dompurify', 'echarts', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links', '@xterm/addon-webgl'],
+    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', '@hocuspocus/provider', 'dompurify', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links', '@xterm/addon-webgl'],
     // Tests talk to a real WebSocket server, as the host would.
     testPackages: ['vitest', 'fast-check', 'ws', '@hocuspocus/server'],
   },

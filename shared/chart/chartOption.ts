@@ -50,10 +50,15 @@ export const PRINT_PALETTE: ChartPalette = {
 
 const MARKER_SYMBOLS: Readonly<Record<MarkerKind, string>> = { decision: 'diamond', key: 'circle', statusUpdate: 'rect' };
 /** Kinds sit at their own height inside a lane so that a decision and a status update at the same minute both show. */
-const KIND_OFFSET: Readonly<Record<MarkerKind, number>> = { decision: -0.22, key: 0, statusUpdate: 0.22 };
+const KIND_OFFSET: Readonly<Record<MarkerKind, number>> = { decision: -0.27, key: 0, statusUpdate: 0.27 };
 const SINGLE_SIZE = 13;
-const BUCKET_MIN_SIZE = 16;
-const BUCKET_MAX_SIZE = 30;
+/** A bucket is big enough to hold its count inside: 2 digits, 3 digits, more. */
+const BUCKET_SIZES = [22, 27, 32] as const;
+/** Buckets across the plot: one per bucket marker's width. */
+const BUCKET_PX = 30;
+const MIN_BUCKETS = 10;
+const COUNT_FONT_SIZE = 11;
+const BOTTOM_ROW_PADDING = 0.2;
 const IMPACT_LABEL = 'Customer impact';
 const LABEL_WIDTH = 150;
 /** A tick label needs about this many pixels ("Sun 1 Nov" at 13 px). */
@@ -62,6 +67,9 @@ const FONT_SIZE = 13;
 /** No double quotes: ECharts' SVG output puts the font inside a double-quoted style attribute. */
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const PHASE_LABEL_MIN_PX = 96;
+/** Two decision labels closer than this are set apart. */
+const LABEL_CLEARANCE_PX = 24;
+const LABEL_SHIFT_PX = 16;
 const IMPACT_TEXT_MIN_PX = 160;
 const MS_PER_MINUTE = 60_000;
 
@@ -89,10 +97,13 @@ export interface MarkerDatum {
   value: [number, number];
   marker: ChartMarker;
   symbolSize: number;
+  label?: object;
 }
 
 export function markerSize(count: number): number {
-  return count === 1 ? SINGLE_SIZE : Math.min(BUCKET_MAX_SIZE, BUCKET_MIN_SIZE + Math.log2(count) * 2);
+  if (count === 1) return SINGLE_SIZE;
+  const digits = String(count).length;
+  return BUCKET_SIZES[Math.min(BUCKET_SIZES.length - 1, Math.max(0, digits - 2))] as number;
 }
 
 /** Row 0 is the impact row; lanes follow. */
@@ -104,9 +115,9 @@ function plotWidthOf(view: ChartView): number {
   return Math.max(1, view.width - LABEL_WIDTH - 40);
 }
 
-/** The markers drawn for a view (also what the app lists beside the chart): one bucket per ~8 px at most. */
+/** The markers drawn for a view (also what the app lists beside the chart): buckets a marker's width apart, so they never overlap. */
 export function viewMarkers(model: IncidentChartModel, view: ChartView): ChartMarker[] {
-  return markersInView(model, view.from ?? model.range.from, view.to ?? model.range.to, Math.max(10, Math.floor(plotWidthOf(view) / 8)));
+  return markersInView(model, view.from ?? model.range.from, view.to ?? model.range.to, Math.max(MIN_BUCKETS, Math.floor(plotWidthOf(view) / BUCKET_PX)));
 }
 
 /** The parts of the option that change with the visible range: ticks and markers. */
@@ -119,6 +130,7 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
   const dayStarts = new Set(ticks.filter((t) => t.dayStart).map((t) => t.at));
   const laneRow = new Map(model.lanes.map((lane, i) => [lane.id, i + 1]));
   const markers = viewMarkers(model, view);
+  const raised = raisedLabels(markers, from, to, plotWidth);
   const phases = {
     id: 'rows',
     markArea: {
@@ -147,7 +159,14 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
       id: MARKER_SERIES_IDS[kind],
       data: markers
         .filter((m) => m.kind === kind)
-        .map((m): MarkerDatum => ({ value: [m.at, (laneRow.get(m.lane) ?? 1) + KIND_OFFSET[kind]], marker: m, symbolSize: markerSize(m.count) })),
+        .map((m): MarkerDatum => ({
+          value: [m.at, (laneRow.get(m.lane) ?? 1) + KIND_OFFSET[kind]],
+          marker: m,
+          symbolSize: markerSize(m.count),
+          ...(raised.has(m) && { label: { offset: [LABEL_SHIFT_PX, 0] } }),
+          // A bucket's count sits inside it, in the background colour: it never runs into a neighbour or the axis.
+          ...(m.count > 1 && { label: { position: 'inside', color: view.palette.markerEdge, fontSize: COUNT_FONT_SIZE, fontWeight: 'bold' } }),
+        })),
       label: {
         show: true,
         formatter: (p: { data?: MarkerDatum }) => {
@@ -166,6 +185,23 @@ export function rangeOption(model: IncidentChartModel, view: ChartView): Inciden
 export function decisionLabel(model: IncidentChartModel, id: string): string {
   const n = model.decisionNumbers.get(id);
   return n === undefined ? '' : `D${n}`;
+}
+
+/**
+ * Decision labels ("D1") of markers a few pixels apart would print over each other: every other
+ * one of a close run is moved aside, so both stay readable.
+ */
+function raisedLabels(markers: readonly ChartMarker[], from: number, to: number, plotWidth: number): Set<ChartMarker> {
+  const raised = new Set<ChartMarker>();
+  let previous: { x: number; lane: string; raised: boolean } | null = null;
+  for (const m of markers) {
+    if (m.kind !== 'decision') continue;
+    const x = ((m.at - from) / (to - from)) * plotWidth;
+    const lift: boolean = previous !== null && previous.lane === m.lane && x - previous.x < LABEL_CLEARANCE_PX && !previous.raised;
+    if (lift) raised.add(m);
+    previous = { x, lane: m.lane, raised: lift };
+  }
+  return raised;
 }
 
 /** Phase names are drawn above bands wide enough to hold them. */
@@ -239,7 +275,8 @@ export function incidentChartOption(model: IncidentChartModel, view: ChartView):
       type: 'value',
       inverse: true,
       min: -0.5,
-      max: rows.length - 0.5,
+      // Room under the last lane for its status-update markers, clear of the time axis.
+      max: rows.length - 0.5 + BOTTOM_ROW_PADDING,
       interval: 1,
       axisLine: { show: false },
       axisTick: { show: false },

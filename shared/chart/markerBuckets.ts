@@ -5,8 +5,8 @@ import type { IncidentChartModel, MarkerKind, MarkerSeries } from './incidentCha
 
 /** Up to this many markers in view, each is drawn and named on its own. */
 export const MAX_SINGLE_MARKERS = 600;
-/** Buckets across the visible range once markers are dense: about one per 8 px on a 1000 px plot. */
-export const DEFAULT_BUCKETS = 120;
+/** Buckets across the visible range once markers are dense: about one per 30 px on a 1000 px plot. */
+export const DEFAULT_BUCKETS = 35;
 
 export interface ChartMarker {
   lane: string;

@@ -1,5 +1,6 @@
 import { ACTION_PRIORITIES, type ActionItem, type ActionPriority } from './coordinationTypes';
 import type { Instant } from './types';
+import { parseStoredRecord, storedText } from './storedFields';
 
 // How an action item is stored, and how its stored parts fold into the plain view.
 // Like a timeline entry (entryRecords.ts): one immutable creation record per action,
@@ -33,10 +34,6 @@ export const DEFAULT_ACTION_PRIORITY: ActionPriority = 'P2';
 
 const priorities: ReadonlySet<string> = new Set(ACTION_PRIORITIES);
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function instantOrNull(value: unknown): Instant | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -54,15 +51,7 @@ export function encodeActionRecord(record: ActionRecord): string {
 }
 
 function decode(stored: unknown): Record<string, unknown> {
-  if (typeof stored === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(stored);
-      return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-    } catch {
-      return {};
-    }
-  }
-  return {};
+  return parseStoredRecord(stored) ?? {};
 }
 
 export function isActionEvent(value: unknown): value is ActionEvent {
@@ -112,23 +101,23 @@ export function foldAction(stored: unknown, events: readonly unknown[], id: stri
   const created = decode(stored);
   const action: ActionItem = {
     id,
-    text: str(created.text),
-    owner: str(created.owner),
+    text: storedText(created.text),
+    owner: storedText(created.owner),
     dueAt: instantOrNull(created.dueAt),
     priority: priorityOf(created.priority),
     status: 'open',
     entryIds: ids(created.entryIds),
     decisionIds: ids(created.decisionIds),
-    createdBy: str(created.createdBy),
-    createdAt: str(created.createdAt),
+    createdBy: storedText(created.createdBy),
+    createdAt: storedText(created.createdAt),
     doneBy: null,
     doneAt: null,
   };
   const history: ActionChange[] = [{ by: action.createdBy, at: action.createdAt, change: 'created' }];
   for (const event of events) {
     if (!isActionEvent(event)) continue;
-    const by = str(event.by);
-    const at = str(event.at);
+    const by = storedText(event.by);
+    const at = storedText(event.at);
     if (event.type === 'update') {
       const changed = applyPatch(action, event.patch);
       if (changed.length > 0) history.push({ by, at, change: `edited ${changed.join(', ')}` });
@@ -140,7 +129,7 @@ export function foldAction(stored: unknown, events: readonly unknown[], id: stri
       history.push({ by, at, change: 'marked done' });
     } else if (event.type === 'notDoing') {
       // Like "done", the first close wins over a concurrent one; a done action stays done.
-      const reason = str(event.reason);
+      const reason = storedText(event.reason);
       if (action.status === 'open') Object.assign(action, { status: 'not-doing', reason, doneBy: by, doneAt: at });
       history.push({ by, at, change: `marked not doing: ${reason}` });
     } else {

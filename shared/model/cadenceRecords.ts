@@ -3,6 +3,7 @@ import { SEVERITIES, type Incident, type Instant, type Severity } from './types'
 import type { CadenceSnooze, StatusCadence, StatusUpdate } from './coordinationTypes';
 import { incidentStart } from './statusTemplates';
 import { isLive } from './keyTimes';
+import { storedText } from './storedFields';
 
 // The status-update cadence: how it is stored, folded, and when the next update is due.
 // The `cadence` Y.Array is an append-only log of "every N minutes for SEVx" settings and
@@ -20,10 +21,6 @@ export type CadenceEvent =
 
 const severities: ReadonlySet<string> = new Set(SEVERITIES);
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function minutesOf(value: unknown): number | null | undefined {
   if (value === null) return null;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
@@ -38,8 +35,8 @@ export function foldCadence(events: { forEach(fn: (event: unknown) => void): voi
     if (event.type === 'minutes' && typeof event.severity === 'string' && severities.has(event.severity)) {
       const minutes = minutesOf(event.minutes);
       if (minutes !== undefined) cadence.minutesBySeverity[event.severity as Severity] = minutes;
-    } else if (event.type === 'snooze' && str(event.until) !== '') {
-      cadence.snoozes.push({ by: str(event.by), at: str(event.at), until: str(event.until), reason: str(event.reason) });
+    } else if (event.type === 'snooze' && storedText(event.until) !== '') {
+      cadence.snoozes.push({ by: storedText(event.by), at: storedText(event.at), until: storedText(event.until), reason: storedText(event.reason) });
     }
   });
   return cadence;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { CHECKLIST_ITEM_STATES } from './coordinationTypes';
 import type { Checklist, ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './coordinationTypes';
 import { applyItemEvent } from './checklistItemState';
+import { parseStoredRecord, storedText } from './storedFields';
 
 // How checklists are stored, and how the stored parts fold into the plain view.
 // A checklist is one immutable record (a JSON string in the `checklists` map, for the
@@ -37,10 +38,6 @@ export function encodeChecklistRecord(record: ChecklistRecord): string {
 const states: ReadonlySet<string> = new Set(CHECKLIST_ITEM_STATES);
 const ACTIONS: ReadonlySet<string> = new Set(['state', 'assign', 'confirm']);
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function strOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -56,10 +53,10 @@ function stateOf(value: unknown): ChecklistItemState {
 export function readItemEvent(value: unknown): ChecklistItemEvent | null {
   const raw = obj(value);
   if (typeof raw.action !== 'string' || !ACTIONS.has(raw.action)) return null;
-  const event: ChecklistItemEvent = { by: str(raw.by), at: str(raw.at), action: raw.action as ChecklistItemEvent['action'] };
+  const event: ChecklistItemEvent = { by: storedText(raw.by), at: storedText(raw.at), action: raw.action as ChecklistItemEvent['action'] };
   if (raw.action === 'state') event.state = stateOf(raw.state);
   if (typeof raw.reason === 'string' && raw.reason !== '') event.reason = raw.reason;
-  if (raw.action === 'assign') event.assignee = str(raw.assignee);
+  if (raw.action === 'assign') event.assignee = storedText(raw.assignee);
   return event;
 }
 
@@ -67,9 +64,9 @@ export function readItem(value: unknown, id?: string): ChecklistItem {
   const raw = obj(value);
   const history = Array.isArray(raw.history) ? raw.history.map(readItemEvent).filter((e): e is ChecklistItemEvent => e !== null) : [];
   return {
-    id: id ?? str(raw.id),
-    section: str(raw.section),
-    text: str(raw.text),
+    id: id ?? storedText(raw.id),
+    section: storedText(raw.section),
+    text: storedText(raw.text),
     needsConfirm: raw.needsConfirm === true,
     ownerRole: strOrNull(raw.ownerRole),
     assignee: strOrNull(raw.assignee),
@@ -82,12 +79,7 @@ export function readItem(value: unknown, id?: string): ChecklistItem {
 }
 
 function decode(stored: unknown): Record<string, unknown> {
-  if (typeof stored !== 'string') return obj(stored);
-  try {
-    return obj(JSON.parse(stored));
-  } catch {
-    return {};
-  }
+  return parseStoredRecord(stored) ?? {};
 }
 
 /** The log's records per checklist id, each list in log order. One pass. */
@@ -116,7 +108,7 @@ export function foldChecklist(stored: unknown, log: readonly Record<string, unkn
     items.push(item);
   }
   for (const entry of log) {
-    const itemId = str(entry.itemId);
+    const itemId = storedText(entry.itemId);
     if (entry.op === 'add') {
       // A retried or replayed add keeps the first one: ids are unique per item.
       if (index.has(itemId)) continue;
@@ -131,10 +123,10 @@ export function foldChecklist(stored: unknown, log: readonly Record<string, unkn
   }
   return {
     id,
-    title: str(record.title),
-    template: str(record.template),
-    createdBy: str(record.createdBy),
-    createdAt: str(record.createdAt),
+    title: storedText(record.title),
+    template: storedText(record.template),
+    createdBy: storedText(record.createdBy),
+    createdAt: storedText(record.createdAt),
     items,
   };
 }

@@ -29,6 +29,7 @@ import type {
 } from './types';
 import { putKeyTimeEntry } from './keyTimes';
 import { commandTime as stamp, requireIncident, runCommand as run, type CommandContext } from './commandContext';
+import { storedText } from './storedFields';
 
 // Every write to an incident document. Each command validates first, then makes all of
 // its changes in one doc.transact so peers and the store see one update, never half.
@@ -45,10 +46,6 @@ const STARTED_BEFORE_DECLARED_MS = 60_000;
 
 function isSituationField(field: string): field is SituationField {
   return (SITUATION_FIELDS as readonly string[]).includes(field);
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
 
 
@@ -156,7 +153,7 @@ export function updateIncident(doc: Y.Doc, ctx: CommandContext, patch: IncidentP
   run(doc, ctx, () => {
     for (const [field, value] of changes) {
       // The summary and impact keep every version: the "Now" panel shows how the picture changed.
-      if (isSituationField(field)) recordSituationEdit(doc, { field, previous: str(meta.get(field)), value: String(value), by: ctx.author, at });
+      if (isSituationField(field)) recordSituationEdit(doc, { field, previous: storedText(meta.get(field)), value: String(value), by: ctx.author, at });
       meta.set(field, value);
     }
   });

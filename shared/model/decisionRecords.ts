@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { DECISION_STATUSES, OUTCOME_VERDICTS, REVERSIBILITIES } from './coordinationTypes';
 import type { Decision, DecisionChange, DecisionOption, DecisionOutcome, DecisionStatus, Reversibility } from './coordinationTypes';
 import type { Instant } from './types';
+import { parseStoredRecord, storedText } from './storedFields';
 
 // How decisions are stored. Like timeline entries (see entryRecords.ts), a decision is one
 // immutable base record (a JSON string in the `decisions` map, written once) plus the events
@@ -52,19 +53,7 @@ export function encodeDecisionEvent(event: DecisionEvent): string {
 }
 
 function parseObject(stored: unknown): Record<string, unknown> {
-  let value = stored;
-  if (typeof stored === 'string') {
-    try {
-      value = JSON.parse(stored);
-    } catch {
-      return {};
-    }
-  }
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return parseStoredRecord(stored) ?? {};
 }
 
 function strOrNull(value: unknown): string | null {
@@ -77,7 +66,7 @@ function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback
 
 export function readOption(value: unknown): DecisionOption {
   const o = parseObject(value);
-  return { id: str(o.id), title: str(o.title), pros: str(o.pros), cons: str(o.cons) };
+  return { id: storedText(o.id), title: storedText(o.title), pros: storedText(o.pros), cons: storedText(o.cons) };
 }
 
 function readOptions(value: unknown): DecisionOption[] {
@@ -87,12 +76,12 @@ function readOptions(value: unknown): DecisionOption[] {
 function readOutcome(value: unknown): DecisionOutcome | null {
   if (value === null || typeof value !== 'object') return null;
   const o = value as Record<string, unknown>;
-  return { verdict: oneOf(OUTCOME_VERDICTS, o.verdict, 'mixed'), why: str(o.why), by: str(o.by), at: str(o.at) };
+  return { verdict: oneOf(OUTCOME_VERDICTS, o.verdict, 'mixed'), why: storedText(o.why), by: storedText(o.by), at: storedText(o.at) };
 }
 
 function readHistory(value: unknown): DecisionChange[] {
   if (!Array.isArray(value)) return [];
-  return value.map((c) => parseObject(c)).map((c) => ({ by: str(c.by), at: str(c.at), change: str(c.change) }));
+  return value.map((c) => parseObject(c)).map((c) => ({ by: storedText(c.by), at: storedText(c.at), change: storedText(c.change) }));
 }
 
 /** A stored base record as a plain Decision; the map key wins over the record's own id. */
@@ -100,12 +89,12 @@ export function decodeDecisionRecord(stored: unknown, id: string): Decision {
   const r = parseObject(stored);
   return {
     id,
-    entryId: str(r.entryId),
-    question: str(r.question),
-    context: str(r.context),
+    entryId: storedText(r.entryId),
+    question: storedText(r.question),
+    context: storedText(r.context),
     options: readOptions(r.options),
     chosenOptionId: strOrNull(r.chosenOptionId),
-    rationale: str(r.rationale),
+    rationale: storedText(r.rationale),
     decidedBy: strOrNull(r.decidedBy),
     decidedAt: strOrNull(r.decidedAt),
     reversibility: oneOf(REVERSIBILITIES, r.reversibility, 'two-way'),
@@ -113,8 +102,8 @@ export function decodeDecisionRecord(stored: unknown, id: string): Decision {
     status: oneOf<DecisionStatus>(DECISION_STATUSES, r.status, 'proposed'),
     replacedBy: strOrNull(r.replacedBy),
     outcome: readOutcome(r.outcome),
-    createdBy: str(r.createdBy),
-    createdAt: str(r.createdAt),
+    createdBy: storedText(r.createdBy),
+    createdAt: storedText(r.createdAt),
     history: readHistory(r.history),
   };
 }

@@ -11,6 +11,7 @@ import type {
   Severity,
   TimelineEntry,
 } from './types';
+import { storedText } from './storedFields';
 
 export type { EntryEditRecord, EntryRecord, StoredEntryRecord } from './entryRecords';
 
@@ -68,10 +69,6 @@ const UNKNOWN_SEVERITY: Severity = 'SEV4';
 const severities: ReadonlySet<string> = new Set(SEVERITIES);
 const statuses: ReadonlySet<string> = new Set(STATUSES);
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function instantOrNull(value: unknown): Instant | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -79,10 +76,10 @@ function instantOrNull(value: unknown): Instant | null {
 function readPostmortem(doc: Y.Doc): PostmortemSections {
   const map = postmortemMap(doc);
   return {
-    rootCause: str(map.get('rootCause')),
-    wentWell: str(map.get('wentWell')),
-    wentWrong: str(map.get('wentWrong')),
-    gotLucky: str(map.get('gotLucky')),
+    rootCause: storedText(map.get('rootCause')),
+    wentWell: storedText(map.get('wentWell')),
+    wentWrong: storedText(map.get('wentWrong')),
+    gotLucky: storedText(map.get('gotLucky')),
   };
 }
 
@@ -91,22 +88,22 @@ export function readIncident(doc: Y.Doc): Incident | null {
   const meta = metaMap(doc);
   const id = meta.get('id');
   if (typeof id !== 'string' || id === '') return null;
-  const severity = str(meta.get('severity'));
-  const status = str(meta.get('status'));
+  const severity = storedText(meta.get('severity'));
+  const status = storedText(meta.get('status'));
   return {
     id,
-    title: str(meta.get('title')),
+    title: storedText(meta.get('title')),
     severity: severities.has(severity) ? (severity as Severity) : UNKNOWN_SEVERITY,
     status: statuses.has(status) ? (status as IncidentStatus) : STATUSES[0],
-    createdAt: str(meta.get('createdAt')),
+    createdAt: storedText(meta.get('createdAt')),
     detectedAt: instantOrNull(meta.get('detectedAt')),
     impactStartedAt: instantOrNull(meta.get('impactStartedAt')),
     mitigatedAt: instantOrNull(meta.get('mitigatedAt')),
     resolvedAt: instantOrNull(meta.get('resolvedAt')),
-    timeZone: str(meta.get('timeZone')) || 'UTC',
-    summary: str(meta.get('summary')),
-    impact: str(meta.get('impact')),
-    commander: str(meta.get('commander')),
+    timeZone: storedText(meta.get('timeZone')) || 'UTC',
+    summary: storedText(meta.get('summary')),
+    impact: storedText(meta.get('impact')),
+    commander: storedText(meta.get('commander')),
     services: readLabels(meta.get('services')),
     tags: readLabels(meta.get('tags')),
     ...(meta.get('reconstructed') === true && { reconstructed: true }),

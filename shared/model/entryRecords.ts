@@ -1,5 +1,6 @@
 import { ENTRY_KINDS } from './types';
 import type { EditableEntryField, EntryEdit, EntryKind, Instant, Provenance, Retraction, TimelineEntry } from './types';
+import { storedText } from './storedFields';
 
 // How a timeline entry is stored, and how its stored parts fold into the plain view.
 // An entry is one immutable creation record (in the `entries` map) plus the edits that
@@ -138,10 +139,6 @@ export const EDITABLE_ENTRY_FIELDS = ['text', 'occurredAt', 'kind', 'workstream'
 const editable: ReadonlySet<string> = new Set(EDITABLE_ENTRY_FIELDS);
 const kinds: ReadonlySet<string> = new Set(ENTRY_KINDS);
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 function kindOf(value: unknown): EntryKind {
   return typeof value === 'string' && kinds.has(value) ? (value as EntryKind) : 'note';
 }
@@ -149,7 +146,7 @@ function kindOf(value: unknown): EntryKind {
 export function readRetraction(value: unknown): Retraction | null {
   if (value === null || typeof value !== 'object') return null;
   const r = value as Partial<Retraction>;
-  return { by: str(r.by), at: str(r.at), reason: str(r.reason) };
+  return { by: storedText(r.by), at: storedText(r.at), reason: storedText(r.reason) };
 }
 
 type Fields = Record<EditableEntryField, unknown>;
@@ -158,7 +155,7 @@ type Fields = Record<EditableEntryField, unknown>;
 function readField(field: EditableEntryField, raw: unknown): string | boolean {
   if (field === 'key') return raw === true;
   if (field === 'kind') return kindOf(raw);
-  return str(raw);
+  return storedText(raw);
 }
 
 /**
@@ -193,18 +190,18 @@ export function foldEntry(record: unknown, edits: readonly unknown[] = [], id?: 
       retraction ??= readRetraction(edit.value);
     } else if (editable.has(edit.field)) {
       const field = edit.field;
-      history.push({ by: str(edit.by), at: str(edit.at), field, previous: previousValue(field, current[field]) });
+      history.push({ by: storedText(edit.by), at: storedText(edit.at), field, previous: previousValue(field, current[field]) });
       current[field] = edit.value;
     }
   }
   return {
-    id: id ?? str(created.id),
-    occurredAt: str(current.occurredAt),
-    recordedAt: str(created.recordedAt),
-    author: str(created.author),
+    id: id ?? storedText(created.id),
+    occurredAt: storedText(current.occurredAt),
+    recordedAt: storedText(created.recordedAt),
+    author: storedText(created.author),
     kind: kindOf(current.kind),
-    text: str(current.text),
-    workstream: str(current.workstream),
+    text: storedText(current.text),
+    workstream: storedText(current.workstream),
     key: current.key === true,
     retraction,
     history,

@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { entriesMap, entryEditsArray, isRecord, readIncident } from './doc';
 import { foldEntry, groupEditsByEntry, recordTimes, type EntryEditRecord } from './entryRecords';
 import { compareEntries } from './order';
+import { storedText } from './storedFields';
 import type { Incident, TimelineEntry } from './types';
 
 /**
@@ -40,8 +41,7 @@ function orderKey(id: string, record: unknown, edits: EntryEditRecord[] | undefi
     return { occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, id };
   }
   const times = recordTimes(record);
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { occurredAt: str(times.occurredAt), recordedAt: str(times.recordedAt), id };
+  return { occurredAt: storedText(times.occurredAt), recordedAt: storedText(times.recordedAt), id };
 }
 
 /**

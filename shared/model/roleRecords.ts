@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import type { Handoff, RoleAssignment } from './coordinationTypes';
+import { z } from 'zod';
+import { parseStoredRecord, StoredText } from './storedFields';
 
 // How roles and handoffs are stored, and their tolerant readers. Every
 // assignment is an immutable record appended to the `roles` Y.Array as one JSON string; the
@@ -21,35 +23,21 @@ export function handoffsMap(doc: Y.Doc): Y.Map<string> {
 
 // ---------- Readers ----------
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function parseRecord(stored: unknown): Record<string, unknown> | null {
-  let value: unknown = stored;
-  if (typeof stored === 'string') {
-    try {
-      value = JSON.parse(stored);
-    } catch {
-      return null;
-    }
-  }
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
+/** A stored role assignment; each field reads tolerantly (StoredText), so old or damaged data still reads. */
+const AssignmentRecord = z.object({ role: StoredText, person: StoredText, assignedBy: StoredText, assignedAt: StoredText });
+/** A stored handoff, read the same way; its id is its key. */
+const HandoffRecord = z.object({ role: StoredText, from: StoredText, to: StoredText, at: StoredText, briefing: StoredText });
 
 function readAssignment(stored: unknown): RoleAssignment | null {
-  const record = parseRecord(stored);
+  const record = parseStoredRecord(stored);
   if (!record) return null;
-  const role = str(record.role);
-  const person = str(record.person);
-  if (role === '' || person === '') return null;
-  return { role, person, assignedBy: str(record.assignedBy), assignedAt: str(record.assignedAt) };
+  const assignment = AssignmentRecord.parse(record);
+  return assignment.role === '' || assignment.person === '' ? null : assignment;
 }
 
 function readHandoff(stored: unknown, id: string): Handoff | null {
-  const record = parseRecord(stored);
-  if (!record) return null;
-  return { id, role: str(record.role), from: str(record.from), to: str(record.to), at: str(record.at), briefing: str(record.briefing) };
+  const record = parseStoredRecord(stored);
+  return record ? { id, ...HandoffRecord.parse(record) } : null;
 }
 
 /** Every assignment, in assignment order (the array order all replicas share). */

@@ -9,6 +9,7 @@ import { STANDARD_ROLES, type RoleAssignment } from './coordinationTypes';
 import { currentRoles, handoffsMap, readRoles, rolesArray } from './roleRecords';
 import type { Instant } from './types';
 import { commandTime as stamp, requireIncident } from './commandContext';
+import { storedText } from './storedFields';
 
 // Role and handoff commands; storage and readers live in roleRecords.ts and
 // are re-exported here, so this is the one module the rest of the app imports for roles.
@@ -56,15 +57,11 @@ const BriefingSchema = z
   .string({ message: 'A handoff needs its briefing.' })
   .max(MAX_BRIEFING_LENGTH, 'The briefing is too long to record; shorten it and try again.');
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 /** Who holds `role` now: its last assignment, or for the commander the incident's commander field. */
 export function roleHolder(doc: Y.Doc, role: string): string {
   const holder = currentRoles(readRoles(doc)).get(role);
   if (holder !== undefined) return holder;
-  return role === COMMANDER_ROLE ? str(metaMap(doc).get('commander')) : '';
+  return role === COMMANDER_ROLE ? storedText(metaMap(doc).get('commander')) : '';
 }
 
 // ---------- Commands ----------

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { DEFAULT_CADENCE, foldCadence, type CadenceEvent } from './cadenceRecords';
-import { AUDIENCES, type Audience, type StatusCadence, type StatusUpdate } from './coordinationTypes';
+import { AUDIENCES, type StatusCadence, type StatusUpdate } from './coordinationTypes';
 import type { Severity } from './types';
+import { z } from 'zod';
+import { parseStoredRecord, StoredText } from './storedFields';
 
 // Status updates and their cadence: Y layout, readers and the archive writer. Commands are
 // in statusCommands.ts, so this module (imported by doc.ts through coordination.ts) never
@@ -23,32 +25,20 @@ export function cadenceArray(doc: Y.Doc): Y.Array<CadenceEvent> {
   return doc.getArray<CadenceEvent>(CADENCE);
 }
 
-const audiences: ReadonlySet<string> = new Set(AUDIENCES);
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
+/** A stored status update; every field reads tolerantly, an unknown audience as internal. */
+const StatusUpdateRecord = z.object({
+  audience: z.enum(AUDIENCES).catch('internal'),
+  template: StoredText,
+  text: StoredText,
+  postedBy: StoredText,
+  postedAt: StoredText,
+  entryId: StoredText,
+});
 
 function decodeUpdate(stored: unknown, id: string): StatusUpdate | null {
-  if (typeof stored !== 'string') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    return null;
-  }
-  if (parsed === null || typeof parsed !== 'object') return null;
-  const u = parsed as Record<string, unknown>;
-  const audience = str(u.audience);
-  return {
-    id,
-    audience: audiences.has(audience) ? (audience as Audience) : 'internal',
-    template: str(u.template),
-    text: str(u.text),
-    postedBy: str(u.postedBy),
-    postedAt: str(u.postedAt),
-    entryId: str(u.entryId),
-  };
+  // Status updates were always written as JSON strings; anything else is not one.
+  const record = typeof stored === 'string' ? parseStoredRecord(stored) : null;
+  return record ? { id, ...StatusUpdateRecord.parse(record) } : null;
 }
 
 /** Every update sent, oldest first (postedAt, then id). Never throws. */

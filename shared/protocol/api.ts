@@ -169,6 +169,8 @@ export const HostApi = {
     // ---- terminals (local connections only) ----
     /** The incident's running (and recently exited) terminals, for re-attaching after a reload. */
     listTerminals: method(z.object({ incidentId: z.string().max(64) }), z.array(TerminalInfoSchema)),
+    /** The command in a terminal's foreground (null at the prompt), asked before closing it. */
+    terminalRunningCommand: method(z.object({ incidentId: z.string().max(64), terminalId: z.string().max(64) }), z.object({ command: z.string().nullable() })),
     /** The incident's session recordings, oldest first. */
     listRecordings: method(z.object({ incidentId: z.string().max(64) }), z.array(RecordingInfoSchema)),
     /** One recording's asciicast v2 text, for replay and for saving as a file. */

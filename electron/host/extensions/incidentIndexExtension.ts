@@ -13,7 +13,7 @@ import { storeFirstScreen } from '../firstScreens';
  * written with every update: every new entry changes the entry count, and writing the row each time
  * would add a second fsync and an incident-list broadcast to every keystroke-sized append.
  */
-const INDEX_WRITE_DELAY_MS = 1000;
+export const INDEX_WRITE_DELAY_MS = 1000;
 
 export class IncidentIndexExtension implements Extension {
   readonly extensionName = 'war-room-incident-index';

@@ -16,12 +16,13 @@
 // anything sent on a closing socket, including that ack. The document is then evicted without storing,
 // and its clients keep the change as unsaved. (The rethrow still fails server-side writes such as
 // createIncident through a direct connection.) We deliberately do not use the debounced onStoreDocument.
-import type { beforeSyncPayload, Connection, Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { beforeSyncPayload, Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import { SavedVectorFeed } from '../../../shared/protocol/savedVector';
 import type { IncidentStore, StoredRow } from '../store';
 import { SyncRefused } from './authExtension';
+import { replayQuietly } from './quietReplay';
+import { SavedConfirmations } from './savedConfirmations';
 
 /** More stored updates than this and a load folds them into a snapshot first. */
 export const COMPACT_ON_LOAD_THRESHOLD = 500;
@@ -32,25 +33,6 @@ const LOAD_ORIGIN = Symbol('war-room-store-load');
 
 type LoadedDocument = onLoadDocumentPayload['document'];
 
-/**
- * Replays the stored updates into a document that is still loading, with its 'update'
- * listeners detached. Yjs re-encodes a transaction into an update only when something listens
- * for 'update', and Hocuspocus' own listener would then copy that update into a broadcast
- * message for connections that cannot exist yet. For a 100k-entry incident that was two
- * needless 29 MB buffers and ~0.3 s on every open. (lib0's Observable keeps listeners in
- * `_observers`; this is the one place the host reaches into it.)
- */
-function replayQuietly(document: LoadedDocument, replay: () => void): void {
-  const observers = (document as unknown as { _observers: Map<string, unknown> })._observers;
-  const listeners = observers.get('update');
-  observers.delete('update');
-  try {
-    replay();
-  } finally {
-    if (listeners !== undefined) observers.set('update', listeners);
-  }
-}
-
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'war-room-persistence';
   /** After auth, before the incident index (which observes what this one loads). */
@@ -58,33 +40,13 @@ export class PersistenceExtension implements Extension {
 
   /** Documents whose last change could not be stored: they are on their way out, nothing is confirmed. */
   private readonly unsaved = new WeakSet<Y.Doc>();
-  /** What each connection has been told is on disk. */
-  private readonly feeds = new WeakMap<Connection, SavedVectorFeed>();
-  /** Connections owed a confirmation; sent together once the messages in hand have been handled. */
-  private readonly owed = new Set<Connection>();
+  /** Connections are told what is on disk once their sync messages are handled. */
+  private readonly confirmations = new SavedConfirmations((doc) => this.unsaved.has(doc));
 
   constructor(private readonly opts: { store: IncidentStore; log: (line: string) => void }) {}
 
-  /**
-   * Hocuspocus starts this hook's chain in its message handler just before it applies the message,
-   * but hooks run as promise callbacks, after the handler has returned. The confirmation waits for
-   * the next turn anyway, so it never depends on that order, and a burst of updates gets one message.
-   */
   async beforeSync({ connection }: beforeSyncPayload): Promise<void> {
-    if (this.owed.size === 0) setImmediate(() => this.confirmSaved());
-    this.owed.add(connection);
-  }
-
-  private confirmSaved(): void {
-    for (const connection of this.owed) {
-      const { document } = connection;
-      if (this.unsaved.has(document)) continue;
-      let feed = this.feeds.get(connection);
-      if (!feed) this.feeds.set(connection, (feed = new SavedVectorFeed()));
-      const message = feed.next(Y.decodeStateVector(Y.encodeStateVector(document)));
-      if (message) connection.sendStateless(message);
-    }
-    this.owed.clear();
+    this.confirmations.owe(connection);
   }
 
   async onLoadDocument({ document, documentName, instance }: onLoadDocumentPayload): Promise<void> {

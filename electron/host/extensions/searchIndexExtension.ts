@@ -11,10 +11,10 @@ import { checklistEventsArray, checklistsMap } from '../../../shared/model/check
 import { incidentIdFromDocName } from '../../../shared/protocol/api';
 import type { IncidentStore } from '../store';
 import type { SearchIndex } from '../search/searchIndex';
-import { rowsForRecords, type SearchRecordRef } from '../search/searchRows';
+import { allRows, rowsForRecords, type SearchRecordRef } from '../search/searchRows';
 
 /** A burst of updates becomes one index write at most this often (a keystroke-sized append must not pay a second fsync). */
-export const SEARCH_INDEX_WRITE_DELAY_MS = 500;
+export const SEARCH_INDEX_WRITE_DELAY_MS = 1000;
 
 type RecordKind = Exclude<SearchRecordRef['kind'], 'meta' | 'postmortem'>;
 
@@ -80,8 +80,11 @@ export class SearchIndexExtension implements Extension {
     this.tracked.delete(document);
   }
 
-  /** Writes every pending change now (shutdown, tests). */
-  flushAll(): void {
+  /** Writes every pending change now (shutdown, tests); resolves once incidents being indexed whole are done too. */
+  async flushAll(): Promise<void> {
+    for (const [doc, t] of this.tracked) this.flush(doc, t);
+    await this.opts.index()?.idle();
+    // What waited for a whole-incident run goes now.
     for (const [doc, t] of this.tracked) this.flush(doc, t);
   }
 
@@ -134,15 +137,30 @@ export class SearchIndexExtension implements Extension {
     if (!store.status.ok || index === null) return;
     // Every change of a loaded document is appended inside its 'update' event (PersistenceExtension),
     // so what the document holds now is what the store holds up to its last row.
+    // An incident being indexed whole (in slices) takes its other changes once that is done.
+    if (index.busy(t.incidentId)) {
+      if (!doc.isDestroyed) this.schedule(doc, t);
+      return;
+    }
+    const failed = (err: unknown) => log(`search index not updated for ${t.incidentId}: ${(err as Error).message}`);
     try {
       const upto = index.storedUpto(t.docName);
-      if (t.whole) index.replaceIncident(t.incidentId, doc, upto);
-      else index.applyChanges(t.incidentId, rowsForRecords(doc, [...t.dirty.values()]), upto);
-      t.whole = false;
-      t.dirty.clear();
+      if (t.whole) {
+        // Everything changed so far is in these rows; what changes while they are written waits (busy).
+        const rows = allRows(doc);
+        t.whole = false;
+        t.dirty.clear();
+        index.replaceIncidentGradually(t.incidentId, rows, upto).catch((err: unknown) => {
+          // Left behind the store: read whole again on the next flush (or start, or `warroom reindex`).
+          t.whole = true;
+          failed(err);
+        });
+      } else {
+        index.applyChanges(t.incidentId, rowsForRecords(doc, [...t.dirty.values()]), upto);
+        t.dirty.clear();
+      }
     } catch (err) {
-      // Left behind the store: the next load (or `warroom reindex`) reads the document whole.
-      log(`search index not updated for ${t.incidentId}: ${(err as Error).message}`);
+      failed(err);
     }
   }
 }

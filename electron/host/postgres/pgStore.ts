@@ -12,6 +12,7 @@ import type { IncidentSummary } from '../../../shared/model/types';
 import type { DocumentStore, IntakeTokenStore, RoomTokenStore } from '../documentStore';
 import { intakeGrantOfRow, intakeTokenInfo, mintIntakeToken, presentedIntakeSecret, type IntakeTokenRow } from '../intake/intakeTokens';
 import { grantOfRow, mintRoomToken, presentedRoomToken, roomTokenInfo, type RoomTokenRow } from '../sharing/roomTokens';
+import { redactedUrl } from '../redactedUrl';
 import { rowToSummary, type IncidentRow } from '../store';
 import { migratePostgres, pgTransaction } from './pgSchema';
 import { RevocationListener } from './revocationListener';
@@ -26,17 +27,6 @@ export interface PgStoreOptions {
   url: string;
   poolSize?: number;
   log?: (line: string) => void;
-}
-
-/** The URL as logs may show it: the password replaced. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres (unparseable URL)';
-  }
 }
 
 const UPSERT_INCIDENT = `INSERT INTO incidents(id, title, severity, status, detected_at, resolved_at, created_at, time_zone, entry_count, updated_at)
@@ -216,14 +206,8 @@ export class PgStore implements DocumentStore {
     return this.revocations.add(listener);
   }
 
-  /** Whether the database answers now (the team server's probe while it reports the store down). */
-  async ping(): Promise<boolean> {
-    try {
-      await this.pool.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
 import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
+import { DisposableStore, listen, toDisposable } from '../../../shared/lifecycle/disposable';
 import { watchSaves, type UnsavedChanges } from '../../../shared/protocol/unsavedChanges';
 import type { JoinedRoom } from './joinedRooms';
 import { bridgeRoomPresence } from './roomPresence';
@@ -93,7 +94,8 @@ export class RoomReplica {
   private welcomeTimer: NodeJS.Timeout | undefined;
   /** The name the room's welcome granted (a token issued to a person), else null. */
   private grantedName: string | null = null;
-  private stopPresence: () => void = () => {};
+  /** Everything this replica opened: the welcome timer, the presence bridge, its save watch, provider and socket. */
+  private readonly lifetime = new DisposableStore();
   private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
   private readonly unsaved: UnsavedChanges;
 
@@ -104,7 +106,12 @@ export class RoomReplica {
     private readonly socket: HocuspocusProviderWebsocket,
   ) {
     this.role = opts.room.role;
-    this.unsaved = watchSaves(provider, { includeExisting: true });
+    this.lifetime.add(toDisposable(() => clearTimeout(this.welcomeTimer)));
+    const document = connection.document;
+    if (provider.awareness && document) this.lifetime.add(toDisposable(bridgeRoomPresence(provider.awareness, document.awareness)));
+    this.unsaved = this.lifetime.add(watchSaves(provider, { includeExisting: true }));
+    this.lifetime.add(toDisposable(() => provider.destroy()));
+    this.lifetime.add(toDisposable(() => socket.destroy()));
   }
 
   static async open(opts: RoomReplicaOptions): Promise<RoomReplica> {
@@ -137,8 +144,8 @@ export class RoomReplica {
     });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: room.token });
     replica = new RoomReplica(opts, connection, provider, socket);
-    document.on('destroy', () => replica?.lost());
-    if (provider.awareness) replica.stopPresence = bridgeRoomPresence(provider.awareness, document.awareness);
+    const opened = replica;
+    opened.lifetime.add(listen(document, 'destroy', () => opened.lost()));
     replica.wire();
     provider.attach();
     return replica;
@@ -172,11 +179,7 @@ export class RoomReplica {
   async close(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    clearTimeout(this.welcomeTimer);
-    this.stopPresence();
-    this.unsaved.dispose();
-    this.provider.destroy();
-    this.socket.destroy();
+    this.lifetime.dispose();
     await this.connection.disconnect();
   }
 

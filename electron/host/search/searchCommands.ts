@@ -4,6 +4,7 @@ import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, SEARCH_KIND_LABELS, type Search
 import { formatDateTime } from '../../../shared/time/format';
 import { isValidZone } from '../../../shared/time/zones';
 import { rebuildMissingRows } from '../incidentIndex';
+import type { IncidentStore } from '../store';
 import { withStore, type TokenCommandDeps } from '../sharing/tokenCommands';
 import { catchUpSearchIndex, rebuildSearchIndex, SearchIndex } from './searchIndex';
 
@@ -29,7 +30,30 @@ export function renderHits(hits: readonly SearchHit[]): string {
     .join('');
 }
 
-export function registerSearchCommands(program: Command, deps: TokenCommandDeps & { warn: (line: string) => void }): void {
+/** Searches the store's index, first reading any incident written while no host indexed it (an import from this command line). */
+function searchTheStore(store: IncidentStore, query: string, limit: number, warn: (line: string) => void): SearchHit[] {
+  const index = SearchIndex.forStore(store);
+  try {
+    try {
+      // Listed too, so a hit names its incident.
+      rebuildMissingRows(store);
+      catchUpSearchIndex(store, index);
+    } catch (err) {
+      warn(`search index not brought up to date (${(err as Error).message}); results may miss recent changes`);
+    }
+    return index.search(query, limit);
+  } finally {
+    index.close();
+  }
+}
+
+export interface SearchCommandDeps extends TokenCommandDeps {
+  warn(line: string): void;
+  /** Whether --data-dir (undefined = default) holds a store: searching never creates one. */
+  hasStore(dataDir: string | undefined): boolean;
+}
+
+export function registerSearchCommands(program: Command, deps: SearchCommandDeps): void {
   program
     .command('search')
     .description('full-text search across every incident in the store (titles, summaries, entries, decisions, actions, checklists, postmortems)')
@@ -38,18 +62,7 @@ export function registerSearchCommands(program: Command, deps: TokenCommandDeps 
     .option('--json', 'print JSON', false)
     .option('--limit <n>', `at most this many results (default ${DEFAULT_SEARCH_LIMIT})`, parseLimit, DEFAULT_SEARCH_LIMIT)
     .action((query: string, opts: { dataDir?: string; json: boolean; limit: number }) => {
-      const hits = withStore(deps, opts.dataDir, (store) => {
-        const index = SearchIndex.forStore(store);
-        // Incidents written while no host indexed them (an import from this command line) are read first,
-        // and listed, so a hit names its incident.
-        try {
-          rebuildMissingRows(store);
-          catchUpSearchIndex(store, index);
-        } catch (err) {
-          deps.warn(`search index not brought up to date (${(err as Error).message}); results may miss recent changes`);
-        }
-        return index.search(query, opts.limit);
-      });
+      const hits = deps.hasStore(opts.dataDir) ? withStore(deps, opts.dataDir, (store) => searchTheStore(store, query, opts.limit, deps.warn)) : [];
       process.stdout.write(opts.json ? `${JSON.stringify(hits, null, 2)}\n` : renderHits(hits));
     });
 
@@ -58,7 +71,14 @@ export function registerSearchCommands(program: Command, deps: TokenCommandDeps 
     .description('rebuild the full-text search index from the incident documents')
     .addOption(deps.dataDirOption())
     .action((opts: { dataDir?: string }) => {
-      const count = withStore(deps, opts.dataDir, (store) => rebuildSearchIndex(store, SearchIndex.forStore(store)));
+      const count = withStore(deps, opts.dataDir, (store) => {
+        const index = SearchIndex.forStore(store);
+        try {
+          return rebuildSearchIndex(store, index);
+        } finally {
+          index.close();
+        }
+      });
       process.stdout.write(`Reindexed ${count} incident${count === 1 ? '' : 's'}.\n`);
     });
 }

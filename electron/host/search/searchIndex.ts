@@ -3,12 +3,7 @@
 // rebuilt from the documents (`warroom reindex`) with the same result.
 import type * as Y from 'yjs';
 import { incidentDocName, incidentIdFromDocName } from '../../../shared/protocol/api';
-import {
-  SEVERITIES,
-  STATUSES,
-  type IncidentStatus,
-  type Severity,
-} from '../../../shared/model/types';
+import type { IncidentSummary } from '../../../shared/model/types';
 import {
   SIMILAR_INCIDENT_COUNT,
   SNIPPET_HIT_END,
@@ -18,20 +13,24 @@ import {
   type SearchKind,
   type SimilarIncident,
 } from '../../../shared/protocol/search';
-import { inTransaction, StatementCache, type SqliteDatabase } from '../sqlite';
+import { closeDatabase, inTransaction, StatementCache, type SqliteDatabase } from '../sqlite';
+import { openSearchDatabase } from './searchStore';
 import type { IncidentStore } from '../store';
 import { allRows, ROW_KINDS_OF, type SearchRecordRef, type SearchRow } from './searchRows';
-import { matchExpression, similarityExpression } from './searchQuery';
+import { matchExpression, MAX_COMPLETIONS, similarityExpression } from './searchQuery';
 
 /** Words of context either side of a match in a snippet. */
 const SNIPPET_WORDS = 12;
+/**
+ * Matches ranked by bm25 at most, the most recently written first: enough that any query a person
+ * narrows is ranked whole, few enough that one common word stays well under 50 ms at 1M rows.
+ */
+const RANKED_CANDIDATES = 2000;
 /** bm25 weights of the profile's columns: incident id (not searched), title, summary, key events. */
 const PROFILE_WEIGHTS = '0.0, 3.0, 2.0, 1.0';
 
 interface HitRow {
   incident_id: string;
-  title: string | null;
-  time_zone: string | null;
   kind: SearchKind;
   record_id: string;
   part: string;
@@ -41,15 +40,39 @@ interface HitRow {
   snip: string;
 }
 
+/**
+ * Rows written per transaction when an incident is indexed whole while the host serves: a
+ * 100k-entry incident in one transaction would hold the event loop (and every saved confirmation)
+ * for seconds; slices of this size take a few milliseconds each.
+ */
+export const INDEX_SLICE_ROWS = 2000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class SearchIndex {
   private readonly sql: StatementCache;
+  /** Incidents being indexed whole in slices, and the run doing it. */
+  private readonly running = new Map<string, Promise<void>>();
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly store: IncidentStore,
+  ) {
     this.sql = new StatementCache(db);
   }
 
+  /** The index beside the store's file (searchStore.ts); throws, naming the file, when it cannot be used. */
   static forStore(store: IncidentStore): SearchIndex {
-    return new SearchIndex(store.database());
+    return new SearchIndex(openSearchDatabase(store.file), store);
+  }
+
+  /** The index's own database (for the bench's size figures). */
+  database(): SqliteDatabase {
+    return this.db;
+  }
+
+  close(): void {
+    closeDatabase(this.db);
   }
 
   /** Replaces the rows of the given records (and the incident's profile when it may have changed), then notes how far the document was read. */
@@ -72,12 +95,69 @@ export class SearchIndex {
 
   /** Replaces everything indexed for the incident with the document's rows as they are now. */
   replaceIncident(incidentId: string, doc: Y.Doc, uptoSeq: number): void {
+    this.replaceIncidentRows(incidentId, allRows(doc), uptoSeq);
+  }
+
+  /** The same, with the rows already derived (the bench times the SQL apart from the derivation). */
+  replaceIncidentRows(incidentId: string, rows: readonly SearchRow[], uptoSeq: number): void {
     inTransaction(this.db, () => {
       this.deleteIncident(incidentId);
-      for (const row of allRows(doc)) this.insertRow(incidentId, row);
+      for (const row of rows) this.insertRow(incidentId, row);
       this.refreshProfile(incidentId);
       this.markIndexed(incidentDocName(incidentId), uptoSeq);
     });
+  }
+
+  /**
+   * replaceIncidentRows without holding the host: a small incident in one transaction (done when
+   * this returns), a large one INDEX_SLICE_ROWS at a time with a turn of the event loop between.
+   * Until its last slice the incident is not marked indexed, so a run cut short is read again on
+   * the next start. Runs for one incident never overlap; while one runs, `busy()` says so.
+   */
+  replaceIncidentGradually(incidentId: string, rows: readonly SearchRow[], uptoSeq: number): Promise<void> {
+    const before = this.running.get(incidentId);
+    if (!before && rows.length <= INDEX_SLICE_ROWS) {
+      try {
+        this.replaceIncidentRows(incidentId, rows, uptoSeq);
+        return Promise.resolve();
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
+    const run = (async () => {
+      if (before) await before.catch(() => {});
+      const docName = incidentDocName(incidentId);
+      inTransaction(this.db, () => void this.sql.get('DELETE FROM search_indexed WHERE doc = ?').run(docName));
+      for (;;) {
+        const ids = this.sql.get('SELECT id FROM search_rows WHERE incident_id = ? LIMIT ?').all(incidentId, INDEX_SLICE_ROWS) as Array<{ id: number }>;
+        if (ids.length === 0) break;
+        inTransaction(this.db, () => ids.forEach(({ id }) => this.deleteRow(id)));
+        await nextTurn();
+      }
+      for (let at = 0; at < rows.length; at += INDEX_SLICE_ROWS) {
+        inTransaction(this.db, () => rows.slice(at, at + INDEX_SLICE_ROWS).forEach((row) => this.insertRow(incidentId, row)));
+        await nextTurn();
+      }
+      inTransaction(this.db, () => {
+        this.refreshProfile(incidentId);
+        this.markIndexed(docName, uptoSeq);
+      });
+    })();
+    const tracked = run.finally(() => {
+      if (this.running.get(incidentId) === tracked) this.running.delete(incidentId);
+    });
+    this.running.set(incidentId, tracked);
+    return tracked;
+  }
+
+  /** Whether the incident is being indexed whole right now (its other changes wait for it). */
+  busy(incidentId: string): boolean {
+    return this.running.has(incidentId);
+  }
+
+  /** Resolves once no incident is being indexed whole. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
   /** Empties the index (before a full rebuild). */
@@ -89,13 +169,12 @@ export class SearchIndex {
 
   /** Incident documents stored further than the index has read (written while no host indexed them). */
   staleDocs(): string[] {
-    const rows = this.sql
-      .get(
-        `SELECT d.doc AS doc FROM (SELECT doc, MAX(seq) AS upto FROM updates GROUP BY doc UNION ALL SELECT doc, upto_seq AS upto FROM snapshots) d
-         LEFT JOIN search_indexed i ON i.doc = d.doc GROUP BY d.doc HAVING MAX(d.upto) > COALESCE(MAX(i.upto_seq), -1)`,
-      )
-      .all() as Array<{ doc: string }>;
-    return rows.map((r) => r.doc).filter((doc) => incidentIdFromDocName(doc) !== null);
+    const indexed = new Map(
+      (this.sql.get('SELECT doc, upto_seq FROM search_indexed').all() as Array<{ doc: string; upto_seq: number }>).map((r) => [r.doc, r.upto_seq]),
+    );
+    return [...this.store.storedUptoByDoc()]
+      .filter(([doc, upto]) => incidentIdFromDocName(doc) !== null && upto > (indexed.get(doc) ?? -1))
+      .map(([doc]) => doc);
   }
 
   /** Whether the store holds more of the document than the index has read. */
@@ -106,28 +185,36 @@ export class SearchIndex {
 
   /** How far the store holds the document: its last update, or its snapshot's. */
   storedUpto(docName: string): number {
-    const row = this.sql
-      .get('SELECT MAX(upto) AS upto FROM (SELECT MAX(seq) AS upto FROM updates WHERE doc = ? UNION ALL SELECT upto_seq FROM snapshots WHERE doc = ?)')
-      .get(docName, docName) as { upto: number | null } | undefined;
-    return row?.upto ?? 0;
+    return this.store.storedUpto(docName);
   }
 
   /** The best hits for what a person typed, best first. */
   search(text: string, limit: number): SearchHit[] {
-    const match = matchExpression(text);
+    const match = matchExpression(text, (prefix) => this.completions(prefix));
     if (match === null) return [];
     // Ranked inside the FTS query (ORDER BY rank LIMIT is what FTS5 answers fastest), joined after.
+    // bm25 is computed for every row it ranks, so a word found in a third of a million rows would cost
+    // about a second: only the RANKED_CANDIDATES most recently written matches are ranked.
     const rows = this.sql
       .get(
-        `SELECT r.incident_id, i.title, i.time_zone, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
-         FROM (SELECT rowid, rank, snippet(search_text, 0, ?, ?, '…', ${SNIPPET_WORDS}) AS snip FROM search_text WHERE search_text MATCH ? ORDER BY rank LIMIT ?) m
-         JOIN search_rows r ON r.id = m.rowid LEFT JOIN incidents i ON i.id = r.incident_id ORDER BY m.rank`,
+        `SELECT r.incident_id, r.kind, r.record_id, r.part, r.entry_id, r.at, r.retracted, m.snip
+         FROM (SELECT rowid, rank, snippet(search_text, 0, ?1, ?2, '…', ${SNIPPET_WORDS}) AS snip FROM search_text
+               WHERE search_text MATCH ?3 AND rowid >= coalesce((SELECT min(rowid) FROM (
+                 SELECT rowid FROM search_text WHERE search_text MATCH ?3 ORDER BY rowid DESC LIMIT ${RANKED_CANDIDATES})), 0)
+               ORDER BY rank LIMIT ?4) m
+         JOIN search_rows r ON r.id = m.rowid ORDER BY m.rank`,
       )
       .all(SNIPPET_HIT_START, SNIPPET_HIT_END, match, limit) as unknown as HitRow[];
+    // Titles and zones from the store's incident list (it is in the other file): one lookup per incident.
+    const summaries = new Map<string, IncidentSummary | undefined>();
+    const summaryOf = (id: string) => {
+      if (!summaries.has(id)) summaries.set(id, this.store.getSummary(id));
+      return summaries.get(id);
+    };
     return rows.map((r) => ({
       incidentId: r.incident_id,
-      incidentTitle: r.title ?? '',
-      incidentTimeZone: r.time_zone ?? 'UTC',
+      incidentTitle: summaryOf(r.incident_id)?.title ?? '',
+      incidentTimeZone: summaryOf(r.incident_id)?.timeZone ?? 'UTC',
       kind: r.kind,
       recordId: r.part === '' ? r.record_id : r.record_id === '' ? r.part : `${r.record_id}/${r.part}`,
       entryId: r.entry_id,
@@ -135,6 +222,14 @@ export class SearchIndex {
       retracted: r.retracted === 1,
       snippet: snippetSegments(r.snip),
     }));
+  }
+
+  /** The index's words that start with `prefix` (folded), the most widespread first. */
+  private completions(prefix: string): string[] {
+    const rows = this.sql
+      .get('SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111) ORDER BY doc DESC LIMIT ?2')
+      .all(prefix, MAX_COMPLETIONS) as Array<{ term: string }>;
+    return rows.map((r) => r.term);
   }
 
   /** The other incidents whose title, summary and key events best match this one's (bm25), best first. */
@@ -145,20 +240,13 @@ export class SearchIndex {
     if (!profile) return [];
     const match = similarityExpression([profile.title, profile.summary, profile.key_events]);
     if (match === null) return [];
-    const rows = this.sql
-      .get(
-        `SELECT p.incident_id, i.title, i.severity, i.status, i.detected_at FROM (
-           SELECT incident_id, bm25(search_profile, ${PROFILE_WEIGHTS}) AS score FROM search_profile WHERE search_profile MATCH ? AND incident_id <> ? ORDER BY score LIMIT ?
-         ) p JOIN incidents i ON i.id = p.incident_id ORDER BY p.score`,
-      )
-      .all(match, incidentId, limit) as Array<{ incident_id: string; title: string; severity: string; status: string; detected_at: string | null }>;
-    return rows.map((r) => ({
-      incidentId: r.incident_id,
-      title: r.title,
-      severity: (SEVERITIES as readonly string[]).includes(r.severity) ? (r.severity as Severity) : 'SEV4',
-      status: (STATUSES as readonly string[]).includes(r.status) ? (r.status as IncidentStatus) : 'investigating',
-      startedAt: r.detected_at,
-    }));
+    const ranked = this.sql
+      .get(`SELECT incident_id, bm25(search_profile, ${PROFILE_WEIGHTS}) AS score FROM search_profile WHERE search_profile MATCH ? AND incident_id <> ? ORDER BY score LIMIT ?`)
+      .all(match, incidentId, limit) as Array<{ incident_id: string }>;
+    return ranked.flatMap(({ incident_id: id }) => {
+      const s = this.store.getSummary(id);
+      return s ? [{ incidentId: id, title: s.title, severity: s.severity, status: s.status, startedAt: s.startedAt }] : [];
+    });
   }
 
   /** Every indexed row, in a stable order: what a rebuild must reproduce. */
@@ -179,11 +267,13 @@ export class SearchIndex {
     const old = this.sql
       .get('SELECT id, key_event FROM search_rows WHERE incident_id = ? AND kind = ? AND record_id = ?')
       .all(incidentId, kind, recordId) as Array<{ id: number; key_event: number }>;
-    for (const { id } of old) {
-      this.sql.get('DELETE FROM search_text WHERE rowid = ?').run(id);
-      this.sql.get('DELETE FROM search_rows WHERE id = ?').run(id);
-    }
+    for (const { id } of old) this.deleteRow(id);
     return old.some((r) => r.key_event === 1);
+  }
+
+  private deleteRow(id: number): void {
+    this.sql.get('DELETE FROM search_text WHERE rowid = ?').run(id);
+    this.sql.get('DELETE FROM search_rows WHERE id = ?').run(id);
   }
 
   private deleteIncident(incidentId: string): void {
@@ -256,11 +346,11 @@ export async function catchUpInBackground(store: IncidentStore, index: SearchInd
   }
   let done = 0;
   for (const docName of docs) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     if (closing() || !store.status.ok) break;
     try {
       // Read since (a client may have loaded it meanwhile; its own extension keeps it current).
-      if (index.isStale(docName)) done += catchUpSearchIndex(store, index, [docName]);
+      if (await catchUpGradually(store, index, docName)) done += 1;
     } catch (err) {
       log(`search index: ${docName} not indexed: ${(err as Error).message}`);
       if (!store.status.ok || (err as Error).message.includes('closed')) break;
@@ -268,4 +358,36 @@ export async function catchUpInBackground(store: IncidentStore, index: SearchInd
   }
   if (done > 0) log(`search index: read ${done} incident${done === 1 ? '' : 's'} written while no host indexed them`);
   return done;
+}
+
+/**
+ * Indexes one stored incident whole, in slices (replaceIncidentGradually), unless it is current or
+ * already being indexed. Returns whether it did. The document is read in one go and dropped before
+ * the slices are written.
+ */
+export async function catchUpGradually(store: IncidentStore, index: SearchIndex, docName: string): Promise<boolean> {
+  const incidentId = incidentIdFromDocName(docName);
+  if (incidentId === null || index.busy(incidentId) || !index.isStale(docName)) return false;
+  const upto = index.storedUpto(docName);
+  const doc = store.loadDoc(docName);
+  if (!doc) return false;
+  let rows: SearchRow[];
+  try {
+    rows = allRows(doc);
+  } finally {
+    doc.destroy();
+  }
+  await index.replaceIncidentGradually(incidentId, rows, upto);
+  return true;
+}
+
+/** The host's index, or null (said once in the log) when the store or the index file cannot be used: search is then off. */
+export function openSearchIndex(store: IncidentStore, log: (line: string) => void): SearchIndex | null {
+  if (!store.status.ok) return null;
+  try {
+    return SearchIndex.forStore(store);
+  } catch (err) {
+    log(`search is off: ${(err as Error).message}`);
+    return null;
+  }
 }

@@ -23,11 +23,37 @@ function quoted(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;
 }
 
-/** An FTS5 MATCH expression for a search box's text, or null when it holds no word. */
-export function matchExpression(text: string): string | null {
+/**
+ * The longest prefix the index keeps a prefix index for (storeSchema.ts: prefix = '2 3 4'). A longer
+ * prefix query makes FTS5 merge the whole doclist of every matching word before it can rank one row
+ * (about 4× the cost of the words themselves at 1M rows), so longer words are completed from the
+ * index's own word list instead.
+ */
+export const PREFIX_INDEX_MAX_CHARS = 4;
+/** A word being typed stands for at most this many of the index's words (the most widespread ones). */
+export const MAX_COMPLETIONS = 12;
+
+/** The word as the tokenizer keeps it (unicode61, remove_diacritics 2): lower case, without accents. */
+export function foldWord(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * An FTS5 MATCH expression for a search box's text, or null when it holds no word. `complete` gives
+ * the index's words that start with a (folded) word longer than PREFIX_INDEX_MAX_CHARS.
+ */
+export function matchExpression(text: string, complete: (prefix: string) => string[] = () => []): string | null {
   const found = words(text).slice(0, MAX_QUERY_WORDS);
-  if (found.length === 0) return null;
-  return found.map((w, i) => (i === found.length - 1 ? `${quoted(w)}*` : quoted(w))).join(' ');
+  const last = found.pop();
+  if (last === undefined) return null;
+  const folded = foldWord(last);
+  let typing: string;
+  if ([...folded].length <= PREFIX_INDEX_MAX_CHARS) typing = `${quoted(last)}*`;
+  else {
+    const completions = complete(folded).slice(0, MAX_COMPLETIONS);
+    typing = completions.length === 0 ? quoted(last) : `(${completions.map(quoted).join(' OR ')})`;
+  }
+  return [...found.map(quoted), typing].join(' AND ');
 }
 
 /** An OR of an incident's distinctive words, for ranking the other incidents by bm25; null when none. */

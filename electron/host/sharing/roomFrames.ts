@@ -6,22 +6,14 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { MessageType } from '@hocuspocus/server';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 
-/** @hocuspocus/server MessageType values (types.ts). */
-export const MessageType = {
-  Sync: 0,
-  Awareness: 1,
-  Auth: 2,
-  QueryAwareness: 3,
-  SyncReply: 4,
-  Stateless: 5,
-  BroadcastStateless: 6,
-  Close: 7,
-  SyncStatus: 8,
-} as const;
+/** Hocuspocus' own message type names; re-exported so the room tests build frames with them. */
+export { MessageType };
 
-/** y-protocols/sync sub-types. */
-export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
+/** y-protocols/sync sub-types, by the library's names. */
+export const SyncType = { Step1: messageYjsSyncStep1, Step2: messageYjsSyncStep2, Update: messageYjsUpdate } as const;
 
 export interface AwarenessEntry {
   clientId: number;
@@ -40,7 +32,7 @@ export type RoomFrame =
 export class MalformedFrame extends Error {}
 
 /** Message types a room client may send besides sync and awareness. */
-const CONTROL_TYPES: ReadonlySet<number> = new Set([MessageType.Auth, MessageType.QueryAwareness, MessageType.Close]);
+const CONTROL_TYPES: ReadonlySet<number> = new Set([MessageType.Auth, MessageType.QueryAwareness, MessageType.CLOSE]);
 
 /**
  * Decodes `data` fully. With `checkUpdates` (the default) a sync update is also decoded struct by

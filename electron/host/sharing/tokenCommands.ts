@@ -9,7 +9,8 @@ import { buildBrowserUrl, buildJoinLink, IncidentIdSchema, ROOM_ROLES, type Room
 import { HostError } from '../hostError';
 import type { IncidentStore } from '../store';
 import { certificateFingerprint } from './roomListener';
-import { RoomTokens } from './roomTokens';
+import type { RoomTokenStore } from '../documentStore';
+import { SqliteDocumentStore } from '../sqliteDocumentStore';
 
 const MAX_PORT = 65535;
 const MAX_NAME_LENGTH = 100;
@@ -58,8 +59,35 @@ export function withStore<T>(deps: TokenCommandDeps, dataDir: string | undefined
   }
 }
 
-const withTokens = <T>(deps: TokenCommandDeps, dataDir: string | undefined, fn: (tokens: RoomTokens, store: IncidentStore) => T): T =>
-  withStore(deps, dataDir, (store) => fn(new RoomTokens(store), store));
+/**
+ * Runs fn on the room tokens of --store (a team server's PostgreSQL) or else of --data-dir, with a
+ * way to ask whether an incident exists there; closes the store after, whatever happens.
+ */
+async function withTokens<T>(
+  deps: TokenCommandDeps,
+  opts: { dataDir?: string; store?: string },
+  fn: (tokens: RoomTokenStore, hasIncident: (id: string) => Promise<boolean>) => Promise<T>,
+): Promise<T> {
+  if (opts.store !== undefined) {
+    if (opts.dataDir !== undefined) throw deps.usageError('--store and --data-dir name two different stores; give one.');
+    // Loaded only here: the data-dir commands never need pg.
+    const { PgStore } = await import('../postgres/pgStore');
+    const store = await PgStore.open({ url: opts.store });
+    try {
+      return await fn(store.roomTokens, (id) => store.hasDoc(incidentDocName(id)));
+    } finally {
+      await store.close();
+    }
+  }
+  const store = deps.openStore(opts.dataDir);
+  try {
+    return await fn(SqliteDocumentStore.over(store).roomTokens, async (id) => store.hasDoc(incidentDocName(id)));
+  } finally {
+    store.close();
+  }
+}
+
+const storeOption = () => new Option('--store <postgres-url>', "a team server's PostgreSQL instead of the data dir (see `serve --store`)");
 
 interface CreateOptions {
   role: RoomRole;
@@ -68,6 +96,7 @@ interface CreateOptions {
   address?: HostPort;
   tlsCert?: string;
   dataDir?: string;
+  store?: string;
 }
 
 export function registerTokenCommands(program: Command, deps: TokenCommandDeps): void {
@@ -82,7 +111,8 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .option('--address <addr:port>', 'where joiners reach `serve --listen`, for the printed links', (v: string) => parseHostPort(v, false))
     .option('--tls-cert <file>', "the listener's certificate, so the links pin its fingerprint")
     .addOption(deps.dataDirOption())
-    .action((opts: CreateOptions) => {
+    .addOption(storeOption())
+    .action(async (opts: CreateOptions) => {
       let tls: string | undefined;
       if (opts.tlsCert) {
         if (!opts.address) throw deps.usageError('--tls-cert goes with --address.');
@@ -92,8 +122,8 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
           throw deps.usageError(`cannot read a certificate from ${opts.tlsCert}: ${(err as Error).message}`);
         }
       }
-      const created = withTokens(deps, opts.dataDir, (tokens, store) => {
-        if (!store.hasDoc(incidentDocName(opts.incident))) throw new HostError('not-found', `There is no incident with id ${opts.incident}.`);
+      const created = await withTokens(deps, opts, async (tokens, hasIncident) => {
+        if (!(await hasIncident(opts.incident))) throw new HostError('not-found', `There is no incident with id ${opts.incident}.`);
         return tokens.create({ role: opts.role, incidentId: opts.incident, ...(opts.name ? { name: opts.name } : {}) });
       });
       const lines = [`id: ${created.id}`, `role: ${opts.role}`, `incident: ${opts.incident}`];
@@ -111,9 +141,10 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .description('revoke a room token; its live connections are closed')
     .argument('<id>', 'token id (from `token list`)')
     .addOption(deps.dataDirOption())
-    .action((id: string, opts: { dataDir?: string }) => {
-      const revoked = withTokens(deps, opts.dataDir, (tokens) => {
-        if (!tokens.list().some((t) => t.id === id)) throw new HostError('not-found', `There is no room token with id ${id}.`);
+    .addOption(storeOption())
+    .action(async (id: string, opts: { dataDir?: string; store?: string }) => {
+      const revoked = await withTokens(deps, opts, async (tokens) => {
+        if (!(await tokens.list()).some((t) => t.id === id)) throw new HostError('not-found', `There is no room token with id ${id}.`);
         return tokens.revoke(id);
       });
       process.stdout.write(revoked ? `revoked ${id}\n` : `${id} was already revoked\n`);
@@ -125,8 +156,9 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .option('--incident <id>', 'only this incident', parseIncidentId)
     .option('--json', 'print JSON', false)
     .addOption(deps.dataDirOption())
-    .action((opts: { incident?: string; json: boolean; dataDir?: string }) => {
-      const list = withTokens(deps, opts.dataDir, (tokens) => tokens.list(opts.incident));
+    .addOption(storeOption())
+    .action(async (opts: { incident?: string; json: boolean; dataDir?: string; store?: string }) => {
+      const list = await withTokens(deps, opts, (tokens) => tokens.list(opts.incident));
       if (opts.json) return void process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       const rows = list.map((t) => [t.id, t.role, t.incidentId, t.name ?? '-', t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'].join('  '));
       process.stdout.write(rows.length ? `${rows.join('\n')}\n` : 'no room tokens\n');

@@ -111,6 +111,16 @@ export class TerminalSession {
     });
   }
 
+  /**
+   * The command holding the terminal's foreground (`sleep` in `sleep 600`), or null at the shell's
+   * own prompt or once the shell has exited: closing then loses nothing a person is waiting on.
+   */
+  runningCommand(): string | null {
+    if (this.exit) return null;
+    const foreground = baseName(this.pty.process ?? '');
+    return foreground === '' || foreground === baseName(this.init.shell) ? null : foreground;
+  }
+
   info(): TerminalInfo {
     return {
       id: this.init.id,
@@ -342,4 +352,8 @@ export class TerminalSession {
     if (ws && ws.readyState === ws.OPEN) ws.close(NORMAL_CLOSE_CODE, 'closed');
     this.init.onGone(this);
   }
+}
+
+function baseName(command: string): string {
+  return command.trim().split('/').pop() ?? '';
 }

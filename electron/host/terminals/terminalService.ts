@@ -57,6 +57,12 @@ export class TerminalService {
     return [...this.sessions.values()].filter((s) => s.incidentId === incidentId).map((s) => s.info());
   }
 
+  /** What a terminal of the incident is running in its foreground; null when idle, exited or unknown. */
+  runningCommand(incidentId: string, terminalId: string): string | null {
+    const session = this.sessions.get(terminalId);
+    return session && session.incidentId === incidentId ? session.runningCommand() : null;
+  }
+
   listRecordings(incidentId: string): Promise<RecordingInfo[]> {
     return listRecordingsIn(this.opts.dataDir, incidentId);
   }

@@ -86,6 +86,14 @@ describe('incident catalog', () => {
     expect((await catalog()).find((r) => r.id === importedId)?.actions.find((a) => a.id === open!.id)).toMatchObject({ status: 'open', reason: null });
   });
 
+  it('keeps the follow-up deadline policy in the settings, P1 4 and P2 8 weeks unless changed', async () => {
+    expect((await rpc.value<{ followUpPolicy: unknown }>('getSettings')).followUpPolicy).toEqual({ P1: 4, P2: 8, P3: null });
+    const saved = await rpc.value<{ followUpPolicy: unknown }>('setSettings', { followUpPolicy: { P1: 2, P2: 6, P3: 12 } });
+    expect(saved.followUpPolicy).toEqual({ P1: 2, P2: 6, P3: 12 });
+    const bad = await rpc.call('setSettings', { followUpPolicy: { P1: 0, P2: 6, P3: null } });
+    expect(!bad.ok && bad.error.code).toBe('bad-args');
+  });
+
   it('is never served to a room: /rpc answers 404 to observer and responder tokens, and another incident will not sync', async () => {
     const observer = shared.tokens.create({ role: 'observer', incidentId: shared.incidentId });
     const responder = shared.tokens.create({ role: 'responder', incidentId: shared.incidentId, name: 'Bo' });

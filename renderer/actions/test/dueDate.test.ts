@@ -4,7 +4,11 @@ import { dueLabel, dueState, fromDueInput, toDueInput } from '../dueDate';
 describe('due dates in the incident zone', () => {
   it('round-trips a datetime-local value through UTC', () => {
     expect(fromDueInput('2026-11-28T10:00', 'America/Denver')).toBe('2026-11-28T17:00:00.000Z');
-    expect(toDueInput('2026-11-28T17:00:00.000Z', 'America/Denver')).toBe('2026-11-28T10:00');
+    // 24-hour, as every other time in the app: never a locale's AM/PM.
+    expect(fromDueInput('2026-11-28 22:30', 'America/Denver')).toBe('2026-11-29T05:30:00.000Z');
+    expect(toDueInput('2026-11-28T17:00:00.000Z', 'America/Denver')).toBe('2026-11-28 10:00');
+    expect(toDueInput('2026-11-29T05:30:00.000Z', 'America/Denver')).toBe('2026-11-28 22:30');
+    expect(fromDueInput('11/28/2026 10:00 PM', 'UTC')).toBe('invalid');
     expect(toDueInput(null, 'UTC')).toBe('');
   });
 

@@ -17,7 +17,7 @@ describe('search over the room listener', () => {
     addEntry(client.doc, { author: 'Priya' }, { text: 'Checkout latency spiked in eu-west' });
     await client.synced();
     client.destroy();
-    shared.host.searchIndex.flush();
+    await shared.host.searchIndex.flush();
   });
   afterAll(() => shared.host.close());
 

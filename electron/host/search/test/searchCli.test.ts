@@ -1,4 +1,6 @@
 // `warroom search` and `warroom reindex` as a person runs them: the built CLI, a real store.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../../shared/protocol/search';
 import { buildCli, runCli, seedStore, tempDir } from '../../test/helpers';
@@ -32,6 +34,14 @@ describe('warroom search and reindex', () => {
     expect(reindex.code).toBe(0);
     expect(reindex.stdout).toBe('Reindexed 1 incident.\n');
     expect(JSON.parse(runCli(cli, 'search', 'step 17', '--json', '--data-dir', dir).stdout)).toEqual(hits);
+  });
+
+  it('finds nothing in a data dir without a store, and does not create one', () => {
+    const dir = tempDir('warroom-search-cli-');
+    const res = runCli(cli, 'search', 'anything', '--json', '--data-dir', dir);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual([]);
+    expect(existsSync(path.join(dir, 'warroom.db'))).toBe(false);
   });
 
   it('refuses a bad --limit in one line, exit 2', () => {

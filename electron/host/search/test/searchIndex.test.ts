@@ -15,7 +15,8 @@ import type { SearchHit } from '../../../../shared/protocol/search';
 import { startHost, type RunningHost } from '../../host';
 import { IncidentStore } from '../../store';
 import { connectSync, RpcClient, tempDir, wsBase, type SyncClient } from '../../test/helpers';
-import { rebuildSearchIndex, SearchIndex } from '../searchIndex';
+import { INDEX_SLICE_ROWS, rebuildSearchIndex, SearchIndex } from '../searchIndex';
+import { allRows } from '../searchRows';
 
 const ctx = { author: 'Priya' };
 const INCIDENT = { title: 'Primary database failover', severity: 'SEV1', startedAt: '2026-11-21T23:06:00.000Z', timeZone: 'UTC', author: 'Priya' };
@@ -68,7 +69,7 @@ describe('full-text search index', () => {
     setItemState(doc, ctx, checklistId, itemId, 'blocked', 'Monitoring dashboard unreachable');
     setPostmortemSection(doc, ctx, 'wentWrong', 'Cleanup ran before verification');
     await c.synced();
-    h.searchIndex.flush();
+    await h.searchIndex.flush();
 
     const search = async (query: string) => (await r.value<{ hits: SearchHit[] }>('search', { query })).hits;
     expect((await search('promotion')).map((x) => x.kind)).toEqual(['summary']);
@@ -91,7 +92,7 @@ describe('full-text search index', () => {
     editEntry(doc, ctx, lag, { text: 'Replication delay past 40 minutes' });
     retractEntry(doc, ctx, drop, 'Wrong incident');
     await c.synced();
-    h.searchIndex.flush();
+    await h.searchIndex.flush();
     expect((await search('climbing')).filter((x) => x.kind === 'entry')).toEqual([]);
     expect((await search('delay'))[0]).toMatchObject({ kind: 'entry', entryId: lag });
     expect(await search('drop table')).toEqual([expect.objectContaining({ kind: 'entry', entryId: drop, retracted: true })]);
@@ -118,7 +119,7 @@ describe('full-text search index', () => {
       updateIncident(c.doc, ctx, { summary: `${title} summary`, title: `${title} (retitled)` });
       await c.synced();
     }
-    h.searchIndex.flush();
+    await h.searchIndex.flush();
     await h.close();
     host = null;
     rpc = null;
@@ -132,6 +133,7 @@ describe('full-text search index', () => {
       expect(index.staleDocs()).toEqual([]);
       expect(rebuildSearchIndex(store, index)).toBe(2);
       expect(index.dump()).toEqual(incremental);
+      index.close();
     } finally {
       store.close();
     }
@@ -153,6 +155,52 @@ describe('full-text search index', () => {
     expect(hits.map((x) => [x.incidentId, x.kind])).toEqual([[id, 'entry']]);
   });
 
+  it('reads a large incident in slices, serving meanwhile, to the same rows as a rebuild', async () => {
+    const dir = tempDir('warroom-search-');
+    const store = IncidentStore.open(dir);
+    const doc = new Y.Doc();
+    const id = newId();
+    doc.on('update', (u: Uint8Array) => store.append(incidentDocName(id), u));
+    createIncident(doc, ctx, { id, title: 'Restore from the slow tape', severity: 'SEV1', startedAt: '2026-11-21T23:06:00.000Z', timeZone: 'UTC' });
+    const entries = INDEX_SLICE_ROWS + INDEX_SLICE_ROWS / 4;
+    doc.transact(() => {
+      for (let i = 0; i < entries; i += 1) addEntry(doc, ctx, { text: `restore progress ${i} percent` });
+    });
+    store.close();
+
+    const { host: h, rpc: r } = await open(dir);
+    expect(await h.searchIndex.caughtUp).toBe(1);
+    const { hits } = await r.value<{ hits: SearchHit[] }>('search', { query: `progress ${entries - 1}` });
+    expect(hits.map((x) => x.kind)).toEqual(['entry']);
+    await h.close();
+    host = null;
+    rpc?.close();
+    rpc = null;
+
+    const reopened = IncidentStore.open(dir);
+    try {
+      const index = SearchIndex.forStore(reopened);
+      const gradual = index.dump();
+      expect(gradual.rows.length).toBeGreaterThan(entries);
+      expect(index.staleDocs()).toEqual([]);
+      rebuildSearchIndex(reopened, index);
+      expect(index.dump()).toEqual(gradual);
+
+      // Again in slices: other work runs between them, and the incident says it is busy meanwhile.
+      const rows = allRows(reopened.loadDoc(incidentDocName(id)) as Y.Doc);
+      const run = index.replaceIncidentGradually(id, rows, index.storedUpto(incidentDocName(id)));
+      let servedWhileBusy = false;
+      setImmediate(() => (servedWhileBusy = index.busy(id)));
+      await run;
+      expect(servedWhileBusy).toBe(true);
+      expect(index.busy(id)).toBe(false);
+      expect(index.dump()).toEqual(gradual);
+      index.close();
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('similar incidents rank by title, summary and key events, never the incident itself', async () => {
     const { host: h, rpc: r } = await open(tempDir('warroom-search-'));
     const make = async (title: string, summary: string, keyEvent: string) => {
@@ -168,7 +216,7 @@ describe('full-text search index', () => {
     const close = await make('Orders database replica fell behind', 'Replication lag after vacuum', 'Standby promoted by hand');
     const far = await make('Login page slow', 'CDN misconfiguration', 'Purged the CDN cache');
     const lunch = await make('Payment webhooks dropped', 'Queue overflow', 'Retried the webhooks by hand');
-    h.searchIndex.flush();
+    await h.searchIndex.flush();
     const similar = await r.value<Array<{ incidentId: string }>>('similarIncidents', { incidentId: now });
     const order = similar.map((s) => s.incidentId);
     expect(order[0]).toBe(close);

@@ -29,6 +29,23 @@ describe('terminal sessions', () => {
     c.close();
   });
 
+  it('names the command running in the foreground, and none at the prompt or after exit', async () => {
+    const c = await TermClient.open(h.url, OPEN);
+    const ready = await c.waitForFrame('ready');
+    const id = ready.info.id;
+    c.type('echo at-prompt\r');
+    await c.waitForOutput('at-prompt');
+    expect(h.service.runningCommand('INC1', id)).toBeNull();
+    c.type('sleep 600\r');
+    await expect.poll(() => h.service.runningCommand('INC1', id), { timeout: 5000 }).toBe('sleep');
+    // Another incident's id never reaches this terminal.
+    expect(h.service.runningCommand('OTHER', id)).toBeNull();
+    c.type('\x03exit 0\r');
+    await c.waitForFrame('exit');
+    expect(h.service.runningCommand('INC1', id)).toBeNull();
+    c.close();
+  });
+
   it('resizes the pty (stty size)', async () => {
     const c = await TermClient.open(h.url, OPEN);
     await c.waitForFrame('ready');

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DisposableStore, listen, timeout, toDisposable } from '../disposable';
+
+describe('DisposableStore', () => {
+  it('disposes everything it owns once, in the order added', () => {
+    const order: string[] = [];
+    const store = new DisposableStore();
+    store.add(toDisposable(() => order.push('socket')));
+    store.add(toDisposable(() => order.push('timer')));
+    store.dispose();
+    store.dispose();
+    expect(order).toEqual(['socket', 'timer']);
+    expect(store.isDisposed).toBe(true);
+  });
+
+  it('disposes the rest when one throws, then rethrows the first error', () => {
+    const store = new DisposableStore();
+    let freed = false;
+    store.add(toDisposable(() => {
+      throw new Error('socket already gone');
+    }));
+    store.add(toDisposable(() => (freed = true)));
+    expect(() => store.dispose()).toThrow('socket already gone');
+    expect(freed).toBe(true);
+  });
+
+  it('disposes a newcomer at once when the owner is already gone', () => {
+    const store = new DisposableStore();
+    store.dispose();
+    let freed = false;
+    store.add(toDisposable(() => (freed = true)));
+    expect(freed).toBe(true);
+  });
+
+  it('delete frees one early and does not free it again later', () => {
+    const store = new DisposableStore();
+    let count = 0;
+    const one = store.add(toDisposable(() => (count += 1)));
+    store.delete(one);
+    store.dispose();
+    expect(count).toBe(1);
+  });
+});
+
+describe('listen and timeout', () => {
+  it('stops hearing a Y.Doc once disposed', () => {
+    const doc = new Y.Doc();
+    let heard = 0;
+    const listening = listen(doc, 'update', () => (heard += 1));
+    doc.getMap('meta').set('title', 'one');
+    listening.dispose();
+    doc.getMap('meta').set('title', 'two');
+    expect(heard).toBe(1);
+  });
+
+  it('a disposed timeout never runs, and an undisposed one does', async () => {
+    let cancelled = false;
+    timeout(() => (cancelled = true), 0).dispose();
+    await new Promise<void>((resolve) => timeout(resolve, 5));
+    expect(cancelled).toBe(false);
+  });
+});
