@@ -34,3 +34,12 @@ export async function quickAdd(page: Page, text: string): Promise<void> {
   await field.press('Enter');
   await expect(field).toHaveValue('');
 }
+
+/** Opens Comms and posts a status update to customers. */
+export async function postCustomerUpdate(page: Page, template: string, text: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Comms' }).click();
+  await page.getByLabel('Audience').selectOption('customers');
+  await page.getByLabel('Template').selectOption(template);
+  await page.getByLabel('Update text').fill(text);
+  await page.getByRole('button', { name: 'Post update' }).click();
+}

@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServe, test, expect, type ServedHost } from '../support/warroomServe';
+import { postCustomerUpdate } from '../support/incidentPage';
 import { giveName } from '../support/nameDialog';
 
 let receiver: Server;
@@ -35,11 +36,7 @@ test('Comms shows each customer update being retried and then sent to the status
   await giveName(page, 'Dana Comms');
   await page.getByLabel('Title').fill('Checkout slow for EU customers');
   await page.getByRole('button', { name: 'Create incident' }).click();
-  await page.getByRole('tab', { name: 'Comms' }).click();
-  await page.getByLabel('Audience').selectOption('customers');
-  await page.getByLabel('Template').selectOption('identified');
-  await page.getByLabel('Update text').fill('We found the cause of slow checkouts and are rolling back.');
-  await page.getByRole('button', { name: 'Post update' }).click();
+  await postCustomerUpdate(page, 'identified', 'We found the cause of slow checkouts and are rolling back.');
 
   const delivery = page.getByRole('list', { name: 'Delivery' });
   await expect(delivery.getByRole('listitem')).toHaveText(/^1\. generic 127\.0\.0\.1:\d+: (retrying after attempt 1: .*503.*|sent \(attempt 2\))$/);

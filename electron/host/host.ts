@@ -202,7 +202,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   // Sharing: a second listener, on the interface the user chose, for room-token holders only.
   const tokens = store.status.ok ? new RoomTokens(store) : null;
-  const intake = createIntake({ store, writer, log, ...(opts.intakeRateLimit ? { rateLimit: opts.intakeRateLimit } : {}) });
+  const intake = createIntake({ store, writer, log, ...(opts.intakeRateLimit ? { rateLimit: opts.intakeRateLimit } : {}), onOpened: (incident) => rpc?.broadcast('onAlertOpenedIncident', incident) });
   const share = new ShareControl({
     hocuspocus,
     intake: intake.endpoint,
@@ -222,7 +222,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onSynced: (doc) => index.refresh(doc),
     ...(opts.replicaReconnect ? { reconnect: opts.replicaReconnect } : {}),
   });
-  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas, searchIndex, statusTargetCount: () => opts.outbound?.targets().length ?? 0 });
+  const api = createHostApi({ version: pkg.version, dataDir, store, hocuspocus, index, settings, incidentsChanged, terminals, share, replicas, searchIndex, statusTargetCount: () => opts.outbound?.targets().length ?? 0, intakeTokens: intake.tokens });
   rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();

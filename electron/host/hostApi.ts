@@ -17,6 +17,9 @@ import type { ShareControl } from './sharing/shareControl';
 import type { IncidentStore } from './store';
 import type { TerminalService } from './terminals/terminalService';
 import { catchUpGradually, type SearchIndex } from './search/searchIndex';
+import { writeStatusPageForIncident } from './outbound/statusPageFiles';
+import type { IntakeTokens } from './intake/intakeTokens';
+import { INTAKE_PATH_PREFIX } from './intake/intakeEndpoint';
 
 export interface HostApiDeps {
   version: string;
@@ -33,6 +36,8 @@ export interface HostApiDeps {
   searchIndex: SearchIndex | null;
   /** How many outbound targets a customer status update goes to now. */
   statusTargetCount?: () => number;
+  /** Alert intake tokens; null when the store is unusable. */
+  intakeTokens?: IntakeTokens | null;
 }
 
 /** Close code asking a document's sync clients to reconnect (4000–4999: application). */
@@ -49,6 +54,11 @@ function requireWritableStore(store: IncidentStore): void {
 function requireSearchIndex(deps: HostApiDeps): SearchIndex {
   if (!deps.searchIndex) throw new HostError('store', deps.store.status.ok ? 'The search index is not available.' : deps.store.status.reason);
   return deps.searchIndex;
+}
+
+function requireIntakeTokens(deps: HostApiDeps): IntakeTokens {
+  if (!deps.intakeTokens) throw new HostError('store', deps.store.status.ok ? 'Alert intake is not available on this host.' : deps.store.status.reason);
+  return deps.intakeTokens;
 }
 
 /** An archive is written straight to the store, past the documents' own indexing: read it now, in slices. */
@@ -219,6 +229,23 @@ export function createHostApi(deps: HostApiDeps): HostApiImpl {
       });
       deps.incidentsChanged();
       return {};
+    },
+
+    async writeStatusPage(args) {
+      return writeStatusPageForIncident({ store, hocuspocus, dataDir: deps.dataDir }, args.incidentId, args.dir);
+    },
+
+    async listIntakeTokens() {
+      return requireIntakeTokens(deps).list();
+    },
+
+    async createIntakeToken(args) {
+      const { id, secret } = requireIntakeTokens(deps).create(args.source, { route: args.route, service: args.service || null });
+      return { id, secret, path: `${INTAKE_PATH_PREFIX}${args.source}` };
+    },
+
+    async revokeIntakeToken(args) {
+      return { revoked: requireIntakeTokens(deps).revoke(args.id) };
     },
   };
 }

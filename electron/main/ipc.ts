@@ -9,6 +9,7 @@ import type { JoinLinkInbox } from './joinLinks';
 /** A save larger than this is not an export of ours (a 100k-entry archive is well below it). */
 const MAX_SAVE_CHARS = 512 * 1024 * 1024;
 const SaveFileArgs = z.object({ name: z.string().min(1).max(255), content: z.string().max(MAX_SAVE_CHARS) });
+const PickFolderArgs = z.object({ title: z.string().max(200) });
 
 export interface IpcOptions {
   /** The host's URL and token, or null while there is no usable host (the failure screen). */
@@ -16,6 +17,7 @@ export interface IpcOptions {
   joinLinks: JoinLinkInbox;
   save(win: BrowserWindow | null, name: string, content: string): Promise<SaveFileResult>;
   attention(report: DesktopAttention): void;
+  pickFolder(win: BrowserWindow | null, title: string): Promise<string | null>;
 }
 
 export function isFromOurUi(event: IpcMainEvent | IpcMainInvokeEvent, hostUrl: string | undefined): boolean {
@@ -39,6 +41,12 @@ export function registerIpc(opts: IpcOptions): void {
     const args = SaveFileArgs.safeParse(raw);
     if (!args.success) throw new Error(`refused: bad arguments (${args.error.issues[0]?.path.join('.') ?? 'request'})`);
     return opts.save(BrowserWindow.fromWebContents(event.sender), args.data.name, args.data.content);
+  });
+  ipcMain.handle(IPC.pickFolder, async (event, raw: unknown) => {
+    if (!ours(event)) throw new Error('refused: not from the War Room UI');
+    const args = PickFolderArgs.safeParse(raw);
+    if (!args.success) throw new Error(`refused: bad arguments (${args.error.issues[0]?.path.join('.') ?? 'request'})`);
+    return opts.pickFolder(BrowserWindow.fromWebContents(event.sender), args.data.title);
   });
   ipcMain.on(IPC.joinLinksReady, (event) => {
     if (!ours(event)) return;

@@ -13,7 +13,7 @@ import { registerIpc } from './ipc';
 import { JoinLinkInbox, joinLinkFromArgv, registerJoinLinks } from './joinLinks';
 import { lockDownPermissions } from './permissions';
 import { QuitGuard } from './quitGuard';
-import { saveWithDialog } from './saveDialog';
+import { pickFolderWithDialog, saveWithDialog } from './saveDialog';
 import { createElectronSettings, createWindowStateStore } from './settingsStore';
 import { claimSingleInstance, focusMainWindow } from './singleInstance';
 import { createMainWindow } from './window';
@@ -83,6 +83,7 @@ async function main() {
     host: () => host,
     joinLinks,
     save: saveWithDialog,
+    pickFolder: pickFolderWithDialog,
     attention: (report) => attention.update(report),
   });
   if (!started.ok) console.error(`War Room: store unusable: ${started.failure.reason} (${started.failure.file})`);

@@ -23,3 +23,10 @@ export async function saveWithDialog(win: BrowserWindow | null, name: string, co
   await writeFile(choice.filePath, content, 'utf8');
   return { saved: true, path: choice.filePath };
 }
+
+/** The native folder chooser: the folder picked, or null. Nothing is written here. */
+export async function pickFolderWithDialog(win: BrowserWindow | null, title: string): Promise<string | null> {
+  const options = { title, defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+  const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return choice.canceled ? null : (choice.filePaths[0] ?? null);
+}

@@ -38,6 +38,7 @@ const api = {
   },
   onOpenIncident: (listener: (incidentId: string) => void) => listen(IPC.openIncident, isString, listener),
   reportAttention: (attention: DesktopAttention) => ipcRenderer.send(IPC.attention, attention),
+  pickFolder: (title: string): Promise<string | null> => ipcRenderer.invoke(IPC.pickFolder, { title: String(title) }),
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('warroom', api);

@@ -11,6 +11,7 @@ import { HostContextReact, useHost } from './session';
 import { loadSettings, useSettings } from './settingsStore';
 import { StoreErrorBanner } from './StoreErrorBanner';
 import { useDesktopEvents } from './useDesktopEvents';
+import { useAlertNotifications } from './useAlertNotifications';
 import { UnreadableRowsBanner } from './UnreadableRowsBanner';
 
 // Each screen is its own chunk: a cold load straight onto an incident does not wait for the
@@ -48,6 +49,7 @@ function Shell() {
   const route = useRoute();
   const [tokenRefused, setTokenRefused] = useState(false);
   useDesktopEvents(rpc);
+  useAlertNotifications(rpc);
 
   // A socket refused for its token looks like any lost connection; ask the host which it is,
   // at start and whenever the connection drops (the host may have restarted with a new token).

@@ -7,6 +7,7 @@ import { CadenceSettings } from './CadenceSettings';
 import { SnoozeForm } from './SnoozeForm';
 import { StatusComposer } from './StatusComposer';
 import { StatusLog } from './StatusLog';
+import { StatusPageForm } from './StatusPageForm';
 import { useComms } from './useComms';
 import './comms.css';
 
@@ -42,6 +43,7 @@ export function CommsView() {
         )}
         <CadenceSettings cadence={cadence} current={incident.severity} />
         <SnoozeForm />
+        <StatusPageForm />
       </aside>
     </section>
   );

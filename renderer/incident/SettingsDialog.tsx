@@ -11,6 +11,7 @@ import { ZoneField } from '../home/ZoneField';
 import { FieldError } from '../app/FieldError';
 import { draftFromSettings, settingsFromDraft, type DraftProblems } from '../terminals/TerminalSettingsForm';
 import { newRuleKey, TerminalSettingsSection } from '../terminals/TerminalSettingsSection';
+import { IntakeRulesSection } from '../intake/IntakeRulesSection';
 import { DEFAULT_FOLLOW_UP_POLICY } from '../../shared/catalog/followUpPolicy';
 import { FollowUpPolicyFields } from '../followups/FollowUpPolicyFields';
 
@@ -73,6 +74,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </label>
         <FollowUpPolicyFields policy={followUpPolicy} onChange={setFollowUpPolicy} />
         <TerminalSettingsSection draft={terminalDraft} onChange={setTerminalDraft} problems={terminalProblems} />
+        <IntakeRulesSection rpc={rpc} />
         <FieldError message={error} />
         <DialogActions onCancel={onClose} submitLabel="Save settings" />
       </form>

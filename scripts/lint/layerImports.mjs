@@ -45,7 +45,8 @@ export const LAYERS = [
     layers: ['electron/host', 'shared'],
     node: true,
     packages: [...PURE, 'ws', '@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-redis', 'ioredis', '@photostructure/sqlite', 'node-pty', 'commander', 'conf', 'pg'],
-    testPackages: ['vitest', 'fast-check', 'esbuild'],
+    // html-validate and axe in Chromium check the static status page the host writes.
+    testPackages: ['vitest', 'fast-check', 'esbuild', 'html-validate', '@playwright/test', '@axe-core/playwright'],
   },
   {
     name: 'electron/cli',

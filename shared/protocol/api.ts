@@ -98,6 +98,25 @@ export const FirstScreenSchema = z.object({
   entries: z.array(z.object({ id: z.string(), record: z.unknown(), edits: z.array(z.unknown()) })),
 });
 
+/** The alerting tools alert intake takes (electron/host/intake/alertSources.ts parses each). */
+export const INTAKE_SOURCES = ['alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
+
+/** An intake token as Settings lists it: its source and routing rule (electron/host/intake/intakeTokens.ts). */
+export const IntakeTokenInfoSchema = z.object({
+  id: z.string(),
+  source: z.enum(INTAKE_SOURCES),
+  /** new: each dedup key opens its own incident; append: also join the open incident of the same service. */
+  route: z.enum(['new', 'append']),
+  /** Used when an alert names no service. */
+  service: z.string().nullable(),
+  severityLabel: z.string(),
+  serviceLabel: z.string(),
+  titleTemplate: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type IntakeTokenListing = z.infer<typeof IntakeTokenInfoSchema>;
+
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
@@ -220,6 +239,25 @@ export const HostApi = {
      * document when it is not in memory; null when the host has none stored yet (shared/model/firstScreen.ts).
      */
     firstScreen: method(z.object({ id: IncidentIdSchema }), FirstScreenSchema.nullable()),
+    /**
+     * Writes the incident's static status page (index.html) and Atom feed (feed.atom) of its customer
+     * updates into `dir` (a full path), or into a folder under the data dir when none is given. A file
+     * there that War Room did not write is never overwritten: the call fails naming it.
+     */
+    writeStatusPage: method(
+      z.object({ incidentId: IncidentIdSchema, dir: z.string().trim().max(4096).optional() }),
+      z.object({ dir: z.string(), files: z.array(z.string()), updates: z.number().int() }),
+    ),
+    // ---- alert intake (local connections only) ----
+    /** Every intake token (revoked ones too) with the routing rule it carries; never a secret. */
+    listIntakeTokens: method(z.object({}), z.array(IntakeTokenInfoSchema)),
+    /** Mints an intake token; its secret is answered once. `path` is where the tool posts, on this host. */
+    createIntakeToken: method(
+      z.object({ source: z.enum(INTAKE_SOURCES), route: z.enum(['new', 'append']), service: z.string().trim().max(200).optional() }),
+      z.object({ id: z.string(), secret: z.string(), path: z.string() }),
+    ),
+    /** Revokes an intake token: its next request gets 401. False when unknown or already revoked. */
+    revokeIntakeToken: method(z.object({ id: z.string().max(64) }), z.object({ revoked: z.boolean() })),
   },
   events: {
     /** The store became unusable or recovered (e.g. disk full, read-only). */
@@ -230,6 +268,8 @@ export const HostApi = {
     onRoomConnections: z.object({ incidentId: z.string(), connections: z.array(RoomConnectionSchema) }),
     /** A joined room's sync state changed (online/offline/syncing, unconfirmed count). */
     onRoomStatus: z.object({ rooms: z.array(RoomReplicaStatusSchema) }),
+    /** An alert opened an incident (alert intake): the desktop notifies "SEV2 opened from Alertmanager: …". */
+    onAlertOpenedIncident: z.object({ incidentId: z.string(), title: z.string(), severity: Severity, source: z.string() }),
   },
 } as const;
 

@@ -47,4 +47,6 @@ export interface DesktopBridge {
   /** A notification was clicked: open this incident. */
   onOpenIncident(listener: (incidentId: string) => void): () => void;
   reportAttention(attention: DesktopAttention): void;
+  /** Native folder chooser (e.g. where to write the status page); null when cancelled. */
+  pickFolder(title: string): Promise<string | null>;
 }

@@ -12,4 +12,6 @@ export const IPC = {
   openIncident: 'warroom:open-incident',
   /** window → main: overdue count, reminders, whether an incident is active, unsaved changes. */
   attention: 'warroom:attention',
+  /** window → main: the native folder chooser; answers the chosen folder or null. */
+  pickFolder: 'warroom:pick-folder',
 } as const;

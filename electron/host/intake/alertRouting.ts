@@ -59,6 +59,17 @@ export interface IncidentWriter {
   write(incidentId: string, author: string, fn: (doc: Y.Doc, ctx: CommandContext) => void): Promise<void>;
   /** A fresh incident id. */
   newIncidentId(): string;
+  /** An alert has just opened this incident (told after its document is written). */
+  opened?(incident: AlertOpenedIncident): void;
+}
+
+/** What a person is told when an alert opens an incident. */
+export interface AlertOpenedIncident {
+  incidentId: string;
+  title: string;
+  severity: Severity;
+  /** The alerting tool, as people call it ("Alertmanager"). */
+  source: string;
 }
 
 export interface RoutingResult {
@@ -198,6 +209,7 @@ export class AlertRouter {
         });
         incidentId = id;
         result.opened.push(id);
+        this.writer.opened?.({ incidentId: id, title, severity, source: SOURCE_NAMES[source] });
       } else if (!result.opened.includes(incidentId) && !result.appended.includes(incidentId)) {
         result.appended.push(incidentId);
       }

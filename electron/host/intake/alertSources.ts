@@ -4,8 +4,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Instant } from '../../../shared/model/types';
+import { INTAKE_SOURCES } from '../../../shared/protocol/api';
 
-export const INTAKE_SOURCES = ['alertmanager', 'grafana', 'pagerduty', 'generic'] as const;
+export { INTAKE_SOURCES };
 export type IntakeSource = (typeof INTAKE_SOURCES)[number];
 
 export const SOURCE_NAMES: Record<IntakeSource, string> = {

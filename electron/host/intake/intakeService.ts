@@ -7,7 +7,7 @@ import { newId } from '../../../shared/model/ids';
 import { writeIncident, type IncidentWriterDeps } from '../incidentWriter';
 import type { RateLimitOptions } from '../sharing/rateLimit';
 import type { IncidentStore } from '../store';
-import { AlertRouter } from './alertRouting';
+import { AlertRouter, type AlertOpenedIncident } from './alertRouting';
 import { STORM_FLUSH_MS } from './alertStorms';
 import { createIntakeEndpoint } from './intakeEndpoint';
 import { IntakeTokens } from './intakeTokens';
@@ -26,6 +26,8 @@ export function createIntake(deps: {
   log: (line: string) => void;
   rateLimit?: RateLimitOptions;
   stormFlushMs?: number;
+  /** An alert opened an incident: the desktop tells the user. */
+  onOpened?: (incident: AlertOpenedIncident) => void;
 }): Intake {
   const { store } = deps;
   const tokens = store.status.ok ? new IntakeTokens(store) : null;
@@ -33,6 +35,7 @@ export function createIntake(deps: {
     ? new AlertRouter(store.database(), {
         newIncidentId: () => newId(),
         write: (incidentId, author, fn) => writeIncident(deps.writer, incidentId, author, fn),
+        opened: (incident) => deps.onOpened?.(incident),
       })
     : null;
   const writable = () => store.status.ok;

@@ -131,6 +131,12 @@ export const fakeElectron = {
       fakeElectron.dialog.saveCalls.push(args);
       return fakeElectron.dialog.saveResult;
     },
+    openResult: { canceled: true, filePaths: [] as string[] },
+    openCalls: [] as unknown[][],
+    async showOpenDialog(...args: unknown[]) {
+      fakeElectron.dialog.openCalls.push(args);
+      return fakeElectron.dialog.openResult;
+    },
     async showMessageBox(...args: unknown[]) {
       fakeElectron.dialog.messageBoxCalls.push(args);
       return { response: fakeElectron.dialog.messageBoxResponse, checkboxChecked: false };
@@ -156,6 +162,8 @@ export function resetFakeElectron(): void {
   fakeElectron.dialog.saveResult = { canceled: true, filePath: undefined };
   fakeElectron.dialog.messageBoxResponse = 1;
   fakeElectron.dialog.saveCalls = [];
+  fakeElectron.dialog.openResult = { canceled: true, filePaths: [] };
+  fakeElectron.dialog.openCalls = [];
   fakeElectron.dialog.messageBoxCalls = [];
   fakeElectron.ipcMain.removeAllListeners();
   fakeElectron.ipcMain.handlers.clear();

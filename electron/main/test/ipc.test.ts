@@ -23,7 +23,7 @@ describe('IPC (fake electron)', () => {
     const saves: unknown[][] = [];
     const reports: DesktopAttention[] = [];
     const joinLinks = new JoinLinkInbox();
-    registerIpc({ host: () => HOST, joinLinks, save: async (...args) => (saves.push(args), { saved: true, path: '/x' }), attention: (r) => reports.push(r) });
+    registerIpc({ host: () => HOST, joinLinks, save: async (...args) => (saves.push(args), { saved: true, path: '/x' }), attention: (r) => reports.push(r), pickFolder: async (_win, title) => `/picked/${title}` });
     return { saves, reports, joinLinks };
   }
 
@@ -44,6 +44,14 @@ describe('IPC (fake electron)', () => {
     await expect(save(ipcEvent(`${HOST.url}/`), { name: 42, content: 'x' })).rejects.toThrow(/bad arguments \(name\)/);
     await expect(save(ipcEvent(`${HOST.url}/`), { name: 'pm.md', content: '# PM' })).resolves.toEqual({ saved: true, path: '/x' });
     expect(saves.map((s) => s.slice(1))).toEqual([['pm.md', '# PM']]);
+  });
+
+  it('opens the folder chooser only for the War Room UI, with a checked title', async () => {
+    setUp();
+    const pick = fakeElectron.ipcMain.handlers.get(IPC.pickFolder)!;
+    await expect(pick(ipcEvent('https://evil.example/'), { title: 'x' })).rejects.toThrow(/not from the War Room UI/);
+    await expect(pick(ipcEvent(`${HOST.url}/`), { title: 7 })).rejects.toThrow(/bad arguments \(title\)/);
+    await expect(pick(ipcEvent(`${HOST.url}/`), { title: 'Status page folder' })).resolves.toBe('/picked/Status page folder');
   });
 
   it('delivers pending join links once the window is ready, and only to our window', () => {

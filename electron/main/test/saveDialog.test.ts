@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, resetFakeElectron } from './fakeElectron';
-import { saveWithDialog } from '../saveDialog';
+import { pickFolderWithDialog, saveWithDialog } from '../saveDialog';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 
@@ -23,6 +23,15 @@ describe('save dialogs (fake electron)', () => {
     // Only the base name is offered: a name from the window never picks the folder.
     expect(options.defaultPath).toBe(path.join('/home/ana/Documents', 'db-outage-postmortem.md'));
     expect(options.filters[0]?.extensions).toEqual(['md']);
+  });
+
+  it('answers the folder the user picked, or null when cancelled', async () => {
+    fakeElectron.dialog.openResult = { canceled: false, filePaths: ['/home/ana/site'] };
+    expect(await pickFolderWithDialog(null, 'Status page folder')).toBe('/home/ana/site');
+    const [options] = fakeElectron.dialog.openCalls[0] as [{ title: string; properties: string[] }];
+    expect(options).toMatchObject({ title: 'Status page folder', properties: ['openDirectory', 'createDirectory'] });
+    fakeElectron.dialog.openResult = { canceled: true, filePaths: [] };
+    expect(await pickFolderWithDialog(null, 'Status page folder')).toBeNull();
   });
 
   it('writes nothing when the user cancels', async () => {

@@ -1,6 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from '@playwright/test';
+import { HtmlValidate } from 'html-validate';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createIncident } from '../../../../shared/model/commands';
@@ -9,6 +13,10 @@ import { incidentDocName } from '../../../../shared/protocol/api';
 import { IncidentStore } from '../../store';
 import { buildCli, tempDir } from '../../test/helpers';
 import { renderStatusPage } from '../statusPage';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../playwright.config';
+
+/** The axe rule sets the app itself is held to (WCAG 2.0/2.1 A and AA). */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const INTERNAL = 'Internal: the primary is corrupt, restoring from the DR copy';
 const HOSTILE = 'Checkout is back <script>alert(1)</script> & <img src=x onerror=alert(2)>';
@@ -74,5 +82,28 @@ describe('static status page', () => {
       const missing = run('statuspage', '01KNONE', '--out', out, '--data-dir', dataDir);
       expect(missing.stderr).toMatch(/no incident with id 01KNONE/);
     });
+
+    it('writes a page that passes an HTML validator and an axe check in Chromium', async () => {
+      const out = tempDir('warroom-statuspage-checked-');
+      expect(run('statuspage', '01KSTATUS', '--out', out, '--data-dir', dataDir).status).toBe(0);
+      const file = path.join(out, 'index.html');
+
+      const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(readFileSync(file, 'utf8'), file);
+      const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+      expect(problems, problems.join('\n')).toEqual([]);
+
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      try {
+        const page = await (await browser.newContext()).newPage();
+        await page.goto(pathToFileURL(file).href);
+        const result = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+        const failures = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+        expect(failures, failures.join('\n')).toEqual([]);
+        // The check saw the page, not an error screen.
+        expect(result.passes.map((p) => p.id)).toContain('color-contrast');
+      } finally {
+        await browser.close();
+      }
+    }, 60_000);
   });
 });
