@@ -19,6 +19,18 @@ export const INCIDENT_SCREEN = 'incident/IncidentView.tsx';
 /** The manifest key of the app's entry. */
 export const ENTRY = 'index.html';
 
+/**
+ * The manifest key of a source module's chunk. A module that one dynamic import loads and another
+ * chunk imports statically is emitted as a shared chunk, keyed `_<File>-<hash>.js` instead of by
+ * its path; that key is found by the module's file name.
+ */
+export function chunkKey(manifest: Manifest, src: string): string {
+  if (manifest[src]) return src;
+  const name = src.replace(/^.*\//, '').replace(/\.[tj]sx?$/, '');
+  const shared = Object.keys(manifest).filter((k) => k.startsWith(`_${name}-`) && k.endsWith('.js'));
+  return shared.length === 1 ? (shared[0] as string) : src;
+}
+
 /** Files (assets/…) that `key` needs before it runs: itself and its static imports, transitively. */
 export function staticClosure(manifest: Manifest, key: string): string[] {
   const seen = new Set<string>();
@@ -29,7 +41,7 @@ export function staticClosure(manifest: Manifest, key: string): string[] {
     seen.add(k);
     for (const next of chunk.imports ?? []) visit(next);
   };
-  visit(key);
+  visit(chunkKey(manifest, key));
   return [...seen].map((k) => manifest[k]!.file);
 }
 

@@ -17,6 +17,12 @@ describe('chunk budget', () => {
     expect(staticClosure(manifest, 'incident/IncidentView.tsx').sort()).toEqual(['assets/IncidentView.js', 'assets/react.js', 'assets/yjs.js']);
   });
 
+  it('finds a screen that the build emitted as a shared chunk (imported statically elsewhere too)', () => {
+    const { 'incident/IncidentView.tsx': screen, ...rest } = manifest;
+    const shared: Manifest = { ...rest, '_IncidentView-5AXwbBzI.js': screen!, 'app/RoomApp.tsx': { file: 'assets/RoomApp.js', imports: ['_IncidentView-5AXwbBzI.js'] } };
+    expect(staticClosure(shared, 'incident/IncidentView.tsx').sort()).toEqual(['assets/IncidentView.js', 'assets/react.js', 'assets/yjs.js']);
+  });
+
   it('counts a chunk shared by the entry and a screen once', () => {
     expect(screenChunks(manifest, (f) => sizes[f]!).bytes).toBe(210);
     expect(screenChunks(manifest, (f) => sizes[f]!, 'incident/IncidentView.tsx').bytes).toBe(340);
