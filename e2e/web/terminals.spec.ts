@@ -262,6 +262,7 @@ test('a reload re-attaches the running shell; leaving the incident ends it', asy
 
   await page.getByRole('link', { name: /back|all incidents/i }).first().click();
   await expect(page.getByRole('tab', { name: 'Terminals' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'War Room' })).toBeVisible();
   await page.goto(incidentUrl);
   await page.getByRole('tab', { name: 'Terminals' }).click();
   await expect(page.getByRole('button', { name: 'Open a terminal' })).toBeVisible();

@@ -69,9 +69,11 @@ function Shell() {
     };
   }, [rpc, endpoint]);
 
-  // Fetch the screen's chunk while the settings are still on their way, not after.
+  // Fetch the screen's chunk while the settings are still on their way, not after; then the other
+  // screen's, so leaving an incident never waits on a chunk (while it did, the incident view stayed
+  // mounted behind the loading screen, and with it the incident's terminals).
   useEffect(() => {
-    void loadScreen[route.screen]();
+    void loadScreen[route.screen]().then(() => Promise.all(Object.values(loadScreen).map((load) => load())));
   }, [route.screen]);
 
   useEffect(() => {
