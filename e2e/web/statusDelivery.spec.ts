@@ -43,4 +43,11 @@ test('Comms shows each customer update being retried and then sent to the status
   await expect(delivery.getByRole('listitem')).toHaveText(/^1\. generic 127\.0\.0\.1:\d+: sent \(attempt 2\)$/, { timeout: 20_000 });
   expect(bodies).toHaveLength(1);
   expect(JSON.parse(bodies[0] as string)).toMatchObject({ update: { audience: 'customers', text: 'We found the cause of slow checkouts and are rolling back.' } });
+
+  // Kept to look at: where the update went, under it, at both laptop sizes.
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await expect(delivery).toBeVisible();
+    await page.screenshot({ path: `test-results/comms-delivery-${size.width}x${size.height}.png` });
+  }
 });

@@ -71,7 +71,8 @@ describe('flow control and decoding', () => {
     await waitFor(() => c.outputChars > 20 * HIGH_WATER_CHARS, 20_000, 'output to flow while acknowledged');
     clearInterval(timer);
     const ackedAtStop = acked;
-    // Without acks the host stops: the count no longer moves over half a second.
+    // Without acks the host stops. A pause sends no frame of its own, so this is a bounded poll
+    // (at most 10 s): stopped once the count no longer moves over half a second.
     let last = -1;
     for (let i = 0; i < 20 && c.outputChars !== last; i++) {
       last = c.outputChars;
