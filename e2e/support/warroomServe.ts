@@ -22,10 +22,23 @@ export interface ServedHost {
   stop(): Promise<void>;
 }
 
+/**
+ * The host's shells get an empty home of their own: the machine user's rc files (version managers
+ * that take a lock in ~, prompts that call the network) must neither slow a test's prompt nor be
+ * touched by the shells a test ends mid-start-up.
+ */
+function shellEnvironment(home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+  delete env.ZDOTDIR;
+  return env;
+}
+
 export async function startServe(args: string[] = [], dataDir?: string): Promise<ServedHost> {
   const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-home-'));
   const child = spawn(process.execPath, [path.resolve('bin/warroom.mjs'), 'serve', '--data-dir', dir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: shellEnvironment(home),
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
@@ -56,6 +69,7 @@ export async function startServe(args: string[] = [], dataDir?: string): Promise
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }).finally(() => {
+        rmSync(home, { recursive: true, force: true });
         if (!dataDir) rmSync(dir, { recursive: true, force: true });
       }),
   };
