@@ -93,6 +93,8 @@ function forgedWriteFrames(incidentId: string, token: string): number[][] {
 }
 
 test('responders see each other live, an observer watches read-only, and the sync state survives going offline', async ({ page, host, browser }) => {
+  // Four browser contexts (host owner, two responders, an observer) share two cores: the default minute is too little when the machine is busy.
+  test.setTimeout(180_000);
   const incidentId = await declareIncident(page, host);
   const ana = await join(browser, createToken(host, incidentId, 'responder'), 'Ana Responder');
   const bo = await join(browser, createToken(host, incidentId, 'responder'), 'Bo Responder');
