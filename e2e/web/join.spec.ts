@@ -10,7 +10,8 @@ import type { Page } from '@playwright/test';
 import { startServe, test, expect, type ServedHost } from '../support/warroomServe';
 import { giveName } from '../support/nameDialog';
 
-test.describe.configure({ timeout: 90_000 });
+// Two hosts, each with its own browser context, restarted mid-test: three minutes, for a machine whose two cores are busy.
+test.describe.configure({ timeout: 180_000 });
 
 const row = (page: Page, text: string) => page.getByRole('grid', { name: 'Timeline' }).getByRole('row').filter({ hasText: text });
 

@@ -19,7 +19,7 @@ async function join(browser: Browser, openUrl: string, name: string): Promise<Pa
 }
 
 test('a mini-incident: checklist, decision, second-person confirm, status update, handoff, export', async ({ browser, host }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // two people, six tabs of work and an export, on two possibly busy cores
   const priya = await join(browser, host.openUrl, 'Priya Raman');
   await priya.getByLabel('Title').fill('Checkout returns 500s');
   await priya.getByLabel('Severity').selectOption('SEV1');
