@@ -3,7 +3,8 @@ import { SEVERITIES, type Incident, type Instant, type Severity } from './types'
 import type { CadenceSnooze, StatusCadence, StatusUpdate } from './coordinationTypes';
 import { incidentStart } from './statusTemplates';
 import { isLive } from './keyTimes';
-import { storedText } from './storedFields';
+import { z } from 'zod';
+import { instant, storedShape, text } from './recordFields';
 
 // The status-update cadence: how it is stored, folded, and when the next update is due.
 // The `cadence` Y.Array is an append-only log of "every N minutes for SEVx" settings and
@@ -21,6 +22,11 @@ export type CadenceEvent =
 
 const severities: ReadonlySet<string> = new Set(SEVERITIES);
 
+/** A snooze, as the archive holds it and as a cadence event carries it; stored, one without `until` is skipped. */
+export const SNOOZE_FIELDS = { by: text, at: instant, until: instant, reason: text };
+
+const StoredSnooze = z.object(storedShape(SNOOZE_FIELDS));
+
 function minutesOf(value: unknown): number | null | undefined {
   if (value === null) return null;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
@@ -35,8 +41,9 @@ export function foldCadence(events: { forEach(fn: (event: unknown) => void): voi
     if (event.type === 'minutes' && typeof event.severity === 'string' && severities.has(event.severity)) {
       const minutes = minutesOf(event.minutes);
       if (minutes !== undefined) cadence.minutesBySeverity[event.severity as Severity] = minutes;
-    } else if (event.type === 'snooze' && storedText(event.until) !== '') {
-      cadence.snoozes.push({ by: storedText(event.by), at: storedText(event.at), until: storedText(event.until), reason: storedText(event.reason) });
+    } else if (event.type === 'snooze') {
+      const snooze = StoredSnooze.parse(event);
+      if (snooze.until !== '') cadence.snoozes.push(snooze);
     }
   });
   return cadence;
