@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { compareEntries } from '../model/order';
 import { EMPTY_COORDINATION } from '../model/coordination';
 import type { CoordinationState } from '../model/coordinationTypes';
-import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../model/types';
+import { EDITABLE_ENTRY_FIELDS, ENTRY_EDIT_FIELDS, ENTRY_FIELDS, RETRACTION_FIELDS } from '../model/entryRecords';
+import { archiveShape } from '../model/recordFields';
+import { SEVERITIES, STATUSES } from '../model/types';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
 import { nowInstant } from '../time/instant';
@@ -62,24 +64,17 @@ const IncidentSchema = z.strictObject({
   postmortem: PostmortemSchema,
 });
 
-const RetractionSchema = z.strictObject({ by: z.string(), at: InstantSchema, reason: z.string() });
+const RetractionSchema = z.strictObject(archiveShape(RETRACTION_FIELDS));
 
 const EntryEditSchema = z.strictObject({
-  by: z.string(),
-  at: InstantSchema,
-  field: z.enum(['text', 'occurredAt', 'kind', 'workstream', 'key']),
+  ...archiveShape(ENTRY_EDIT_FIELDS),
+  field: z.enum(EDITABLE_ENTRY_FIELDS),
   previous: z.union([z.string(), z.boolean()]),
 });
 
+/** An entry's folded view: the creation record's fields (shared with the stored reader), its retraction, history and provenance. */
 const EntrySchema = z.strictObject({
-  id: z.string().min(1),
-  occurredAt: InstantSchema,
-  recordedAt: InstantSchema,
-  author: z.string(),
-  kind: z.enum(ENTRY_KINDS),
-  text: z.string(),
-  workstream: z.string(),
-  key: z.boolean(),
+  ...archiveShape(ENTRY_FIELDS),
   retraction: RetractionSchema.nullable(),
   history: z.array(EntryEditSchema),
   provenance: z.strictObject({ source: z.string(), line: z.number().int().nonnegative(), original: z.string() }).optional(),
