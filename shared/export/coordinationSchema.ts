@@ -5,7 +5,7 @@
 // Each record's fields are the ones its stored reader uses (shared/model/*Records.ts), in their strict form.
 import { z } from 'zod';
 import { ACTION_FIELDS } from '../model/actionRecords';
-import { SNOOZE_FIELDS } from '../model/cadenceRecords';
+import { CadenceMinutes, SNOOZE_FIELDS } from '../model/cadenceRecords';
 import { CHECKLIST_FIELDS, CHECKLIST_ITEM_FIELDS } from '../model/checklistRecords';
 import type { CoordinationState } from '../model/coordinationTypes';
 import { DECISION_FIELDS } from '../model/decisionRecords';
@@ -31,9 +31,6 @@ const ActionItemSchema = z.strictObject({
 });
 
 const StatusUpdateSchema = z.strictObject(archiveShape(STATUS_UPDATE_FIELDS));
-
-/** Minutes between updates; null means no cadence for that severity. */
-const CadenceMinutes = z.number().positive().nullable();
 
 const CadenceSchema = z.strictObject({
   minutesBySeverity: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, CadenceMinutes])) as Record<(typeof SEVERITIES)[number], typeof CadenceMinutes>),
