@@ -10,12 +10,12 @@ import { EMPTY_COORDINATION } from '../model/coordination';
 import type { CoordinationState } from '../model/coordinationTypes';
 import { EDITABLE_ENTRY_FIELDS, ENTRY_EDIT_FIELDS, ENTRY_FIELDS, RETRACTION_FIELDS } from '../model/entryRecords';
 import { archiveShape } from '../model/recordFields';
-import { SEVERITIES, STATUSES } from '../model/types';
+import { INCIDENT_FIELDS, POSTMORTEM_FIELDS } from '../model/incidentRecords';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
 import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
-import { InstantSchema, ZoneSchema } from './instantSchema';
+import { InstantSchema } from './instantSchema';
 import { CoordinationSchema } from './coordinationSchema';
 
 export const ARCHIVE_FORMAT = 'war-room-incident';
@@ -36,33 +36,7 @@ export interface Archive {
 /** A version 1 file: the same, without `response`. */
 export type ArchiveV1 = Omit<Archive, 'version' | 'response'> & { version: 1 };
 
-const PostmortemSchema = z.strictObject({
-  rootCause: z.string(),
-  wentWell: z.string(),
-  wentWrong: z.string(),
-  gotLucky: z.string(),
-});
-
-const IncidentSchema = z.strictObject({
-  id: z.string().min(1),
-  title: z.string(),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(STATUSES),
-  createdAt: InstantSchema,
-  detectedAt: InstantSchema.nullable(),
-  impactStartedAt: InstantSchema.nullable(),
-  mitigatedAt: InstantSchema.nullable(),
-  resolvedAt: InstantSchema.nullable(),
-  timeZone: ZoneSchema,
-  summary: z.string(),
-  impact: z.string(),
-  commander: z.string(),
-  /** Absent in archives written before incidents had labels. */
-  services: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-  reconstructed: z.boolean().optional(),
-  postmortem: PostmortemSchema,
-});
+const IncidentSchema = z.strictObject({ ...archiveShape(INCIDENT_FIELDS), postmortem: z.strictObject(archiveShape(POSTMORTEM_FIELDS)) });
 
 const RetractionSchema = z.strictObject(archiveShape(RETRACTION_FIELDS));
 

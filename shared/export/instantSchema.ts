@@ -1,8 +1,5 @@
-// Field schemas shared by the archive's incident, timeline and coordination parts. The instant is
-// defined with the record fields (shared/model/recordFields.ts), which the stored readers share.
-import { z } from 'zod';
-import { isValidZone } from '../time/zones';
-
+// Field schemas of the archive, defined with the record fields that the stored readers share:
+// the instant with every record's (shared/model/recordFields.ts), the zone with the incident's
+// (shared/model/incidentRecords.ts).
 export { InstantSchema } from '../model/recordFields';
-
-export const ZoneSchema = z.string().refine(isValidZone, 'Unknown IANA time zone');
+export { ZoneSchema } from '../model/incidentRecords';
