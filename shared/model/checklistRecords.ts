@@ -107,12 +107,19 @@ function obj(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/**
+ * What grouping needs of a log value: the checklist and item it names. Its other fields are read
+ * as the fold applies it (an add's item through readItem, an event through readItemEvent).
+ */
+const StoredLogRecord = z.looseObject({ checklistId: z.string(), itemId: z.string() });
+
 /** The log's records per checklist id, each list in log order. One pass. */
 export function groupLogByChecklist(log: readonly unknown[]): Map<string, Record<string, unknown>[]> {
   const byChecklist = new Map<string, Record<string, unknown>[]>();
   for (const value of log) {
-    const record = obj(value);
-    if (typeof record.checklistId !== 'string' || typeof record.itemId !== 'string') continue;
+    const parsed = StoredLogRecord.safeParse(value);
+    if (!parsed.success) continue;
+    const record = parsed.data;
     const list = byChecklist.get(record.checklistId);
     if (list) list.push(record);
     else byChecklist.set(record.checklistId, [record]);
