@@ -8,12 +8,14 @@ import { z } from 'zod';
 import { compareEntries } from '../model/order';
 import { EMPTY_COORDINATION } from '../model/coordination';
 import type { CoordinationState } from '../model/coordinationTypes';
-import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../model/types';
+import { EDITABLE_ENTRY_FIELDS, ENTRY_EDIT_FIELDS, ENTRY_FIELDS, RETRACTION_FIELDS } from '../model/entryRecords';
+import { archiveShape } from '../model/recordFields';
+import { INCIDENT_FIELDS, POSTMORTEM_FIELDS } from '../model/incidentRecords';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
 import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
-import { InstantSchema, ZoneSchema } from './instantSchema';
+import { InstantSchema } from './instantSchema';
 import { CoordinationSchema } from './coordinationSchema';
 
 export const ARCHIVE_FORMAT = 'war-room-incident';
@@ -34,52 +36,19 @@ export interface Archive {
 /** A version 1 file: the same, without `response`. */
 export type ArchiveV1 = Omit<Archive, 'version' | 'response'> & { version: 1 };
 
-const PostmortemSchema = z.strictObject({
-  rootCause: z.string(),
-  wentWell: z.string(),
-  wentWrong: z.string(),
-  gotLucky: z.string(),
-});
+const IncidentSchema = z.strictObject({ ...archiveShape(INCIDENT_FIELDS), postmortem: z.strictObject(archiveShape(POSTMORTEM_FIELDS)) });
 
-const IncidentSchema = z.strictObject({
-  id: z.string().min(1),
-  title: z.string(),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(STATUSES),
-  createdAt: InstantSchema,
-  detectedAt: InstantSchema.nullable(),
-  impactStartedAt: InstantSchema.nullable(),
-  mitigatedAt: InstantSchema.nullable(),
-  resolvedAt: InstantSchema.nullable(),
-  timeZone: ZoneSchema,
-  summary: z.string(),
-  impact: z.string(),
-  commander: z.string(),
-  /** Absent in archives written before incidents had labels. */
-  services: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-  reconstructed: z.boolean().optional(),
-  postmortem: PostmortemSchema,
-});
-
-const RetractionSchema = z.strictObject({ by: z.string(), at: InstantSchema, reason: z.string() });
+const RetractionSchema = z.strictObject(archiveShape(RETRACTION_FIELDS));
 
 const EntryEditSchema = z.strictObject({
-  by: z.string(),
-  at: InstantSchema,
-  field: z.enum(['text', 'occurredAt', 'kind', 'workstream', 'key']),
+  ...archiveShape(ENTRY_EDIT_FIELDS),
+  field: z.enum(EDITABLE_ENTRY_FIELDS),
   previous: z.union([z.string(), z.boolean()]),
 });
 
+/** An entry's folded view: the creation record's fields (shared with the stored reader), its retraction, history and provenance. */
 const EntrySchema = z.strictObject({
-  id: z.string().min(1),
-  occurredAt: InstantSchema,
-  recordedAt: InstantSchema,
-  author: z.string(),
-  kind: z.enum(ENTRY_KINDS),
-  text: z.string(),
-  workstream: z.string(),
-  key: z.boolean(),
+  ...archiveShape(ENTRY_FIELDS),
   retraction: RetractionSchema.nullable(),
   history: z.array(EntryEditSchema),
   provenance: z.strictObject({ source: z.string(), line: z.number().int().nonnegative(), original: z.string() }).optional(),

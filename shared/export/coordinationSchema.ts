@@ -2,110 +2,44 @@
 // like the rest of the archive: a typo'd or foreign field is an error, never dropped.
 // Cross-record links (a chosen option, a replacing decision) are checked too, because a
 // dangling link would show up later as a blank cell in the postmortem with no clue why.
+// Each record's fields are the ones its stored reader uses (shared/model/*Records.ts), in their strict form.
 import { z } from 'zod';
-import {
-  ACTION_PRIORITIES,
-  AUDIENCES,
-  CHECKLIST_ITEM_STATES,
-  DECISION_STATUSES,
-  OUTCOME_VERDICTS,
-  REVERSIBILITIES,
-} from '../model/coordinationTypes';
+import { ACTION_FIELDS } from '../model/actionRecords';
+import { CadenceMinutes, SNOOZE_FIELDS } from '../model/cadenceRecords';
+import { CHECKLIST_FIELDS, CHECKLIST_ITEM_FIELDS } from '../model/checklistRecords';
 import type { CoordinationState } from '../model/coordinationTypes';
+import { DECISION_FIELDS } from '../model/decisionRecords';
+import { archiveShape, InstantSchema } from '../model/recordFields';
+import { HANDOFF_FIELDS, ROLE_ASSIGNMENT_FIELDS } from '../model/roleRecords';
+import { STATUS_UPDATE_FIELDS } from '../model/statusUpdates';
 import { SEVERITIES } from '../model/types';
-import { InstantSchema } from './instantSchema';
 
-const Id = z.string().min(1);
-
-const DecisionSchema = z.strictObject({
-  id: Id,
-  entryId: z.string(),
-  question: z.string(),
-  context: z.string(),
-  options: z.array(z.strictObject({ id: Id, title: z.string(), pros: z.string(), cons: z.string() })),
-  chosenOptionId: z.string().nullable(),
-  rationale: z.string(),
-  decidedBy: z.string().nullable(),
-  decidedAt: InstantSchema.nullable(),
-  reversibility: z.enum(REVERSIBILITIES),
-  revisitAt: InstantSchema.nullable(),
-  status: z.enum(DECISION_STATUSES),
-  replacedBy: z.string().nullable(),
-  outcome: z.strictObject({ verdict: z.enum(OUTCOME_VERDICTS), why: z.string(), by: z.string(), at: InstantSchema }).nullable(),
-  createdBy: z.string(),
-  createdAt: InstantSchema,
-  history: z.array(z.strictObject({ by: z.string(), at: InstantSchema, change: z.string() })),
-});
-
-const ChecklistItemSchema = z.strictObject({
-  id: Id,
-  section: z.string(),
-  text: z.string(),
-  needsConfirm: z.boolean(),
-  ownerRole: z.string().nullable(),
-  assignee: z.string().nullable(),
-  state: z.enum(CHECKLIST_ITEM_STATES),
-  reason: z.string().nullable(),
-  doneBy: z.string().nullable(),
-  confirmedBy: z.string().nullable(),
-  history: z.array(
-    z.strictObject({
-      by: z.string(),
-      at: InstantSchema,
-      action: z.enum(['state', 'assign', 'confirm']),
-      state: z.enum(CHECKLIST_ITEM_STATES).optional(),
-      reason: z.string().optional(),
-      assignee: z.string().optional(),
-    }),
-  ),
-});
+const DecisionSchema = z.strictObject(archiveShape(DECISION_FIELDS));
 
 const ChecklistSchema = z.strictObject({
-  id: Id,
-  title: z.string(),
-  template: z.string(),
-  createdBy: z.string(),
-  createdAt: InstantSchema,
-  items: z.array(ChecklistItemSchema),
+  ...archiveShape(CHECKLIST_FIELDS),
+  items: z.array(z.strictObject(archiveShape(CHECKLIST_ITEM_FIELDS))),
 });
 
+/** The folded view: the creation record's fields, and what the action's log decided. */
 const ActionItemSchema = z.strictObject({
-  id: Id,
-  text: z.string(),
-  owner: z.string(),
-  dueAt: InstantSchema.nullable(),
-  priority: z.enum(ACTION_PRIORITIES),
+  ...archiveShape(ACTION_FIELDS),
   status: z.enum(['open', 'done', 'not-doing']),
   reason: z.string().optional(),
-  entryIds: z.array(Id),
-  decisionIds: z.array(Id),
-  createdBy: z.string(),
-  createdAt: InstantSchema,
   doneBy: z.string().nullable(),
   doneAt: InstantSchema.nullable(),
 });
 
-const StatusUpdateSchema = z.strictObject({
-  id: Id,
-  audience: z.enum(AUDIENCES),
-  template: z.string(),
-  text: z.string(),
-  postedBy: z.string(),
-  postedAt: InstantSchema,
-  entryId: z.string(),
-});
-
-/** Minutes between updates; null means no cadence for that severity. */
-const CadenceMinutes = z.number().positive().nullable();
+const StatusUpdateSchema = z.strictObject(archiveShape(STATUS_UPDATE_FIELDS));
 
 const CadenceSchema = z.strictObject({
   minutesBySeverity: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, CadenceMinutes])) as Record<(typeof SEVERITIES)[number], typeof CadenceMinutes>),
-  snoozes: z.array(z.strictObject({ by: z.string(), at: InstantSchema, until: InstantSchema, reason: z.string() })),
+  snoozes: z.array(z.strictObject(archiveShape(SNOOZE_FIELDS))),
 });
 
-const RoleAssignmentSchema = z.strictObject({ role: z.string().min(1), person: z.string().min(1), assignedBy: z.string(), assignedAt: InstantSchema });
+const RoleAssignmentSchema = z.strictObject(archiveShape(ROLE_ASSIGNMENT_FIELDS));
 
-const HandoffSchema = z.strictObject({ id: Id, role: z.string(), from: z.string(), to: z.string(), at: InstantSchema, briefing: z.string() });
+const HandoffSchema = z.strictObject(archiveShape(HANDOFF_FIELDS));
 
 type IssueSink = z.core.$RefinementCtx;
 

@@ -1,12 +1,5 @@
-// Field schemas shared by the archive's incident, timeline and coordination parts.
-import { z } from 'zod';
-import { canonicalInstant } from '../time/instant';
-import { isValidZone } from '../time/zones';
-
-/** UTC only (trailing Z), stored in canonical millisecond form so string order is time order. */
-export const InstantSchema = z.iso
-  .datetime({ offset: false })
-  .refine((value) => canonicalInstant(value) !== null, 'Invalid ISO datetime')
-  .transform((value) => canonicalInstant(value) ?? value);
-
-export const ZoneSchema = z.string().refine(isValidZone, 'Unknown IANA time zone');
+// Field schemas of the archive, defined with the record fields that the stored readers share:
+// the instant with every record's (shared/model/recordFields.ts), the zone with the incident's
+// (shared/model/incidentRecords.ts).
+export { InstantSchema } from '../model/recordFields';
+export { ZoneSchema } from '../model/incidentRecords';

@@ -1,13 +1,16 @@
+import { z } from 'zod';
 import { ACTION_PRIORITIES, type ActionItem, type ActionPriority } from './coordinationTypes';
 import type { Instant } from './types';
-import { parseStoredRecord, storedText } from './storedFields';
+import { ids, instant, instantOrNull, oneOf, requiredText, storedRecord, storedShape, text } from './recordFields';
+import { storedText } from './storedFields';
 
 // How an action item is stored, and how its stored parts fold into the plain view.
 // Like a timeline entry (entryRecords.ts): one immutable creation record per action,
 // a JSON string in the `actions` map, plus an append-only `actionEvents` log of every
 // later change. Every replica folds the log in the same array order, so two people
 // ticking "done" and "reopen" at the same moment converge on one state, and both
-// changes stay in the action's history. Folding never throws: odd values read as empty.
+// changes stay in the action's history. Folding never throws: odd values read as empty
+// (each field's `.catch()` in ACTION_FIELDS, which the archive schema shares).
 
 /** The values an action was created with. Written once, never set again. */
 export type ActionRecord = Omit<ActionItem, 'status' | 'doneBy' | 'doneAt'>;
@@ -32,35 +35,40 @@ export interface ActionChange {
 /** Unknown or damaged priorities read as the middle one, so a bad value neither alarms nor hides. */
 export const DEFAULT_ACTION_PRIORITY: ActionPriority = 'P2';
 
-const priorities: ReadonlySet<string> = new Set(ACTION_PRIORITIES);
+/**
+ * An action's creation record, field by field. The archive holds the folded view, which adds
+ * what the log decides: status, reason, who closed it and when (coordinationSchema.ts).
+ */
+export const ACTION_FIELDS = {
+  id: requiredText,
+  text,
+  owner: text,
+  dueAt: instantOrNull,
+  priority: oneOf(ACTION_PRIORITIES, DEFAULT_ACTION_PRIORITY),
+  entryIds: ids,
+  decisionIds: ids,
+  createdBy: text,
+  createdAt: instant,
+};
 
-function instantOrNull(value: unknown): Instant | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function priorityOf(value: unknown): ActionPriority {
-  return typeof value === 'string' && priorities.has(value) ? (value as ActionPriority) : DEFAULT_ACTION_PRIORITY;
-}
-
-function ids(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && id !== '') : [];
-}
+const StoredAction = storedRecord(storedShape(ACTION_FIELDS));
 
 export function encodeActionRecord(record: ActionRecord): string {
   return JSON.stringify(record);
 }
 
-function decode(stored: unknown): Record<string, unknown> {
-  return parseStoredRecord(stored) ?? {};
-}
+const ACTION_EVENT_TYPES = ['update', 'done', 'reopen', 'notDoing'] as const;
+
+/** What the fold needs of a log value to place it; each type's own fields are read as the fold applies it. */
+const StoredActionEvent = z.looseObject({ actionId: z.string(), type: z.enum(ACTION_EVENT_TYPES) });
 
 export function isActionEvent(value: unknown): value is ActionEvent {
-  if (value === null || typeof value !== 'object') return false;
-  const event = value as Partial<ActionEvent>;
-  return typeof event.actionId === 'string' && (event.type === 'update' || event.type === 'done' || event.type === 'reopen' || event.type === 'notDoing');
+  return StoredActionEvent.safeParse(value).success;
 }
 
-/** Applies a patch's readable fields, ignoring anything odd. */
+const PATCH_FIELDS = storedShape(ACTION_FIELDS);
+
+/** Applies a patch's readable fields (read as the creation record's), ignoring anything odd. */
 function applyPatch(item: ActionItem, patch: unknown): string[] {
   if (patch === null || typeof patch !== 'object') return [];
   const p = patch as Record<string, unknown>;
@@ -74,19 +82,19 @@ function applyPatch(item: ActionItem, patch: unknown): string[] {
     changed.push(`owner → ${p.owner || 'nobody'}`);
   }
   if ('dueAt' in p) {
-    item.dueAt = instantOrNull(p.dueAt);
+    item.dueAt = PATCH_FIELDS.dueAt.parse(p.dueAt);
     changed.push(`due → ${item.dueAt ?? 'none'}`);
   }
   if ('priority' in p) {
-    item.priority = priorityOf(p.priority);
+    item.priority = PATCH_FIELDS.priority.parse(p.priority);
     changed.push(`priority → ${item.priority}`);
   }
   if ('entryIds' in p) {
-    item.entryIds = ids(p.entryIds);
+    item.entryIds = PATCH_FIELDS.entryIds.parse(p.entryIds);
     changed.push('linked entries');
   }
   if ('decisionIds' in p) {
-    item.decisionIds = ids(p.decisionIds);
+    item.decisionIds = PATCH_FIELDS.decisionIds.parse(p.decisionIds);
     changed.push('linked decisions');
   }
   return changed;
@@ -98,21 +106,7 @@ function applyPatch(item: ActionItem, patch: unknown): string[] {
  * so concurrent ticks agree on who finished it; "reopen" on an open action changes nothing.
  */
 export function foldAction(stored: unknown, events: readonly unknown[], id: string): { action: ActionItem; history: ActionChange[] } {
-  const created = decode(stored);
-  const action: ActionItem = {
-    id,
-    text: storedText(created.text),
-    owner: storedText(created.owner),
-    dueAt: instantOrNull(created.dueAt),
-    priority: priorityOf(created.priority),
-    status: 'open',
-    entryIds: ids(created.entryIds),
-    decisionIds: ids(created.decisionIds),
-    createdBy: storedText(created.createdBy),
-    createdAt: storedText(created.createdAt),
-    doneBy: null,
-    doneAt: null,
-  };
+  const action: ActionItem = { ...StoredAction.parse(stored), id, status: 'open', doneBy: null, doneAt: null };
   const history: ActionChange[] = [{ by: action.createdBy, at: action.createdAt, change: 'created' }];
   for (const event of events) {
     if (!isActionEvent(event)) continue;

@@ -3,7 +3,8 @@ import { SEVERITIES, type Incident, type Instant, type Severity } from './types'
 import type { CadenceSnooze, StatusCadence, StatusUpdate } from './coordinationTypes';
 import { incidentStart } from './statusTemplates';
 import { isLive } from './keyTimes';
-import { storedText } from './storedFields';
+import { z } from 'zod';
+import { instant, storedShape, text } from './recordFields';
 
 // The status-update cadence: how it is stored, folded, and when the next update is due.
 // The `cadence` Y.Array is an append-only log of "every N minutes for SEVx" settings and
@@ -19,25 +20,30 @@ export type CadenceEvent =
   | { type: 'minutes'; severity: Severity; minutes: number | null; by: string; at: Instant }
   | ({ type: 'snooze' } & CadenceSnooze);
 
-const severities: ReadonlySet<string> = new Set(SEVERITIES);
+/** A snooze, as the archive holds it and as a cadence event carries it; stored, one without `until` is skipped. */
+export const SNOOZE_FIELDS = { by: text, at: instant, until: instant, reason: text };
 
-function minutesOf(value: unknown): number | null | undefined {
-  if (value === null) return null;
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
+/**
+ * Whole minutes between updates, or null for no cadence. The archive and the stored log share it,
+ * so an archive can hold no value the log would then ignore.
+ */
+export const CadenceMinutes = z.number().int().positive().nullable();
+
+/** A stored cadence event; one that does not read (an unknown severity, odd minutes) is skipped, as an unknown type is. */
+const StoredCadenceEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('minutes'), severity: z.enum(SEVERITIES), minutes: CadenceMinutes }),
+  z.object({ type: z.literal('snooze'), ...storedShape(SNOOZE_FIELDS) }),
+]);
 
 /** The cadence the log describes: defaults, then each setting and snooze in log order. Never throws. */
 export function foldCadence(events: { forEach(fn: (event: unknown) => void): void }): StatusCadence {
   const cadence: StatusCadence = { minutesBySeverity: { ...DEFAULT_MINUTES }, snoozes: [] };
   events.forEach((raw) => {
-    if (raw === null || typeof raw !== 'object') return;
-    const event = raw as Record<string, unknown>;
-    if (event.type === 'minutes' && typeof event.severity === 'string' && severities.has(event.severity)) {
-      const minutes = minutesOf(event.minutes);
-      if (minutes !== undefined) cadence.minutesBySeverity[event.severity as Severity] = minutes;
-    } else if (event.type === 'snooze' && storedText(event.until) !== '') {
-      cadence.snoozes.push({ by: storedText(event.by), at: storedText(event.at), until: storedText(event.until), reason: storedText(event.reason) });
-    }
+    const parsed = StoredCadenceEvent.safeParse(raw);
+    if (!parsed.success) return;
+    const { data: event } = parsed;
+    if (event.type === 'minutes') cadence.minutesBySeverity[event.severity] = event.minutes;
+    else if (event.until !== '') cadence.snoozes.push({ by: event.by, at: event.at, until: event.until, reason: event.reason });
   });
   return cadence;
 }

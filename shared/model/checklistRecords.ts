@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
+import { z } from 'zod';
 import { CHECKLIST_ITEM_STATES } from './coordinationTypes';
-import type { Checklist, ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './coordinationTypes';
+import type { Checklist, ChecklistItem, ChecklistItemEvent } from './coordinationTypes';
 import { applyItemEvent } from './checklistItemState';
-import { parseStoredRecord, storedText } from './storedFields';
+import { archiveShape, flag, instant, oneOf, requiredText, storedRecord, storedShape, text, textOrNull } from './recordFields';
+import { storedText, StoredText } from './storedFields';
 
 // How checklists are stored, and how the stored parts fold into the plain view.
 // A checklist is one immutable record (a JSON string in the `checklists` map, for the
@@ -10,7 +12,8 @@ import { parseStoredRecord, storedText } from './storedFields';
 // later change is appended to the `checklistEvents` log: items added ad hoc, state changes,
 // assignments and confirmations. The log's order is the same on every replica, so two
 // people ticking the same item at once fold to the same item, with both ticks in history.
-// Folding never throws: odd values read as their empty value.
+// Folding never throws: odd values read as their empty value (each field's `.catch()`; the
+// archive schema shares the field lists below).
 
 export const CHECKLISTS = 'checklists';
 export const CHECKLIST_EVENTS = 'checklistEvents';
@@ -35,59 +38,88 @@ export function encodeChecklistRecord(record: ChecklistRecord): string {
   return JSON.stringify(record);
 }
 
-const states: ReadonlySet<string> = new Set(CHECKLIST_ITEM_STATES);
-const ACTIONS: ReadonlySet<string> = new Set(['state', 'assign', 'confirm']);
+const ITEM_ACTIONS = ['state', 'assign', 'confirm'] as const;
 
-function strOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+/**
+ * One event in an item's history. `action` has no fallback: a stored value without a known
+ * action is not an event and is skipped. Which of the optional fields an event keeps depends on
+ * its action (readItemEvent).
+ */
+export const CHECKLIST_ITEM_EVENT_FIELDS = {
+  by: text,
+  at: instant,
+  action: { archive: z.enum(ITEM_ACTIONS), stored: z.enum(ITEM_ACTIONS) },
+  state: { archive: z.enum(CHECKLIST_ITEM_STATES).optional(), stored: z.enum(CHECKLIST_ITEM_STATES).catch('todo') },
+  reason: { archive: z.string().optional(), stored: z.string().min(1).optional().catch(undefined) },
+  assignee: { archive: z.string().optional(), stored: StoredText },
+};
+
+const StoredItemEvent = storedRecord(storedShape(CHECKLIST_ITEM_EVENT_FIELDS)).transform(({ by, at, action, state, reason, assignee }): ChecklistItemEvent => ({
+  by,
+  at,
+  action,
+  ...(action === 'state' && { state }),
+  ...(reason !== undefined && { reason }),
+  ...(action === 'assign' && { assignee }),
+}));
+
+/** A stored history event, or null when it is not one. */
+export function readItemEvent(value: unknown): ChecklistItemEvent | null {
+  const parsed = StoredItemEvent.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
+
+/** A checklist item, as the archive holds it and as a checklist record stores it; stored, an unknown state reads as todo. */
+export const CHECKLIST_ITEM_FIELDS = {
+  id: requiredText,
+  section: text,
+  text,
+  needsConfirm: flag,
+  ownerRole: textOrNull,
+  assignee: textOrNull,
+  state: oneOf(CHECKLIST_ITEM_STATES, 'todo'),
+  reason: textOrNull,
+  doneBy: textOrNull,
+  confirmedBy: textOrNull,
+  history: {
+    archive: z.array(z.strictObject(archiveShape(CHECKLIST_ITEM_EVENT_FIELDS))),
+    stored: z
+      .array(z.unknown())
+      .catch([])
+      .transform((events) => events.map(readItemEvent).filter((event) => event !== null)),
+  },
+};
+
+const StoredItem = storedRecord(storedShape(CHECKLIST_ITEM_FIELDS));
+
+/** A stored item; `id`, when given, wins over the item's own. */
+export function readItem(value: unknown, id?: string): ChecklistItem {
+  const item = StoredItem.parse(value);
+  return id === undefined ? item : { ...item, id };
+}
+
+/** A checklist's own fields, beside its items (which the archive and the record both hold in full). */
+export const CHECKLIST_FIELDS = { id: requiredText, title: text, template: text, createdBy: text, createdAt: instant };
+
+const StoredChecklist = storedRecord({ ...storedShape(CHECKLIST_FIELDS), items: z.array(z.unknown()).catch([]) });
 
 function obj(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function stateOf(value: unknown): ChecklistItemState {
-  return typeof value === 'string' && states.has(value) ? (value as ChecklistItemState) : 'todo';
-}
-
-export function readItemEvent(value: unknown): ChecklistItemEvent | null {
-  const raw = obj(value);
-  if (typeof raw.action !== 'string' || !ACTIONS.has(raw.action)) return null;
-  const event: ChecklistItemEvent = { by: storedText(raw.by), at: storedText(raw.at), action: raw.action as ChecklistItemEvent['action'] };
-  if (raw.action === 'state') event.state = stateOf(raw.state);
-  if (typeof raw.reason === 'string' && raw.reason !== '') event.reason = raw.reason;
-  if (raw.action === 'assign') event.assignee = storedText(raw.assignee);
-  return event;
-}
-
-export function readItem(value: unknown, id?: string): ChecklistItem {
-  const raw = obj(value);
-  const history = Array.isArray(raw.history) ? raw.history.map(readItemEvent).filter((e): e is ChecklistItemEvent => e !== null) : [];
-  return {
-    id: id ?? storedText(raw.id),
-    section: storedText(raw.section),
-    text: storedText(raw.text),
-    needsConfirm: raw.needsConfirm === true,
-    ownerRole: strOrNull(raw.ownerRole),
-    assignee: strOrNull(raw.assignee),
-    state: stateOf(raw.state),
-    reason: strOrNull(raw.reason),
-    doneBy: strOrNull(raw.doneBy),
-    confirmedBy: strOrNull(raw.confirmedBy),
-    history,
-  };
-}
-
-function decode(stored: unknown): Record<string, unknown> {
-  return parseStoredRecord(stored) ?? {};
-}
+/**
+ * What grouping needs of a log value: the checklist and item it names. Its other fields are read
+ * as the fold applies it (an add's item through readItem, an event through readItemEvent).
+ */
+const StoredLogRecord = z.looseObject({ checklistId: z.string(), itemId: z.string() });
 
 /** The log's records per checklist id, each list in log order. One pass. */
 export function groupLogByChecklist(log: readonly unknown[]): Map<string, Record<string, unknown>[]> {
   const byChecklist = new Map<string, Record<string, unknown>[]>();
   for (const value of log) {
-    const record = obj(value);
-    if (typeof record.checklistId !== 'string' || typeof record.itemId !== 'string') continue;
+    const parsed = StoredLogRecord.safeParse(value);
+    if (!parsed.success) continue;
+    const record = parsed.data;
     const list = byChecklist.get(record.checklistId);
     if (list) list.push(record);
     else byChecklist.set(record.checklistId, [record]);
@@ -97,10 +129,9 @@ export function groupLogByChecklist(log: readonly unknown[]): Map<string, Record
 
 /** One checklist's plain view: its record, then its log records applied in order. `id` (the map key) wins. */
 export function foldChecklist(stored: unknown, log: readonly Record<string, unknown>[], id: string): Checklist {
-  const record = decode(stored);
+  const { items: rawItems, title, template, createdBy, createdAt } = StoredChecklist.parse(stored);
   const items: ChecklistItem[] = [];
   const index = new Map<string, number>();
-  const rawItems = Array.isArray(record.items) ? record.items : [];
   for (const raw of rawItems) {
     const item = readItem(raw);
     if (item.id === '' || index.has(item.id)) continue;
@@ -121,12 +152,5 @@ export function foldChecklist(stored: unknown, log: readonly Record<string, unkn
     if (at === undefined || event === null) continue;
     items[at] = applyItemEvent(items[at] as ChecklistItem, event);
   }
-  return {
-    id,
-    title: storedText(record.title),
-    template: storedText(record.template),
-    createdBy: storedText(record.createdBy),
-    createdAt: storedText(record.createdAt),
-    items,
-  };
+  return { id, title, template, createdBy, createdAt, items };
 }

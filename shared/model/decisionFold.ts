@@ -2,6 +2,7 @@ import { canMoveDecision, canReviewOutcome, chosenOptionTitle, isEditable } from
 import type { DecisionEvent, DecisionPatch } from './decisionRecords';
 import { OUTCOME_VERDICTS } from './coordinationTypes';
 import type { Decision, DecisionChange } from './coordinationTypes';
+import { storedText } from './storedFields';
 
 // Folds a decision's events, in log order, onto its base record. An event that no longer
 // fits (a second concurrent "decide", an edit that arrived after the decision was made)
@@ -86,7 +87,7 @@ function step(decision: Decision, event: DecisionEvent): Step | null {
     case 'outcome': {
       if (!canReviewOutcome(decision)) return { decision, change: 'outcome not applied: the decision was still proposed' };
       const verdict = OUTCOME_VERDICTS.includes(event.verdict) ? event.verdict : 'mixed';
-      const why = typeof event.why === 'string' ? event.why : '';
+      const why = storedText(event.why);
       return { decision: { ...decision, outcome: { verdict, why, by: event.by, at: event.at } }, change: `outcome: ${verdict} — ${why}` };
     }
     case 'revisit': {
@@ -106,7 +107,8 @@ export function foldDecision(base: Decision, events: readonly DecisionEvent[] = 
     const result = step(decision, event);
     if (!result) continue;
     decision = result.decision;
-    history.push({ by: typeof event.by === 'string' ? event.by : '', at: typeof event.at === 'string' ? event.at : '', change: result.change });
+    // decodeDecisionEvent has read `by` and `at` as text.
+    history.push({ by: event.by, at: event.at, change: result.change });
   }
   return { ...decision, history };
 }

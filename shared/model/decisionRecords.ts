@@ -1,14 +1,17 @@
 import * as Y from 'yjs';
+import { z } from 'zod';
 import { DECISION_STATUSES, OUTCOME_VERDICTS, REVERSIBILITIES } from './coordinationTypes';
-import type { Decision, DecisionChange, DecisionOption, DecisionOutcome, DecisionStatus, Reversibility } from './coordinationTypes';
+import type { Decision, DecisionOption, DecisionOutcome, Reversibility } from './coordinationTypes';
 import type { Instant } from './types';
-import { parseStoredRecord, storedText } from './storedFields';
+import { instant, instantOrNull, listOf, nestedOrNull, oneOf, requiredText, storedRecord, storedShape, text, textOrNull } from './recordFields';
+import { parseStoredRecord, StoredText } from './storedFields';
 
 // How decisions are stored. Like timeline entries (see entryRecords.ts), a decision is one
 // immutable base record (a JSON string in the `decisions` map, written once) plus the events
 // that name it in the append-only `decisionEvents` log. Every replica folds the log in the
 // same array order, so concurrent decides or edits converge to one state and all of them
-// stay in the decision's history. Decoding never throws: odd values read as empty values.
+// stay in the decision's history. Decoding never throws: odd values read as empty values
+// (the `.catch()` of each field in DECISION_FIELDS, which the archive schema shares).
 
 export const DECISIONS = 'decisions';
 export const DECISION_EVENTS = 'decisionEvents';
@@ -52,67 +55,62 @@ export function encodeDecisionEvent(event: DecisionEvent): string {
   return JSON.stringify(event);
 }
 
-function parseObject(stored: unknown): Record<string, unknown> {
-  return parseStoredRecord(stored) ?? {};
-}
+/** An option of a decision. */
+export const DECISION_OPTION_FIELDS = { id: requiredText, title: text, pros: text, cons: text };
+/** A decision's outcome review. */
+export const DECISION_OUTCOME_FIELDS = { verdict: oneOf(OUTCOME_VERDICTS, 'mixed'), why: text, by: text, at: instant };
+/** One change in a decision's history. */
+export const DECISION_CHANGE_FIELDS = { by: text, at: instant, change: text };
 
-function strOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
+/**
+ * A decision's fields, as the archive holds its folded view and as a base record stores it (the
+ * same shape: an archived decision is imported as its final state). Stored, an unknown
+ * reversibility reads as two-way and an unknown status as proposed.
+ */
+export const DECISION_FIELDS = {
+  id: requiredText,
+  entryId: text,
+  question: text,
+  context: text,
+  options: listOf(DECISION_OPTION_FIELDS),
+  chosenOptionId: textOrNull,
+  rationale: text,
+  decidedBy: textOrNull,
+  decidedAt: instantOrNull,
+  reversibility: oneOf(REVERSIBILITIES, 'two-way'),
+  revisitAt: instantOrNull,
+  status: oneOf(DECISION_STATUSES, 'proposed'),
+  replacedBy: textOrNull,
+  outcome: nestedOrNull(DECISION_OUTCOME_FIELDS),
+  createdBy: text,
+  createdAt: instant,
+  history: listOf(DECISION_CHANGE_FIELDS),
+};
 
-function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-}
+const StoredDecision = storedRecord(storedShape(DECISION_FIELDS));
+const StoredOption = storedRecord(storedShape(DECISION_OPTION_FIELDS));
 
+/** A stored option; one without an id is dropped by the record's reader. */
 export function readOption(value: unknown): DecisionOption {
-  const o = parseObject(value);
-  return { id: storedText(o.id), title: storedText(o.title), pros: storedText(o.pros), cons: storedText(o.cons) };
-}
-
-function readOptions(value: unknown): DecisionOption[] {
-  return Array.isArray(value) ? value.map(readOption).filter((o) => o.id !== '') : [];
-}
-
-function readOutcome(value: unknown): DecisionOutcome | null {
-  if (value === null || typeof value !== 'object') return null;
-  const o = value as Record<string, unknown>;
-  return { verdict: oneOf(OUTCOME_VERDICTS, o.verdict, 'mixed'), why: storedText(o.why), by: storedText(o.by), at: storedText(o.at) };
-}
-
-function readHistory(value: unknown): DecisionChange[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((c) => parseObject(c)).map((c) => ({ by: storedText(c.by), at: storedText(c.at), change: storedText(c.change) }));
+  return StoredOption.parse(value);
 }
 
 /** A stored base record as a plain Decision; the map key wins over the record's own id. */
 export function decodeDecisionRecord(stored: unknown, id: string): Decision {
-  const r = parseObject(stored);
-  return {
-    id,
-    entryId: storedText(r.entryId),
-    question: storedText(r.question),
-    context: storedText(r.context),
-    options: readOptions(r.options),
-    chosenOptionId: strOrNull(r.chosenOptionId),
-    rationale: storedText(r.rationale),
-    decidedBy: strOrNull(r.decidedBy),
-    decidedAt: strOrNull(r.decidedAt),
-    reversibility: oneOf(REVERSIBILITIES, r.reversibility, 'two-way'),
-    revisitAt: strOrNull(r.revisitAt),
-    status: oneOf<DecisionStatus>(DECISION_STATUSES, r.status, 'proposed'),
-    replacedBy: strOrNull(r.replacedBy),
-    outcome: readOutcome(r.outcome),
-    createdBy: storedText(r.createdBy),
-    createdAt: storedText(r.createdAt),
-    history: readHistory(r.history),
-  };
+  const decision = StoredDecision.parse(stored);
+  return { ...decision, id, options: decision.options.filter((option) => option.id !== '') };
 }
+
+/**
+ * What the fold needs of a log value to place it: the decision it names and its type. Each event
+ * type's own fields are read by the fold (decisionFold.ts), which ignores any it cannot use.
+ */
+const StoredDecisionEvent = z.looseObject({ decisionId: z.string(), type: z.string(), by: StoredText, at: StoredText });
 
 /** A stored log value as an event, or null when it is not one (ignored by the fold). */
 export function decodeDecisionEvent(stored: unknown): DecisionEvent | null {
-  const e = parseObject(stored);
-  if (typeof e.decisionId !== 'string' || typeof e.type !== 'string') return null;
-  return e as unknown as DecisionEvent;
+  const parsed = StoredDecisionEvent.safeParse(parseStoredRecord(stored));
+  return parsed.success ? (parsed.data as DecisionEvent) : null;
 }
 
 /** The log's events per decision id, each list in log order. One pass. */

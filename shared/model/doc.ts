@@ -1,17 +1,10 @@
 import * as Y from 'yjs';
 import { compareEntries } from './order';
 import { editsForEntry, foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord, type StoredEntryRecord } from './entryRecords';
-import { readLabels } from './incidentLabelRecords';
-import { SEVERITIES, STATUSES } from './types';
-import type {
-  Incident,
-  IncidentStatus,
-  Instant,
-  PostmortemSections,
-  Severity,
-  TimelineEntry,
-} from './types';
-import { storedText } from './storedFields';
+import { z } from 'zod';
+import { INCIDENT_FIELDS, POSTMORTEM_FIELDS } from './incidentRecords';
+import { storedShape } from './recordFields';
+import type { Incident, PostmortemSections, TimelineEntry } from './types';
 
 export type { EntryEditRecord, EntryRecord, StoredEntryRecord } from './entryRecords';
 
@@ -63,24 +56,16 @@ export function postmortemMap(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>(POSTMORTEM);
 }
 
-/** A damaged severity reads as the lowest one, so a bad value never raises an alarm. */
-const UNKNOWN_SEVERITY: Severity = 'SEV4';
+const StoredIncidentMeta = z.object(storedShape(INCIDENT_FIELDS));
+const StoredPostmortem = z.object(storedShape(POSTMORTEM_FIELDS));
 
-const severities: ReadonlySet<string> = new Set(SEVERITIES);
-const statuses: ReadonlySet<string> = new Set(STATUSES);
-
-function instantOrNull(value: unknown): Instant | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+/** The stored value of each field, keyed by field, ready for the field list's stored schema. */
+function storedValues(map: { get(name: string): unknown }, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, map.get(name)]));
 }
 
 function readPostmortem(doc: Y.Doc): PostmortemSections {
-  const map = postmortemMap(doc);
-  return {
-    rootCause: storedText(map.get('rootCause')),
-    wentWell: storedText(map.get('wentWell')),
-    wentWrong: storedText(map.get('wentWrong')),
-    gotLucky: storedText(map.get('gotLucky')),
-  };
+  return StoredPostmortem.parse(storedValues(postmortemMap(doc), POSTMORTEM_SECTIONS));
 }
 
 /** The incident's fields, or null while the document has no meta yet (not created, or not synced). */
@@ -88,27 +73,8 @@ export function readIncident(doc: Y.Doc): Incident | null {
   const meta = metaMap(doc);
   const id = meta.get('id');
   if (typeof id !== 'string' || id === '') return null;
-  const severity = storedText(meta.get('severity'));
-  const status = storedText(meta.get('status'));
-  return {
-    id,
-    title: storedText(meta.get('title')),
-    severity: severities.has(severity) ? (severity as Severity) : UNKNOWN_SEVERITY,
-    status: statuses.has(status) ? (status as IncidentStatus) : STATUSES[0],
-    createdAt: storedText(meta.get('createdAt')),
-    detectedAt: instantOrNull(meta.get('detectedAt')),
-    impactStartedAt: instantOrNull(meta.get('impactStartedAt')),
-    mitigatedAt: instantOrNull(meta.get('mitigatedAt')),
-    resolvedAt: instantOrNull(meta.get('resolvedAt')),
-    timeZone: storedText(meta.get('timeZone')) || 'UTC',
-    summary: storedText(meta.get('summary')),
-    impact: storedText(meta.get('impact')),
-    commander: storedText(meta.get('commander')),
-    services: readLabels(meta.get('services')),
-    tags: readLabels(meta.get('tags')),
-    ...(meta.get('reconstructed') === true && { reconstructed: true }),
-    postmortem: readPostmortem(doc),
-  };
+  const { reconstructed, ...fields } = StoredIncidentMeta.parse(storedValues(meta, Object.keys(INCIDENT_FIELDS)));
+  return { ...fields, ...(reconstructed && { reconstructed: true }), postmortem: readPostmortem(doc) };
 }
 
 /** One entry's plain view, or null when the doc has no entry `id`. Scans the edit log once. */

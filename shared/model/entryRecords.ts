@@ -1,13 +1,13 @@
 import { ENTRY_KINDS } from './types';
-import type { EditableEntryField, EntryEdit, EntryKind, Instant, Provenance, Retraction, TimelineEntry } from './types';
-import { storedText } from './storedFields';
+import type { EditableEntryField, EntryEdit, Instant, Provenance, Retraction, TimelineEntry } from './types';
+import { flag, instant, nestedOrNull, oneOf, requiredText, text } from './recordFields';
 
 // How a timeline entry is stored, and how its stored parts fold into the plain view.
 // An entry is one immutable creation record (in the `entries` map) plus the edits that
 // name it in the append-only `entryEdits` log. Plain objects rather than a Y.Map per entry
 // cost a fraction of the memory and update size at 100k entries; the log's order is the
 // same on every replica, so folding it gives every replica the same entry and history.
-// Folding never throws: odd values read as their empty value, as in the rest of doc.ts.
+// Folding never throws: odd values read as their empty value (ENTRY_FIELDS, shared with the archive).
 
 /** The values an entry was created with. Written once, never set again. */
 export type EntryRecord = Omit<TimelineEntry, 'retraction' | 'history'>;
@@ -150,25 +150,42 @@ export interface EntryEditRecord {
 export const EDITABLE_ENTRY_FIELDS = ['text', 'occurredAt', 'kind', 'workstream', 'key'] as const satisfies readonly EditableEntryField[];
 
 const editable: ReadonlySet<string> = new Set(EDITABLE_ENTRY_FIELDS);
-const kinds: ReadonlySet<string> = new Set(ENTRY_KINDS);
 
-function kindOf(value: unknown): EntryKind {
-  return typeof value === 'string' && kinds.has(value) ? (value as EntryKind) : 'note';
-}
+/**
+ * An entry's fields as the archive holds them and as the creation record stores them; stored,
+ * an unknown kind reads as a note and anything but `true` as not key. The fold reads them with
+ * each field's plain `read` (the timeline is 100k rows; see recordFields.ts), the archive with
+ * its strict schema. Retraction, history and provenance are stored in other shapes (an edit
+ * log; a positional, text-relative provenance), so only their own fields are shared.
+ */
+export const ENTRY_FIELDS = {
+  id: requiredText,
+  occurredAt: instant,
+  recordedAt: instant,
+  author: text,
+  kind: oneOf(ENTRY_KINDS, 'note'),
+  text,
+  workstream: text,
+  key: flag,
+};
+
+/** A retraction: who, when and why. */
+export const RETRACTION_FIELDS = { by: text, at: instant, reason: text };
+
+/** One change in an entry's history; `previous` is the value the change replaced. */
+export const ENTRY_EDIT_FIELDS = { by: text, at: instant };
+
+const StoredRetraction = nestedOrNull(RETRACTION_FIELDS).stored;
 
 export function readRetraction(value: unknown): Retraction | null {
-  if (value === null || typeof value !== 'object') return null;
-  const r = value as Partial<Retraction>;
-  return { by: storedText(r.by), at: storedText(r.at), reason: storedText(r.reason) };
+  return StoredRetraction.parse(value);
 }
 
 type Fields = Record<EditableEntryField, unknown>;
 
 /** A stored value as the reader exposes it. */
 function readField(field: EditableEntryField, raw: unknown): string | boolean {
-  if (field === 'key') return raw === true;
-  if (field === 'kind') return kindOf(raw);
-  return storedText(raw);
+  return ENTRY_FIELDS[field].read(raw);
 }
 
 /**
@@ -203,19 +220,19 @@ export function foldEntry(record: unknown, edits: readonly unknown[] = [], id?: 
       retraction ??= readRetraction(edit.value);
     } else if (editable.has(edit.field)) {
       const field = edit.field;
-      history.push({ by: storedText(edit.by), at: storedText(edit.at), field, previous: previousValue(field, current[field]) });
+      history.push({ by: ENTRY_EDIT_FIELDS.by.read(edit.by), at: ENTRY_EDIT_FIELDS.at.read(edit.at), field, previous: previousValue(field, current[field]) });
       current[field] = edit.value;
     }
   }
   return {
-    id: id ?? storedText(created.id),
-    occurredAt: storedText(current.occurredAt),
-    recordedAt: storedText(created.recordedAt),
-    author: storedText(created.author),
-    kind: kindOf(current.kind),
-    text: storedText(current.text),
-    workstream: storedText(current.workstream),
-    key: current.key === true,
+    id: id ?? ENTRY_FIELDS.id.read(created.id),
+    occurredAt: ENTRY_FIELDS.occurredAt.read(current.occurredAt),
+    recordedAt: ENTRY_FIELDS.recordedAt.read(created.recordedAt),
+    author: ENTRY_FIELDS.author.read(created.author),
+    kind: ENTRY_FIELDS.kind.read(current.kind),
+    text: ENTRY_FIELDS.text.read(current.text),
+    workstream: ENTRY_FIELDS.workstream.read(current.workstream),
+    key: ENTRY_FIELDS.key.read(current.key),
     retraction,
     history,
     ...(provenance && { provenance }),

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { Handoff, RoleAssignment } from './coordinationTypes';
 import { z } from 'zod';
-import { parseStoredRecord, StoredText } from './storedFields';
+import { instant, requiredText, storedShape, text } from './recordFields';
+import { parseStoredRecord } from './storedFields';
 
 // How roles and handoffs are stored, and their tolerant readers. Every
 // assignment is an immutable record appended to the `roles` Y.Array as one JSON string; the
@@ -23,10 +24,17 @@ export function handoffsMap(doc: Y.Doc): Y.Map<string> {
 
 // ---------- Readers ----------
 
-/** A stored role assignment; each field reads tolerantly (StoredText), so old or damaged data still reads. */
-const AssignmentRecord = z.object({ role: StoredText, person: StoredText, assignedBy: StoredText, assignedAt: StoredText });
-/** A stored handoff, read the same way; its id is its key. */
-const HandoffRecord = z.object({ role: StoredText, from: StoredText, to: StoredText, at: StoredText, briefing: StoredText });
+/**
+ * A role assignment, as the archive holds it and as the `roles` array stores it. Stored, each
+ * field reads tolerantly, so old or damaged data still reads; the reader skips an assignment
+ * without a role or a person, which the archive rejects.
+ */
+export const ROLE_ASSIGNMENT_FIELDS = { role: requiredText, person: requiredText, assignedBy: text, assignedAt: instant };
+/** A handoff, read the same way; stored, its id is its key. */
+export const HANDOFF_FIELDS = { id: requiredText, role: text, from: text, to: text, at: instant, briefing: text };
+
+const AssignmentRecord = z.object(storedShape(ROLE_ASSIGNMENT_FIELDS));
+const HandoffRecord = z.object(storedShape(HANDOFF_FIELDS));
 
 function readAssignment(stored: unknown): RoleAssignment | null {
   const record = parseStoredRecord(stored);
@@ -37,7 +45,7 @@ function readAssignment(stored: unknown): RoleAssignment | null {
 
 function readHandoff(stored: unknown, id: string): Handoff | null {
   const record = parseStoredRecord(stored);
-  return record ? { id, ...HandoffRecord.parse(record) } : null;
+  return record ? { ...HandoffRecord.parse(record), id } : null;
 }
 
 /** Every assignment, in assignment order (the array order all replicas share). */

@@ -8,6 +8,7 @@ import { CommandError, validate } from './commandError';
 import { commandTime as stamp, requireIncident, runCommand as run, type CommandContext } from './commandContext';
 import { metaMap } from './doc';
 import type { Instant } from './types';
+import { storedText } from './storedFields';
 
 export const HYPOTHESIS = 'hypothesis';
 export const RULED_OUT = 'ruledOutHypotheses';
@@ -71,7 +72,7 @@ function parsedList<T>(array: Y.Array<unknown>, schema: z.ZodType<T>): T[] {
 export function readSituation(doc: Y.Doc): Situation {
   const hypothesis = metaMap(doc).get(HYPOTHESIS);
   return {
-    hypothesis: typeof hypothesis === 'string' ? hypothesis : '',
+    hypothesis: storedText(hypothesis),
     ruledOut: parsedList(ruledOutArray(doc), RuledOutSchema),
     edits: parsedList(situationEditsArray(doc), SituationEditSchema),
   };

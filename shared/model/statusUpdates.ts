@@ -3,7 +3,8 @@ import { DEFAULT_CADENCE, foldCadence, type CadenceEvent } from './cadenceRecord
 import { AUDIENCES, type StatusCadence, type StatusUpdate } from './coordinationTypes';
 import type { Severity } from './types';
 import { z } from 'zod';
-import { parseStoredRecord, StoredText } from './storedFields';
+import { instant, oneOf, requiredText, storedShape, text } from './recordFields';
+import { parseStoredRecord } from './storedFields';
 
 // Status updates and their cadence: Y layout, readers and the archive writer. Commands are
 // in statusCommands.ts, so this module (imported by doc.ts through coordination.ts) never
@@ -25,20 +26,23 @@ export function cadenceArray(doc: Y.Doc): Y.Array<CadenceEvent> {
   return doc.getArray<CadenceEvent>(CADENCE);
 }
 
-/** A stored status update; every field reads tolerantly, an unknown audience as internal. */
-const StatusUpdateRecord = z.object({
-  audience: z.enum(AUDIENCES).catch('internal'),
-  template: StoredText,
-  text: StoredText,
-  postedBy: StoredText,
-  postedAt: StoredText,
-  entryId: StoredText,
-});
+/** A status update, as the archive holds it and as it is stored; stored, every field reads tolerantly, an unknown audience as internal. */
+export const STATUS_UPDATE_FIELDS = {
+  id: requiredText,
+  audience: oneOf(AUDIENCES, 'internal'),
+  template: text,
+  text,
+  postedBy: text,
+  postedAt: instant,
+  entryId: text,
+};
+
+const StatusUpdateRecord = z.object(storedShape(STATUS_UPDATE_FIELDS));
 
 function decodeUpdate(stored: unknown, id: string): StatusUpdate | null {
   // Status updates were always written as JSON strings; anything else is not one.
   const record = typeof stored === 'string' ? parseStoredRecord(stored) : null;
-  return record ? { id, ...StatusUpdateRecord.parse(record) } : null;
+  return record ? { ...StatusUpdateRecord.parse(record), id } : null;
 }
 
 /** Every update sent, oldest first (postedAt, then id). Never throws. */

@@ -7,18 +7,18 @@ import { CHECKLIST_EVENTS, CHECKLISTS, foldChecklist, readItemEvent } from '../.
 import { DECISION_EVENTS, DECISIONS, decodeDecisionEvent, decodeDecisionRecord } from '../../../shared/model/decisionRecords';
 import { ENTRIES, ENTRY_EDITS } from '../../../shared/model/doc';
 import { decodeEntryRecord, readRetraction } from '../../../shared/model/entryRecords';
+import { storedText } from '../../../shared/model/storedFields';
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const field = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
 const present = (names: ReadonlyArray<string | null>): string[] => names.filter((n): n is string => n !== null);
 
 function entryRecordNames(value: unknown): string[] {
-  return [str(decodeEntryRecord(value).author)];
+  return [storedText(decodeEntryRecord(value).author)];
 }
 
 /** An edit names its editor; a retraction also names who retracted. */
 function entryEditNames(value: unknown): string[] {
-  const by = str(field(value, 'by'));
+  const by = storedText(field(value, 'by'));
   return field(value, 'field') === 'retraction' ? [by, readRetraction(field(value, 'value'))?.by ?? ''] : [by];
 }
 
@@ -29,7 +29,7 @@ function decisionRecordNames(value: unknown): string[] {
 }
 
 function decisionEventNames(value: unknown): string[] {
-  return [str(decodeDecisionEvent(value)?.by)];
+  return [decodeDecisionEvent(value)?.by ?? ''];
 }
 
 function actionRecordNames(value: unknown): string[] {
@@ -37,7 +37,7 @@ function actionRecordNames(value: unknown): string[] {
 }
 
 function actionEventNames(value: unknown): string[] {
-  return [isActionEvent(value) ? str(value.by) : ''];
+  return [isActionEvent(value) ? storedText(value.by) : ''];
 }
 
 /** A new checklist: its creator, and every tick or confirmation its items arrive with. */
@@ -48,7 +48,7 @@ function checklistRecordNames(value: unknown): string[] {
 
 /** An added item or an item event (tick, assignment, confirmation): who did it. */
 function checklistEventNames(value: unknown): string[] {
-  return [field(value, 'op') === 'add' ? str(field(value, 'by')) : (readItemEvent(value)?.by ?? '')];
+  return [field(value, 'op') === 'add' ? storedText(field(value, 'by')) : (readItemEvent(value)?.by ?? '')];
 }
 
 /** Per authored root collection: the names a value added to it claims to be written by. */

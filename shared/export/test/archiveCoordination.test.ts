@@ -89,6 +89,8 @@ describe('parseArchive names the bad response field', () => {
     ['an unknown priority', (r) => void (r.actions[2]!.priority = 'P0'), 'response.actions[2].priority', /priority/],
     ['an unknown audience', (r) => void (r.statusUpdates[0]!.audience = 'press'), 'response.statusUpdates[0].audience', /audience/],
     ['a negative cadence', (r) => void (r.cadence.minutesBySeverity.SEV2 = -5), 'response.cadence.minutesBySeverity.SEV2', /SEV2/],
+    // The stored cadence log reads whole minutes only, so an archive may hold no other.
+    ['a cadence in part minutes', (r) => void (r.cadence.minutesBySeverity.SEV3 = 1.5), 'response.cadence.minutesBySeverity.SEV3', /SEV3/],
     ['a role with nobody in it', (r) => void (r.roles[0]!.person = ''), 'response.roles[0].person', /person/],
     ['a handoff without a time', (r) => void delete r.handoffs[0]!.at, 'response.handoffs[0].at', /handoffs\[0\]\.at/],
   ];
