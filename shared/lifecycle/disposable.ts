@@ -35,6 +35,45 @@ export function timeout(run: () => void, ms: number): Disposable {
   return toDisposable(() => clearTimeout(timer));
 }
 
+/** A repeating timer that is cleared when disposed. */
+export function interval(run: () => void, ms: number): Disposable {
+  const timer = setInterval(run, ms);
+  return toDisposable(() => clearInterval(timer));
+}
+
+/**
+ * Holds at most one disposable that comes and goes during its owner's life (a probe timer that
+ * runs only while the store is failing): setting a new one disposes the old, and once the holder
+ * itself is disposed anything set is disposed at once.
+ */
+export class MutableDisposable<T extends Disposable = Disposable> implements Disposable {
+  private current: T | undefined;
+  private disposed = false;
+
+  get value(): T | undefined {
+    return this.current;
+  }
+
+  set value(next: T | undefined) {
+    if (next === this.current) return;
+    this.current?.dispose();
+    this.current = next;
+    if (this.disposed) this.clear();
+  }
+
+  /** Disposes the one held now, if any; the holder stays usable. */
+  clear(): void {
+    const current = this.current;
+    this.current = undefined;
+    current?.dispose();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clear();
+  }
+}
+
 /**
  * Owns disposables and frees them together, in the order they were added. One that throws does
  * not keep the others alive: every one is disposed, then the first error is rethrown. Adding to a

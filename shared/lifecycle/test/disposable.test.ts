@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DisposableStore, listen, timeout, toDisposable } from '../disposable';
+import { DisposableStore, interval, listen, MutableDisposable, timeout, toDisposable } from '../disposable';
 
 describe('DisposableStore', () => {
   it('disposes everything it owns once, in the order added', () => {
@@ -59,5 +59,45 @@ describe('listen and timeout', () => {
     timeout(() => (cancelled = true), 0).dispose();
     await new Promise<void>((resolve) => timeout(resolve, 5));
     expect(cancelled).toBe(false);
+  });
+});
+
+describe('interval and MutableDisposable', () => {
+  it('a disposed interval stops repeating', async () => {
+    let runs = 0;
+    await new Promise<void>((resolve) => {
+      const repeating = interval(() => {
+        runs += 1;
+        if (runs === 2) {
+          repeating.dispose();
+          resolve();
+        }
+      }, 1);
+    });
+    // Disposed on its second run: the next tick of a live interval would have run it a third time.
+    await new Promise<void>((resolve) => timeout(resolve, 10));
+    expect(runs).toBe(2);
+  });
+
+  it('setting a new value disposes the old one; clear frees it and keeps the holder usable', () => {
+    const freed: string[] = [];
+    const holder = new MutableDisposable();
+    holder.value = toDisposable(() => freed.push('first probe'));
+    holder.value = toDisposable(() => freed.push('second probe'));
+    expect(freed).toEqual(['first probe']);
+    holder.clear();
+    expect(freed).toEqual(['first probe', 'second probe']);
+    expect(holder.value).toBeUndefined();
+    holder.value = toDisposable(() => freed.push('third probe'));
+    expect(holder.value).toBeDefined();
+  });
+
+  it('once disposed, a value set later is disposed at once', () => {
+    const holder = new MutableDisposable();
+    let freed = false;
+    holder.dispose();
+    holder.value = toDisposable(() => (freed = true));
+    expect(freed).toBe(true);
+    expect(holder.value).toBeUndefined();
   });
 });
