@@ -108,7 +108,7 @@ export class RoomReplica {
     this.role = opts.room.role;
     this.lifetime.add(toDisposable(() => clearTimeout(this.welcomeTimer)));
     const document = connection.document;
-    if (provider.awareness && document) this.lifetime.add(toDisposable(bridgeRoomPresence(provider.awareness, document.awareness)));
+    if (provider.awareness && document) this.lifetime.add(bridgeRoomPresence(provider.awareness, document.awareness));
     this.unsaved = this.lifetime.add(watchSaves(provider, { includeExisting: true }));
     this.lifetime.add(toDisposable(() => provider.destroy()));
     this.lifetime.add(toDisposable(() => socket.destroy()));
