@@ -29,6 +29,18 @@ export function listen<Args extends unknown[]>(target: Listenable<Args>, event: 
   return toDisposable(() => target.off(event, listener));
 }
 
+/** Anything with DOM-style `addEventListener` and `removeEventListener` (a window, an element), without needing the DOM types here. */
+export interface EventTargetLike<E> {
+  addEventListener(type: string, listener: (event: E) => void): void;
+  removeEventListener(type: string, listener: (event: E) => void): void;
+}
+
+/** Listens on a DOM-style target until disposed. */
+export function addDisposableListener<E>(target: EventTargetLike<E>, type: string, listener: (event: E) => void): Disposable {
+  target.addEventListener(type, listener);
+  return toDisposable(() => target.removeEventListener(type, listener));
+}
+
 /** A timer that is cleared when disposed. */
 export function timeout(run: () => void, ms: number): Disposable {
   const timer = setTimeout(run, ms);

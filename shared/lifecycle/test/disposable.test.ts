@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DisposableStore, interval, listen, MutableDisposable, timeout, toDisposable } from '../disposable';
+import { addDisposableListener, DisposableStore, interval, listen, MutableDisposable, timeout, toDisposable } from '../disposable';
 
 describe('DisposableStore', () => {
   it('disposes everything it owns once, in the order added', () => {
@@ -99,5 +99,17 @@ describe('interval and MutableDisposable', () => {
     holder.value = toDisposable(() => (freed = true));
     expect(freed).toBe(true);
     expect(holder.value).toBeUndefined();
+  });
+});
+
+describe('addDisposableListener', () => {
+  it('stops hearing a DOM-style target once disposed', () => {
+    const target = new EventTarget();
+    let heard = 0;
+    const listening = addDisposableListener(target, 'offline', () => (heard += 1));
+    target.dispatchEvent(new Event('offline'));
+    listening.dispose();
+    target.dispatchEvent(new Event('offline'));
+    expect(heard).toBe(1);
   });
 });
