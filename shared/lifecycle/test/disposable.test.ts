@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addDisposableListener, DisposableStore, interval, listen, MutableDisposable, timeout, toDisposable } from '../disposable';
+import { addDisposableListener, DisposableMap, DisposableStore, interval, listen, MutableDisposable, timeout, toDisposable } from '../disposable';
 
 describe('DisposableStore', () => {
   it('disposes everything it owns once, in the order added', () => {
@@ -111,5 +111,24 @@ describe('addDisposableListener', () => {
     listening.dispose();
     target.dispatchEvent(new Event('offline'));
     expect(heard).toBe(1);
+  });
+});
+
+describe('DisposableMap', () => {
+  it('setting a key disposes what it held; deleteAndDispose frees one; dispose frees the rest and any set later', () => {
+    const freed: string[] = [];
+    const retries = new DisposableMap<string>();
+    retries.set('room-a', toDisposable(() => freed.push('a first')));
+    retries.set('room-a', toDisposable(() => freed.push('a second')));
+    retries.set('room-b', toDisposable(() => freed.push('b')));
+    expect(freed).toEqual(['a first']);
+    retries.deleteAndDispose('room-b');
+    expect(freed).toEqual(['a first', 'b']);
+    expect(retries.has('room-b')).toBe(false);
+    retries.dispose();
+    expect(freed).toEqual(['a first', 'b', 'a second']);
+    retries.set('room-c', toDisposable(() => freed.push('c')));
+    expect(freed.at(-1)).toBe('c');
+    expect(retries.size).toBe(0);
   });
 });
