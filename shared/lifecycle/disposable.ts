@@ -51,6 +51,18 @@ function unrefIf<T>(timer: T, opts: TimerOptions | undefined): T {
   return timer;
 }
 
+/** Anything with Yjs-style `observe` and `unobserve` (a Y.Map, a Y.Array), without importing Yjs here. */
+export interface Observable<E> {
+  observe(handler: (event: E) => void): void;
+  unobserve(handler: (event: E) => void): void;
+}
+
+/** Observes until disposed. */
+export function observe<E>(target: Observable<E>, handler: (event: E) => void): Disposable {
+  target.observe(handler);
+  return toDisposable(() => target.unobserve(handler));
+}
+
 /** Disposes every one, in order, even when one throws; then rethrows the first error. */
 export function disposeAll(disposables: Iterable<Disposable>): void {
   const errors: unknown[] = [];

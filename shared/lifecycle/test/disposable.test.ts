@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addDisposableListener, DisposableMap, DisposableStore, interval, listen, MutableDisposable, timeout, toDisposable } from '../disposable';
+import { addDisposableListener, DisposableMap, DisposableStore, interval, listen, MutableDisposable, observe, timeout, toDisposable } from '../disposable';
 
 describe('DisposableStore', () => {
   it('disposes everything it owns once, in the order added', () => {
@@ -52,6 +52,17 @@ describe('listen and timeout', () => {
     listening.dispose();
     doc.getMap('meta').set('title', 'two');
     expect(heard).toBe(1);
+  });
+
+  it('stops observing a Y type once disposed', () => {
+    const doc = new Y.Doc();
+    const entries = doc.getMap<string>('entries');
+    const changed: string[] = [];
+    const observing = observe(entries, (event: Y.YMapEvent<string>) => changed.push(...event.keysChanged));
+    entries.set('e1', 'first');
+    observing.dispose();
+    entries.set('e2', 'second');
+    expect(changed).toEqual(['e1']);
   });
 
   it('a disposed timeout never runs, and an undisposed one does', async () => {
