@@ -4,6 +4,7 @@
 // SQLite answers at once. An append has resolved only once the update is durable, so a host that
 // awaits it before acknowledging never acknowledges what a crash could lose.
 import type { z } from 'zod';
+import type { Disposable } from '../../shared/lifecycle/disposable';
 import type { IncidentSummary } from '../../shared/model/types';
 import type { RoomRole, RoomTokenInfo } from '../../shared/protocol/room';
 import type { IntakeSource } from './intake/alertSources';
@@ -50,7 +51,7 @@ export interface DocumentStore {
   readonly roomTokens: RoomTokenStore;
   readonly intakeTokens: IntakeTokenStore;
   /** Called with a token id whenever a room token is revoked through any process sharing this store. */
-  onRoomTokenRevoked(listener: (tokenId: string) => void): () => void;
+  onRoomTokenRevoked(listener: (tokenId: string) => void): Disposable;
   /** Resolves when the store answers (a failed store's probe); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WebSocket } from 'ws';
 import pkg from '../../package.json';
+import { DisposableStore, interval, MutableDisposable, type Disposable } from '../../shared/lifecycle/disposable';
+import { Emitter } from '../../shared/lifecycle/emitter';
 import { addEntry } from '../../shared/model/commands';
 import { HostApi, incidentDocName, incidentIdFromDocName, TOKEN_CHECK_PATH, WS_PATHS, type StoreStatus } from '../../shared/protocol/api';
 import { AuthExtension } from './extensions/authExtension';
@@ -103,8 +105,8 @@ export interface RunningHost {
   runningTerminals(): number;
   /** Incidents not yet resolved (investigating, identified, monitoring), from the incident index. */
   activeIncidents(): number;
-  /** Called whenever the incident index changes (created, imported, status or title edited…); returns the unsubscribe. */
-  onIncidentsChanged(listener: () => void): () => void;
+  /** Called whenever the incident index changes (created, imported, status or title edited…), until disposed. */
+  onIncidentsChanged(listener: () => void): Disposable;
   /** The shared-room listener while sharing is on (`listen`, or startSharing over RPC). */
   room?: { url: string; port: number; fingerprint?: string; connections(): RoomConnectionInfo[] };
   /** Room tokens in this store; null when the store is unusable. */
@@ -156,10 +158,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let rpc: RpcServer<typeof HostApi> | null = null;
   // Rooms this host joined (desktop join): created once Hocuspocus exists, asked by its guard before.
   let replicas: ReplicaManager | null = null;
-  const incidentListeners = new Set<() => void>();
+  // What the host holds besides its servers and sockets: its subscriptions, its listeners and the
+  // store probe. Freed first on close, so nothing the host subscribed to calls into a host that is
+  // shutting down, and a store failure reported meanwhile starts no probe that would outlive it.
+  const lifetime = new DisposableStore();
+  const incidentsChangedEvent = lifetime.add(new Emitter());
   const incidentsChanged = () => {
     rpc?.broadcast('onIncidentsChanged', {});
-    for (const listener of incidentListeners) listener();
+    incidentsChangedEvent.fire();
   };
   const index = new IncidentIndexExtension({ store, onChanged: incidentsChanged, log });
   const searchIndex = openSearchIndex(store, log);
@@ -226,20 +232,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   rpc = new RpcServer(HostApi, namingStoreFile(api, store.file), log);
 
   const syncSockets = new Set<WebSocket>();
-  let probeTimer: NodeJS.Timeout | null = null;
-  store.onStatus((status) => {
-    rpc?.broadcast('onStoreStatus', status);
-    if (!status.ok) {
-      log(`store error: ${status.reason}`);
-      probeTimer ??= setInterval(() => store.probe(), opts.storeProbeIntervalMs ?? STORE_PROBE_INTERVAL_MS);
-      return;
-    }
-    log('store writable again');
-    if (probeTimer) clearInterval(probeTimer);
-    probeTimer = null;
-    // Read-only connections reconnect as writable ones and re-send their unsynced changes.
-    for (const ws of syncSockets) ws.close(STORE_RECOVERED_CLOSE_CODE, 'store-recovered');
-  });
+  // Re-tries a failed store while it stays failed.
+  const probe = lifetime.add(new MutableDisposable());
+  lifetime.add(
+    store.onStatus((status) => {
+      rpc?.broadcast('onStoreStatus', status);
+      if (!status.ok) {
+        log(`store error: ${status.reason}`);
+        probe.value ??= interval(() => store.probe(), opts.storeProbeIntervalMs ?? STORE_PROBE_INTERVAL_MS);
+        return;
+      }
+      log('store writable again');
+      probe.clear();
+      // Read-only connections reconnect as writable ones and re-send their unsynced changes.
+      for (const ws of syncSockets) ws.close(STORE_RECOVERED_CLOSE_CODE, 'store-recovered');
+    }),
+  );
 
   let port = 0;
   const server = createServer((req, res) => {
@@ -300,6 +308,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!tokens) throw new Error(`sharing needs a usable store: ${store.status.ok ? store.file : store.status.reason}`);
       await share.start(opts.listen);
     } catch (err) {
+      lifetime.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
       throw err;
@@ -318,10 +327,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     storeStatus: () => store.status,
     runningTerminals: () => terminals.count(),
     activeIncidents: () => (store.status.ok ? store.listSummaries().filter((summary) => summary.status !== 'resolved').length : 0),
-    onIncidentsChanged: (listener) => {
-      incidentListeners.add(listener);
-      return () => incidentListeners.delete(listener);
-    },
+    onIncidentsChanged: incidentsChangedEvent.event,
     get room() {
       const room = share.listener();
       return room ? { url: room.url, port: room.port, fingerprint: room.fingerprint, connections: room.connections } : undefined;
@@ -330,7 +336,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     intakeTokens: intake.tokens,
     searchIndex: { flush: () => search.flushAll(), caughtUp: searchCaughtUp },
     async close() {
-      if (probeTimer) clearInterval(probeTimer);
+      lifetime.dispose();
       closing = true;
       await resuming;
       await searchCaughtUp;

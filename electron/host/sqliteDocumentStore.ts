@@ -3,6 +3,7 @@
 // relies on that); this wraps them for code written against the interface, such as
 // `warroom migrate` and the team server run on a data dir.
 import * as Y from 'yjs';
+import type { Disposable } from '../../shared/lifecycle/disposable';
 import type { DocumentStore, IntakeTokenStore, RoomTokenStore } from './documentStore';
 import { IntakeTokens } from './intake/intakeTokens';
 import { RoomTokens } from './sharing/roomTokens';
@@ -89,7 +90,7 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.store.getSummary(id);
   }
 
-  onRoomTokenRevoked(listener: (tokenId: string) => void): () => void {
+  onRoomTokenRevoked(listener: (tokenId: string) => void): Disposable {
     return this.rooms.onRevoke(listener);
   }
 

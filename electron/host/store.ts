@@ -11,6 +11,8 @@ import { checkDatabaseFile, describeWriteError, StoreError } from './storeCheck'
 import { ensurePrivateDir, sqliteFiles, tightenExisting } from './privateFiles';
 import { migrateStore, storeNeedsMigration } from './storeSchema';
 import { UnreadableRowLedger, type StoredTable } from './unreadableRows';
+import type { Disposable } from '../../shared/lifecycle/disposable';
+import { Emitter } from '../../shared/lifecycle/emitter';
 
 export { StoreError };
 
@@ -43,7 +45,7 @@ export class IncidentStore {
   private db: SqliteDatabase | null = null;
   private statements: StatementCache | null = null;
   private current: StoreStatus;
-  private readonly listeners = new Set<(status: StoreStatus) => void>();
+  private readonly statusChanged = new Emitter<StoreStatus>();
   private readonly unreadable: UnreadableRowLedger;
 
   private constructor(file: string) {
@@ -96,9 +98,9 @@ export class IncidentStore {
     return rows.length > 0 ? { ...this.current, unreadableRows: rows } : this.current;
   }
 
-  onStatus(listener: (status: StoreStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Heard until disposed, or until the store closes. */
+  onStatus(listener: (status: StoreStatus) => void): Disposable {
+    return this.statusChanged.event(listener);
   }
 
   /** Snapshot first (if any), then every later update, in arrival order. */
@@ -337,7 +339,7 @@ export class IncidentStore {
     if (this.db) closeDatabase(this.db);
     this.db = null;
     this.statements = null;
-    this.listeners.clear();
+    this.statusChanged.dispose();
   }
 
   private readable(): SqliteDatabase {
@@ -380,8 +382,7 @@ export class IncidentStore {
   }
 
   private emit(): void {
-    const status = this.status;
-    for (const listener of this.listeners) listener(status);
+    this.statusChanged.fire(this.status);
   }
 
   /** Finds the update rows that do not decode, so the list and the status report them before anyone opens the incident. */

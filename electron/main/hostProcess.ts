@@ -4,6 +4,7 @@
 // the caller shows a fatal screen naming the file, the reason and what to do, never a window in
 // which every write fails.
 import path from 'node:path';
+import type { Disposable } from '../../shared/lifecycle/disposable';
 import { storeFileAdvice, storeModuleAdvice, type StoreFailure } from '../../shared/protocol/storeFailure';
 import type { RunningHost, SettingsBackend, startHost } from '../host/host';
 
@@ -14,7 +15,8 @@ export interface HostHandle {
   runningTerminals(): number;
   /** Incidents not yet resolved; the machine stays awake while there is one. */
   activeIncidents(): number;
-  onIncidentsChanged(listener: () => void): () => void;
+  /** Heard until disposed. */
+  onIncidentsChanged(listener: () => void): Disposable;
   /** Ends the shells (recordings flushed), then closes the store. */
   close(): Promise<void>;
 }

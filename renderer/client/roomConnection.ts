@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { addDisposableListener, DisposableStore, listen, toDisposable } from '../../shared/lifecycle/disposable';
 import { parseRoomWelcome, type RoomWelcome } from '../../shared/protocol/roomWelcome';
 import { openIncidentConnection, type IncidentConnection, type IncidentConnectionOptions } from './incidentConnection';
 import { roomCloseMessage } from './roomClose';
@@ -31,46 +32,39 @@ export interface RoomConnection {
 export function openRoomConnection(origin: string, ticket: RoomTicketLike, options: IncidentConnectionOptions = {}): RoomConnection {
   const connection = openIncidentConnection({ hostUrl: origin, token: ticket.token }, ticket.room, options);
   const { provider } = connection;
+  // The room's listeners on the provider and the browser, then the connection itself: freed together by destroy().
+  const lifetime = new DisposableStore();
   const welcome = new Promise<RoomWelcome>((resolve) => {
-    provider.on('stateless', ({ payload }: { payload: string }) => {
-      const parsed = parseRoomWelcome(payload);
-      if (parsed) resolve(parsed);
-    });
+    lifetime.add(
+      listen(provider, 'stateless', ({ payload }: { payload: string }) => {
+        const parsed = parseRoomWelcome(payload);
+        if (parsed) resolve(parsed);
+      }),
+    );
   });
   const ready = Promise.all([connection.synced, welcome]).then(([, w]) => w);
   ready.catch(() => {});
   const ended = new Promise<string>((resolve) => {
-    provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-      const message = roomCloseMessage(event.code, String(event.reason ?? ''));
-      if (message === null) return;
-      // The provider has already scheduled a reconnect for this close, and its connect() re-arms
-      // itself; so a final close replaces connect on this connection's socket with nothing.
-      const socket = provider.configuration.websocketProvider;
-      socket.connect = async () => {};
-      socket.disconnect();
-      resolve(message);
-    });
+    lifetime.add(
+      listen(provider, 'close', ({ event }: { event: { code: number; reason: string } }) => {
+        const message = roomCloseMessage(event.code, String(event.reason ?? ''));
+        if (message === null) return;
+        // The provider has already scheduled a reconnect for this close, and its connect() re-arms
+        // itself; so a final close replaces connect on this connection's socket with nothing.
+        const socket = provider.configuration.websocketProvider;
+        socket.connect = async () => {};
+        socket.disconnect();
+        resolve(message);
+      }),
+    );
   });
 
-  const goOffline = () => provider.disconnect();
-  const goOnline = () => void provider.connect();
-  const browser = typeof window !== 'undefined';
-  if (browser) {
-    window.addEventListener('offline', goOffline);
-    window.addEventListener('online', goOnline);
+  if (typeof window !== 'undefined') {
+    lifetime.add(addDisposableListener(window, 'offline', () => provider.disconnect()));
+    lifetime.add(addDisposableListener(window, 'online', () => void provider.connect()));
   }
-  return {
-    connection,
-    ready,
-    ended,
-    destroy() {
-      if (browser) {
-        window.removeEventListener('offline', goOffline);
-        window.removeEventListener('online', goOnline);
-      }
-      connection.destroy();
-    },
-  };
+  lifetime.add(toDisposable(() => connection.destroy()));
+  return { connection, ready, ended, destroy: () => lifetime.dispose() };
 }
 
 export type RoomConnectionState =

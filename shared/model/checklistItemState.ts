@@ -5,6 +5,19 @@ import type { ChecklistItem, ChecklistItemEvent, ChecklistItemState } from './co
 // an event that no longer applies (a confirm that raced a reopen) stays in the history but
 // changes nothing, so every replica folding the same log reaches the same item.
 
+/** What a runbook or a responder says about a new item; the rest starts empty. */
+export type NewItemFields = Pick<ChecklistItem, 'section' | 'text' | 'needsConfirm' | 'ownerRole'>;
+
+/** A new item before it has an id or a history (as an `add` record stores it): to do, nobody on it. */
+export function untouchedItem(fields: NewItemFields): Omit<ChecklistItem, 'id' | 'history'> {
+  return { ...fields, assignee: null, state: 'todo', reason: null, doneBy: null, confirmedBy: null };
+}
+
+/** A new item as a checklist holds it. */
+export function newChecklistItem(id: string, fields: NewItemFields): ChecklistItem {
+  return { id, ...untouchedItem(fields), history: [] };
+}
+
 /** States that need a reason, with the sentence asked of a tired person. */
 export const REASON_REQUIRED: Partial<Record<ChecklistItemState, string>> = {
   skipped: 'Say why the item is skipped.',

@@ -5,7 +5,7 @@ import { CommandError, validate } from './commandError';
 import { IdSchema } from './commandSchemas';
 import { addEntry, LOCAL_ORIGIN, type CommandContext } from './commands';
 import { newId } from './ids';
-import { isItemFinished, refuseItemEvent } from './checklistItemState';
+import { isItemFinished, newChecklistItem, refuseItemEvent, untouchedItem } from './checklistItemState';
 import {
   checklistEventsArray,
   checklistsMap,
@@ -102,19 +102,7 @@ export function createChecklist(doc: Y.Doc, ctx: CommandContext, template: Runbo
       for (const item of section.items) {
         const text = item.text.trim();
         if (text === '') continue;
-        items.push({
-          id: newId(millis),
-          section: section.heading,
-          text,
-          needsConfirm: item.needsConfirm,
-          ownerRole: item.ownerRole,
-          assignee: null,
-          state: 'todo',
-          reason: null,
-          doneBy: null,
-          confirmedBy: null,
-          history: [],
-        });
+        items.push(newChecklistItem(newId(millis), { section: section.heading, text, needsConfirm: item.needsConfirm, ownerRole: item.ownerRole }));
       }
     }
   }
@@ -147,17 +135,7 @@ export function addChecklistItem(
     op: 'add',
     by: ctx.author,
     at,
-    item: {
-      section: valid.section || AD_HOC_SECTION,
-      text: valid.text,
-      needsConfirm: valid.needsConfirm ?? false,
-      ownerRole: valid.ownerRole || null,
-      assignee: null,
-      state: 'todo',
-      reason: null,
-      doneBy: null,
-      confirmedBy: null,
-    },
+    item: untouchedItem({ section: valid.section || AD_HOC_SECTION, text: valid.text, needsConfirm: valid.needsConfirm ?? false, ownerRole: valid.ownerRole || null }),
   };
   doc.transact(() => checklistEventsArray(doc).push([record]), ctx.origin ?? LOCAL_ORIGIN);
   return itemId;

@@ -159,31 +159,34 @@ export function updateIncident(doc: Y.Doc, ctx: CommandContext, patch: IncidentP
   });
 }
 
-export function setStatus(doc: Y.Doc, ctx: CommandContext, status: IncidentStatus): void {
-  const next = validate(StatusSchema, status, 'status');
+/**
+ * Sets the status or the severity and says so on the timeline, with `alongside` written in the same
+ * transaction; a value the incident already has changes nothing and logs nothing.
+ */
+function changeLoggedField(doc: Y.Doc, ctx: CommandContext, field: 'status' | 'severity', next: string, alongside?: (meta: Y.Map<unknown>, at: string) => void): void {
   const meta = requireIncident(doc);
-  const previous = meta.get('status');
+  const previous = meta.get(field);
   if (previous === next) return;
   const at = stamp(ctx);
+  const label = field === 'status' ? 'Status' : 'Severity';
   run(doc, ctx, () => {
-    meta.set('status', next);
+    meta.set(field, next);
+    alongside?.(meta, at);
+    putStatusEntry(doc, ctx, at, `${label} changed: ${String(previous)} → ${next}`);
+  });
+}
+
+export function setStatus(doc: Y.Doc, ctx: CommandContext, status: IncidentStatus): void {
+  const next = validate(StatusSchema, status, 'status');
+  changeLoggedField(doc, ctx, 'status', next, (meta, at) => {
     // Resolving implies mitigation; the first time a stage is reached is when it happened.
     if ((next === 'monitoring' || next === 'resolved') && !meta.get('mitigatedAt')) meta.set('mitigatedAt', at);
     if (next === 'resolved' && !meta.get('resolvedAt')) meta.set('resolvedAt', at);
-    putStatusEntry(doc, ctx, at, `Status changed: ${String(previous)} → ${next}`);
   });
 }
 
 export function setSeverity(doc: Y.Doc, ctx: CommandContext, severity: Severity): void {
-  const next = validate(SeveritySchema, severity, 'severity');
-  const meta = requireIncident(doc);
-  const previous = meta.get('severity');
-  if (previous === next) return;
-  const at = stamp(ctx);
-  run(doc, ctx, () => {
-    meta.set('severity', next);
-    putStatusEntry(doc, ctx, at, `Severity changed: ${String(previous)} → ${next}`);
-  });
+  changeLoggedField(doc, ctx, 'severity', validate(SeveritySchema, severity, 'severity'));
 }
 
 export function addEntry(

@@ -10,6 +10,8 @@
 //    former word. Changes already confirmed stay confirmed (they were on disk when it said so).
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { DisposableStore, listen, type Disposable } from '../lifecycle/disposable';
+import { Emitter } from '../lifecycle/emitter';
 import { parseSavedVector } from './savedVector';
 
 export interface UnsavedChangesOptions {
@@ -22,19 +24,21 @@ export interface UnsavedChangesOptions {
   includeExisting?: boolean;
 }
 
-export class UnsavedChanges {
+export class UnsavedChanges implements Disposable {
   /** Per client id, the clock each unsaved change reached, oldest first. */
   private readonly pending = new Map<number, number[]>();
   private confirmed = new Map<number, number>();
   private size = 0;
-  private readonly listeners = new Set<(count: number) => void>();
+  /** The document and provider listeners, and the count's own listeners: freed together. */
+  protected readonly lifetime = new DisposableStore();
+  private readonly changed = this.lifetime.add(new Emitter<number>());
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly opts: UnsavedChangesOptions,
   ) {
     if (opts.includeExisting) Y.decodeStateVector(Y.encodeStateVector(doc)).forEach((clock, client) => this.add(client, clock));
-    doc.on('afterTransaction', this.recordTransaction);
+    this.lifetime.add(listen(doc, 'afterTransaction', this.recordTransaction));
   }
 
   /** How many local changes are not yet on the host's disk. */
@@ -42,10 +46,9 @@ export class UnsavedChanges {
     return this.size;
   }
 
-  /** Calls `listener` with the new count whenever it changes; returns the unsubscribe. */
-  onChange(listener: (count: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Calls `listener` with the new count whenever it changes, until disposed. */
+  onChange(listener: (count: number) => void): Disposable {
+    return this.changed.event(listener);
   }
 
   /** The host's persisted clocks, said on the current connection. */
@@ -71,8 +74,7 @@ export class UnsavedChanges {
   }
 
   dispose(): void {
-    this.doc.off('afterTransaction', this.recordTransaction);
-    this.listeners.clear();
+    this.lifetime.dispose();
   }
 
   private readonly recordTransaction = (transaction: Y.Transaction): void => {
@@ -102,31 +104,21 @@ export class UnsavedChanges {
   }
 
   private notify(): void {
-    for (const listener of [...this.listeners]) listener(this.size);
+    this.changed.fire(this.size);
   }
 }
 
 /** The changes of a provider's document, confirmed by the stateless messages its host sends. */
 class ProviderUnsavedChanges extends UnsavedChanges {
-  private readonly onStateless = ({ payload }: { payload: string }) => {
-    const clocks = parseSavedVector(payload);
-    if (clocks) this.confirm(clocks);
-  };
-  private readonly onClose = () => this.connectionLost();
-
-  constructor(
-    private readonly provider: HocuspocusProvider,
-    opts: Omit<UnsavedChangesOptions, 'isFromHost'>,
-  ) {
+  constructor(provider: HocuspocusProvider, opts: Omit<UnsavedChangesOptions, 'isFromHost'>) {
     super(provider.document, { ...opts, isFromHost: (origin) => origin === provider });
-    provider.on('stateless', this.onStateless);
-    provider.on('close', this.onClose);
-  }
-
-  override dispose(): void {
-    this.provider.off('stateless', this.onStateless);
-    this.provider.off('close', this.onClose);
-    super.dispose();
+    this.lifetime.add(
+      listen(provider, 'stateless', ({ payload }: { payload: string }) => {
+        const clocks = parseSavedVector(payload);
+        if (clocks) this.confirm(clocks);
+      }),
+    );
+    this.lifetime.add(listen(provider, 'close', () => this.connectionLost()));
   }
 }
 

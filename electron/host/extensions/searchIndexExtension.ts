@@ -4,6 +4,7 @@
 // the document, let alone of every document. Writes are batched like the incident index's.
 import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Extension } from '@hocuspocus/server';
 import type * as Y from 'yjs';
+import { DisposableStore, MutableDisposable, observe, timeout, type Observable } from '../../../shared/lifecycle/disposable';
 import { entriesMap, entryEditsArray, metaMap, postmortemMap } from '../../../shared/model/doc';
 import { decisionEventsArray, decisionsMap, decodeDecisionEvent } from '../../../shared/model/decisionRecords';
 import { actionEventsArray, actionsMap } from '../../../shared/model/actions';
@@ -23,7 +24,10 @@ interface Tracked {
   incidentId: string;
   /** Changed records, by "kind:id". */
   dirty: Map<string, SearchRecordRef>;
-  timer: NodeJS.Timeout | null;
+  /** The pending write, while one is scheduled. */
+  timer: MutableDisposable;
+  /** The observers on the document's types and the timer: freed when the document unloads. */
+  lifetime: DisposableStore;
   /** Nothing indexed for it yet, or indexed behind the store: re-read it whole. */
   whole: boolean;
 }
@@ -67,7 +71,8 @@ export class SearchIndexExtension implements Extension {
     } catch {
       whole = true;
     }
-    const t: Tracked = { docName: documentName, incidentId, dirty: new Map(), timer: null, whole };
+    const lifetime = new DisposableStore();
+    const t: Tracked = { docName: documentName, incidentId, dirty: new Map(), timer: lifetime.add(new MutableDisposable()), lifetime, whole };
     this.tracked.set(document, t);
     this.observe(document, t);
     if (whole) this.schedule(document, t);
@@ -78,6 +83,7 @@ export class SearchIndexExtension implements Extension {
     if (!t) return;
     this.flush(document, t);
     this.tracked.delete(document);
+    t.lifetime.dispose();
   }
 
   /** Writes every pending change now (shutdown, tests); resolves once incidents being indexed whole are done too. */
@@ -93,21 +99,21 @@ export class SearchIndexExtension implements Extension {
       t.dirty.set(ref.kind === 'meta' || ref.kind === 'postmortem' ? ref.kind : `${ref.kind}:${ref.id}`, ref);
       this.schedule(doc, t);
     };
-    const keyed = (map: Y.Map<unknown>, kind: RecordKind) =>
-      map.observe((event) => event.keysChanged.forEach((id) => mark({ kind, id })));
+    const watch = <E>(type: Observable<E>, handler: (event: E) => void) => t.lifetime.add(observe(type, handler));
+    const keyed = (map: Y.Map<unknown>, kind: RecordKind) => watch(map, (event: Y.YMapEvent<unknown>) => event.keysChanged.forEach((id) => mark({ kind, id })));
     const logged = (array: Y.Array<unknown>, kind: RecordKind, field: string) =>
-      array.observe((event) => {
+      watch(array, (event: Y.YArrayEvent<unknown>) => {
         for (const value of inserted(event)) {
           const id = namedId(value, field);
           if (id !== null) mark({ kind, id });
         }
       });
-    metaMap(doc).observe(() => mark({ kind: 'meta' }));
-    postmortemMap(doc).observe(() => mark({ kind: 'postmortem' }));
+    watch(metaMap(doc), () => mark({ kind: 'meta' }));
+    watch(postmortemMap(doc), () => mark({ kind: 'postmortem' }));
     keyed(entriesMap(doc) as Y.Map<unknown>, 'entry');
     logged(entryEditsArray(doc) as Y.Array<unknown>, 'entry', 'entryId');
     keyed(decisionsMap(doc) as Y.Map<unknown>, 'decision');
-    decisionEventsArray(doc).observe((event) => {
+    watch(decisionEventsArray(doc), (event: Y.YArrayEvent<string>) => {
       for (const value of inserted(event)) {
         const id = decodeDecisionEvent(value)?.decisionId;
         if (id) mark({ kind: 'decision', id });
@@ -120,17 +126,16 @@ export class SearchIndexExtension implements Extension {
   }
 
   private schedule(doc: Y.Doc, t: Tracked): void {
-    if (t.timer) return;
-    t.timer = setTimeout(() => {
-      t.timer = null;
+    if (t.timer.value) return;
+    const write = () => {
+      t.timer.clear();
       if (!doc.isDestroyed) this.flush(doc, t);
-    }, this.opts.delayMs ?? SEARCH_INDEX_WRITE_DELAY_MS);
-    t.timer.unref();
+    };
+    t.timer.value = timeout(write, this.opts.delayMs ?? SEARCH_INDEX_WRITE_DELAY_MS, { unref: true });
   }
 
   private flush(doc: Y.Doc, t: Tracked): void {
-    if (t.timer) clearTimeout(t.timer);
-    t.timer = null;
+    t.timer.clear();
     if (!t.whole && t.dirty.size === 0) return;
     const { store, log } = this.opts;
     const index = this.opts.index();

@@ -3,8 +3,7 @@
 // `create` prints the URL and header to paste into the alerting tool (for Alertmanager, the
 // whole receiver).
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { HostError } from '../hostError';
-import { withStore, type TokenCommandDeps } from '../sharing/tokenCommands';
+import { printRevoked, printTokenList, requireKnownToken, withStore, type TokenCommandDeps } from '../sharing/tokenCommands';
 import { INTAKE_SOURCES, type IntakeSource } from './alertSources';
 import { INTAKE_PATH_PREFIX } from './intakeEndpoint';
 import { INTAKE_ROUTES, IntakeTokens, type IntakeRoute } from './intakeTokens';
@@ -94,10 +93,10 @@ export function registerIntakeCommands(program: Command, deps: TokenCommandDeps)
     .action((id: string, opts: { dataDir?: string }) => {
       const revoked = withStore(deps, opts.dataDir, (store) => {
         const tokens = new IntakeTokens(store);
-        if (!tokens.list().some((t) => t.id === id)) throw new HostError('not-found', `There is no intake token with id ${id}.`);
+        requireKnownToken(tokens.list(), id, 'intake token');
         return tokens.revoke(id);
       });
-      process.stdout.write(revoked ? `revoked ${id}\n` : `${id} was already revoked\n`);
+      printRevoked(id, revoked);
     });
 
   token
@@ -107,8 +106,6 @@ export function registerIntakeCommands(program: Command, deps: TokenCommandDeps)
     .addOption(deps.dataDirOption())
     .action((opts: { json: boolean; dataDir?: string }) => {
       const list = withStore(deps, opts.dataDir, (store) => new IntakeTokens(store).list());
-      if (opts.json) return void process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      const rows = list.map((t) => [t.id, t.source, t.route, t.service ?? '-', t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'].join('  '));
-      process.stdout.write(rows.length ? `${rows.join('\n')}\n` : 'no intake tokens\n');
+      printTokenList(list, opts.json, (t) => [t.id, t.source, t.route, t.service ?? '-', t.createdAt], 'no intake tokens');
     });
 }

@@ -8,6 +8,7 @@
 // same statement, so the notification goes out exactly when the revocation commits.
 import pg from 'pg';
 import * as Y from 'yjs';
+import type { Disposable } from '../../../shared/lifecycle/disposable';
 import type { IncidentSummary } from '../../../shared/model/types';
 import type { DocumentStore, IntakeTokenStore, RoomTokenStore } from '../documentStore';
 import { intakeGrantOfRow, intakeTokenInfo, mintIntakeToken, presentedIntakeSecret, type IntakeTokenRow } from '../intake/intakeTokens';
@@ -202,7 +203,7 @@ export class PgStore implements DocumentStore {
     return row && rowToSummary(row);
   }
 
-  onRoomTokenRevoked(listener: (tokenId: string) => void): () => void {
+  onRoomTokenRevoked(listener: (tokenId: string) => void): Disposable {
     return this.revocations.add(listener);
   }
 

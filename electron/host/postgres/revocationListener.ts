@@ -3,6 +3,8 @@
 // Notifications sent while that connection is down are lost, so after each reconnect the
 // listener asks the database which tokens were revoked since it lost the connection.
 import pg from 'pg';
+import type { Disposable } from '../../../shared/lifecycle/disposable';
+import { Emitter } from '../../../shared/lifecycle/emitter';
 
 /** First retry after the listening connection is lost; doubled up to RECONNECT_MAX_MS. */
 const RECONNECT_MIN_MS = 100;
@@ -22,7 +24,7 @@ export class RevocationListener {
   /** The NOTIFY channel; its payload is the revoked token's id. */
   static readonly channel = 'warroom_room_token_revoked';
 
-  private readonly listeners = new Set<(tokenId: string) => void>();
+  private readonly revoked = new Emitter<string>();
   private client: pg.Client | null = null;
   private started = false;
   private closed = false;
@@ -31,14 +33,14 @@ export class RevocationListener {
 
   constructor(private readonly opts: RevocationListenerOptions) {}
 
-  /** Starts listening with the first listener; returns the unsubscribe. */
-  add(listener: (tokenId: string) => void): () => void {
-    this.listeners.add(listener);
+  /** Starts listening with the first listener; heard until disposed. */
+  add(listener: (tokenId: string) => void): Disposable {
+    const subscription = this.revoked.event(listener);
     if (!this.started) {
       this.started = true;
       void this.connect(null);
     }
-    return () => this.listeners.delete(listener);
+    return subscription;
   }
 
   /** Resolves once the listening connection is up (for callers that must not miss the next NOTIFY). */
@@ -48,14 +50,11 @@ export class RevocationListener {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.revoked.dispose();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
-  }
-
-  private emit(tokenId: string): void {
-    for (const listener of this.listeners) listener(tokenId);
   }
 
   private async connect(lostAt: number | null): Promise<void> {
@@ -75,7 +74,7 @@ export class RevocationListener {
     client.on('error', (err) => onLost(err.message));
     client.on('end', () => onLost('connection ended'));
     client.on('notification', (msg) => {
-      if (msg.channel === RevocationListener.channel && msg.payload) this.emit(msg.payload);
+      if (msg.channel === RevocationListener.channel && msg.payload) this.revoked.fire(msg.payload);
     });
     try {
       await client.connect();
@@ -90,7 +89,7 @@ export class RevocationListener {
     if (lostAt !== null) {
       this.opts.log(`postgres: revocation listener back on ${this.opts.location}`);
       const since = new Date(lostAt - CLOCK_MARGIN_MS).toISOString();
-      for (const id of await this.opts.revokedSince(since).catch(() => [])) this.emit(id);
+      for (const id of await this.opts.revokedSince(since).catch(() => [])) this.revoked.fire(id);
     }
   }
 }

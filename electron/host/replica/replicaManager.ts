@@ -3,6 +3,7 @@
 // resume them, and the room listeners hostRoom starts. See README.md.
 import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
+import { DisposableMap, DisposableStore, MutableDisposable, timeout } from '../../../shared/lifecycle/disposable';
 import type { RoomRole } from '../../../shared/protocol/room';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { HostError } from '../hostError';
@@ -56,8 +57,10 @@ export interface HostedRoom {
 export class ReplicaManager {
   private readonly joined: JoinedRooms | null;
   private readonly replicas = new Map<string, RoomReplica>();
-  private emitTimer: NodeJS.Timeout | null = null;
-  private readonly reopenTimers = new Map<string, NodeJS.Timeout>();
+  /** The status-event timer and the per-room re-open timers, all cleared on close. */
+  private readonly lifetime = new DisposableStore();
+  private readonly statusEvent = this.lifetime.add(new MutableDisposable());
+  private readonly reopenTimers = this.lifetime.add(new DisposableMap<string>());
   /** Incidents joined as observer; kept while a replica re-opens, so local clients stay read-only. */
   private readonly observed = new Set<string>();
   /** Incidents this host re-hosted (hostRoom) while still holding a replica of the old room. */
@@ -94,8 +97,7 @@ export class ReplicaManager {
         throw new HostError('unreachable', `Could not verify the room at ${target.host}:${target.port}: ${(err as Error).message}`, 'link');
       }
     }
-    clearTimeout(this.reopenTimers.get(target.room));
-    this.reopenTimers.delete(target.room);
+    this.reopenTimers.deleteAndDispose(target.room);
     const previous = this.replicas.get(target.room);
     const room: JoinedRoom = {
       incidentId: target.room,
@@ -131,8 +133,7 @@ export class ReplicaManager {
     const known = this.joined?.remove(incidentId) ?? false;
     this.observed.delete(incidentId);
     this.hosting.delete(incidentId);
-    clearTimeout(this.reopenTimers.get(incidentId));
-    this.reopenTimers.delete(incidentId);
+    this.reopenTimers.deleteAndDispose(incidentId);
     if (!replica && !known) throw new HostError('not-found', `This host has not joined a room for incident ${incidentId}.`, 'incidentId');
     await replica?.close();
     this.emit();
@@ -175,9 +176,7 @@ export class ReplicaManager {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.emitTimer) clearTimeout(this.emitTimer);
-    this.reopenTimers.forEach((t) => clearTimeout(t));
-    this.reopenTimers.clear();
+    this.lifetime.dispose();
     const replicas = [...this.replicas.values()];
     this.replicas.clear();
     await Promise.all(replicas.map((r) => r.close()));
@@ -219,8 +218,8 @@ export class ReplicaManager {
    */
   private reopenLater(incidentId: string): void {
     if (this.closed || this.reopenTimers.has(incidentId)) return;
-    const timer = setTimeout(() => {
-      this.reopenTimers.delete(incidentId);
+    const retry = () => {
+      this.reopenTimers.deleteAndDispose(incidentId);
       const room = this.joined?.list().find((r) => r.incidentId === incidentId);
       if (this.closed || !room || this.replicas.has(incidentId)) return;
       if (!this.opts.store.status.ok) return this.reopenLater(incidentId);
@@ -231,9 +230,8 @@ export class ReplicaManager {
           this.reopenLater(incidentId);
         },
       );
-    }, REOPEN_RETRY_MS);
-    timer.unref();
-    this.reopenTimers.set(incidentId, timer);
+    };
+    this.reopenTimers.set(incidentId, timeout(retry, REOPEN_RETRY_MS, { unref: true }));
   }
 
   private requireStore(): JoinedRooms {
@@ -243,11 +241,14 @@ export class ReplicaManager {
 
   /** Status events at most every STATUS_EVENT_MS: a burst of 500 edits is one UI update, not 1000. */
   private emit(): void {
-    if (this.emitTimer) return;
-    this.emitTimer = setTimeout(() => {
-      this.emitTimer = null;
-      this.opts.onStatus(this.status());
-    }, STATUS_EVENT_MS);
-    this.emitTimer.unref();
+    if (this.statusEvent.value) return;
+    this.statusEvent.value = timeout(
+      () => {
+        this.statusEvent.clear();
+        this.opts.onStatus(this.status());
+      },
+      STATUS_EVENT_MS,
+      { unref: true },
+    );
   }
 }

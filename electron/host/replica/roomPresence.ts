@@ -4,6 +4,7 @@
 // local one, so the presence strip of a desktop joiner shows the room, as a browser in the room sees
 // it. One way only: upstream, the room admits one stamped identity per socket (this host's).
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
+import { listen, toDisposable, type Disposable } from '../../../shared/lifecycle/disposable';
 
 /** Transaction origin of copied states, so nothing mistakes them for a local client's. */
 export const ROOM_PRESENCE_ORIGIN = 'war-room-room-presence';
@@ -14,8 +15,8 @@ interface AwarenessChange {
   removed: number[];
 }
 
-/** Starts copying; returns the stop function, which also takes the copied states away again. */
-export function bridgeRoomPresence(room: Awareness, local: Awareness): () => void {
+/** Copies until disposed; disposing also takes the copied states away again. */
+export function bridgeRoomPresence(room: Awareness, local: Awareness): Disposable {
   const copied = new Set<number>();
   const onUpdate = ({ added, updated, removed }: AwarenessChange) => {
     const clients = [...added, ...updated, ...removed].filter((id) => id !== room.clientID && id !== local.clientID);
@@ -26,10 +27,10 @@ export function bridgeRoomPresence(room: Awareness, local: Awareness): () => voi
       else copied.delete(id);
     }
   };
-  room.on('update', onUpdate);
-  return () => {
-    room.off('update', onUpdate);
+  const listening = listen(room, 'update', onUpdate);
+  return toDisposable(() => {
+    listening.dispose();
     removeAwarenessStates(local, [...copied], ROOM_PRESENCE_ORIGIN);
     copied.clear();
-  };
+  });
 }

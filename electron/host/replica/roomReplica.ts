@@ -17,7 +17,8 @@ import type * as Y from 'yjs';
 import { incidentDocName } from '../../../shared/protocol/api';
 import { ROOM_CLOSE, type RoomRole } from '../../../shared/protocol/room';
 import { parseRoomWelcome } from '../../../shared/protocol/roomWelcome';
-import { DisposableStore, listen, toDisposable } from '../../../shared/lifecycle/disposable';
+import { DisposableStore, listen, timeout, toDisposable } from '../../../shared/lifecycle/disposable';
+import { Emitter } from '../../../shared/lifecycle/emitter';
 import { watchSaves, type UnsavedChanges } from '../../../shared/protocol/unsavedChanges';
 import type { JoinedRoom } from './joinedRooms';
 import { bridgeRoomPresence } from './roomPresence';
@@ -96,7 +97,8 @@ export class RoomReplica {
   private grantedName: string | null = null;
   /** Everything this replica opened: the welcome timer, the presence bridge, its save watch, provider and socket. */
   private readonly lifetime = new DisposableStore();
-  private readonly authWaiters = new Set<(outcome: { role: RoomRole } | { problem: string }) => void>();
+  /** Told once the room authenticates us, or refuses to. */
+  private readonly authSettled = this.lifetime.add(new Emitter<{ role: RoomRole } | { problem: string }>());
   private readonly unsaved: UnsavedChanges;
 
   private constructor(
@@ -108,7 +110,7 @@ export class RoomReplica {
     this.role = opts.room.role;
     this.lifetime.add(toDisposable(() => clearTimeout(this.welcomeTimer)));
     const document = connection.document;
-    if (provider.awareness && document) this.lifetime.add(toDisposable(bridgeRoomPresence(provider.awareness, document.awareness)));
+    if (provider.awareness && document) this.lifetime.add(bridgeRoomPresence(provider.awareness, document.awareness));
     this.unsaved = this.lifetime.add(watchSaves(provider, { includeExisting: true }));
     this.lifetime.add(toDisposable(() => provider.destroy()));
     this.lifetime.add(toDisposable(() => socket.destroy()));
@@ -166,13 +168,13 @@ export class RoomReplica {
   authenticated(timeoutMs: number): Promise<{ role: RoomRole } | { problem: string }> {
     if (this.provider.isAuthenticated && this.role) return Promise.resolve({ role: this.role });
     return new Promise((resolve) => {
-      const timer = setTimeout(() => finish({ problem: this.problem ?? `no answer from ${this.status().remote}` }), timeoutMs);
+      const waiting = new DisposableStore();
       const finish = (outcome: { role: RoomRole } | { problem: string }) => {
-        clearTimeout(timer);
-        this.authWaiters.delete(finish);
+        waiting.dispose();
         resolve(outcome);
       };
-      this.authWaiters.add(finish);
+      waiting.add(timeout(() => finish({ problem: this.problem ?? `no answer from ${this.status().remote}` }), timeoutMs));
+      waiting.add(this.authSettled.event(finish));
     });
   }
 
@@ -191,7 +193,7 @@ export class RoomReplica {
   }
 
   private settle(outcome: { role: RoomRole } | { problem: string }): void {
-    for (const waiter of [...this.authWaiters]) waiter(outcome);
+    this.authSettled.fire(outcome);
   }
 
   private wire(): void {

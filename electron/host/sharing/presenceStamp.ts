@@ -11,6 +11,8 @@ import type { Document } from '@hocuspocus/server';
 import type WebSocket from 'ws';
 import type { RoomGrant } from './roomTokens';
 import type { AwarenessEntry } from './roomFrames';
+import type { Disposable } from '../../../shared/lifecycle/disposable';
+import { Emitter } from '../../../shared/lifecycle/emitter';
 
 export interface AwarenessView {
   /** The state the host holds for a client, if any. */
@@ -24,7 +26,7 @@ export type PresenceVerdict = { ok: true; keep: AwarenessEntry[] } | { ok: false
 export class PresenceStamp {
   private own: number | null = null;
   private declared: string | null = null;
-  private readonly namedListeners = new Set<() => void>();
+  private readonly named = new Emitter();
 
   constructor(private readonly grant: RoomGrant) {}
 
@@ -36,10 +38,9 @@ export class PresenceStamp {
     return this.grant.name ?? this.declared;
   }
 
-  /** Called once a name is declared (or changes); returns the unsubscribe. */
-  onNamed(listener: () => void): () => void {
-    this.namedListeners.add(listener);
-    return () => this.namedListeners.delete(listener);
+  /** Called once a name is declared (or changes), until disposed. */
+  onNamed(listener: () => void): Disposable {
+    return this.named.event(listener);
   }
 
   /** The entries to pass on (possibly none), or a forgery of this socket's own identity. */
@@ -68,7 +69,7 @@ export class PresenceStamp {
     const name = (state as { user?: { name?: unknown } } | null)?.user?.name;
     if (typeof name !== 'string' || name === '' || name === this.declared) return;
     this.declared = name;
-    for (const listener of [...this.namedListeners]) listener();
+    this.named.fire();
   }
 
   /** A null state (leaving) or one without `user` is fine; a `user` must match the grant. */

@@ -11,6 +11,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { DisposableStore, toDisposable } from '../../../shared/lifecycle/disposable';
 import { incidentDocName, WS_PATHS } from '../../../shared/protocol/api';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
 import { isIntakeRequest } from '../intake/intakeEndpoint';
@@ -156,7 +157,9 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     log(`room token ${tokenId} revoked: closing ${sockets.size} connection(s)`);
     for (const ws of sockets) refuseSocket(ws, ROOM_CLOSE.tokenRevoked);
   };
-  const stopRevokeListener = tokens.onRevoke(disconnectToken);
+  // The revoke listener and the revocation watch: freed on close, or when the port cannot be had.
+  const lifetime = new DisposableStore();
+  lifetime.add(tokens.onRevoke(disconnectToken));
   let checkFailing = false;
   const revocationWatch = setInterval(() => {
     try {
@@ -169,6 +172,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     }
   }, REVOCATION_CHECK_MS);
   revocationWatch.unref();
+  lifetime.add(toDisposable(() => clearInterval(revocationWatch)));
 
   const rules = {
     wss,
@@ -199,8 +203,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     });
   } catch (err) {
     // A port in use must not leave the watch and the revoke listener behind (the user retries).
-    clearInterval(revocationWatch);
-    stopRevokeListener();
+    lifetime.dispose();
     throw err;
   }
   server.on('error', (err) => log(`room listener error: ${err.message}`));
@@ -215,8 +218,7 @@ export async function startRoomListener(opts: RoomListenerOptions): Promise<Room
     ...(opts.tls ? { fingerprint: certificateFingerprint(opts.tls.cert) } : {}),
     connections: () => [...info].map(([ws, c]) => ({ ...c, presenceName: presenceName(hocuspocus, incidentDocName(c.incidentId), ws) })),
     async close() {
-      clearInterval(revocationWatch);
-      stopRevokeListener();
+      lifetime.dispose();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();

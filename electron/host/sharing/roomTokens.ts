@@ -9,6 +9,8 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { newId } from '../../../shared/model/ids';
 import { normalizeJoinCode, RoomSecretSchema, type RoomRole, type RoomTokenInfo } from '../../../shared/protocol/room';
 import type { IncidentStore } from '../store';
+import type { Disposable } from '../../../shared/lifecycle/disposable';
+import { Emitter } from '../../../shared/lifecycle/emitter';
 
 /** 256 bits, like the host token. */
 const SECRET_BYTES = 32;
@@ -100,7 +102,7 @@ export function roomTokenInfo(r: RoomTokenRow): RoomTokenInfo {
 
 export class RoomTokens {
   private readonly db: SqliteDatabase;
-  private readonly revokeListeners = new Set<(tokenId: string) => void>();
+  private readonly revoked = new Emitter<string>();
   private dataVersion: number | null = null;
   /** isRevoked() runs for every room update and changedElsewhere() fifty times a second. */
   private readonly statements: StatementCache;
@@ -122,7 +124,7 @@ export class RoomTokens {
   /** Marks the token revoked and tells this process' listeners; false when unknown or already revoked. */
   revoke(id: string): boolean {
     const changed = this.db.prepare('UPDATE room_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), id).changes > 0;
-    if (changed) for (const listener of this.revokeListeners) listener(id);
+    if (changed) this.revoked.fire(id);
     return changed;
   }
 
@@ -168,9 +170,8 @@ export class RoomTokens {
     return changed;
   }
 
-  /** Called with the token id whenever revoke() succeeds; returns the unsubscribe. */
-  onRevoke(listener: (tokenId: string) => void): () => void {
-    this.revokeListeners.add(listener);
-    return () => this.revokeListeners.delete(listener);
+  /** Called with the token id whenever revoke() succeeds, until disposed. */
+  onRevoke(listener: (tokenId: string) => void): Disposable {
+    return this.revoked.event(listener);
   }
 }

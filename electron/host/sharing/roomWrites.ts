@@ -9,6 +9,7 @@
 import type { Document } from '@hocuspocus/server';
 import type WebSocket from 'ws';
 import type * as Y from 'yjs';
+import { DisposableStore, listen, timeout } from '../../../shared/lifecycle/disposable';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
 import { judgeAuthorship, notYetIn } from './authorship';
 import type { PresenceStamp } from './presenceStamp';
@@ -22,16 +23,14 @@ export type WriteVerdict = { ok: true } | { ok: false; close: { code: number; re
 /** Resolves true once the socket's presence names it, false on timeout or close. */
 function nameArrives(presence: PresenceStamp, ws: WebSocket, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
+    const waiting = new DisposableStore();
     const finish = (named: boolean) => {
-      clearTimeout(timer);
-      stopListening();
-      ws.off('close', closed);
+      waiting.dispose();
       resolve(named);
     };
-    const closed = () => finish(false);
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    const stopListening = presence.onNamed(() => finish(true));
-    ws.once('close', closed);
+    waiting.add(timeout(() => finish(false), timeoutMs));
+    waiting.add(presence.onNamed(() => finish(true)));
+    waiting.add(listen(ws, 'close', () => finish(false)));
     if (presence.name() !== null) finish(true);
   });
 }

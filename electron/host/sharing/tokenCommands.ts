@@ -59,6 +59,22 @@ export function withStore<T>(deps: TokenCommandDeps, dataDir: string | undefined
   }
 }
 
+/** `revoke` of room and intake tokens alike: the id must name a token the store has. */
+export function requireKnownToken(tokens: readonly { id: string }[], id: string, what: string): void {
+  if (!tokens.some((t) => t.id === id)) throw new HostError('not-found', `There is no ${what} with id ${id}.`);
+}
+
+export function printRevoked(id: string, revoked: boolean): void {
+  process.stdout.write(revoked ? `revoked ${id}\n` : `${id} was already revoked\n`);
+}
+
+/** `list` of room and intake tokens alike: JSON, or a line per token, its columns then whether it is revoked. */
+export function printTokenList<T extends { revokedAt: string | null }>(list: readonly T[], json: boolean, columns: (token: T) => string[], none: string): void {
+  if (json) return void process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+  const rows = list.map((t) => [...columns(t), t.revokedAt ? `revoked ${t.revokedAt}` : 'active'].join('  '));
+  process.stdout.write(rows.length ? `${rows.join('\n')}\n` : `${none}\n`);
+}
+
 /**
  * Runs fn on the room tokens of --store (a team server's PostgreSQL) or else of --data-dir, with a
  * way to ask whether an incident exists there; closes the store after, whatever happens.
@@ -144,10 +160,10 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .addOption(storeOption())
     .action(async (id: string, opts: { dataDir?: string; store?: string }) => {
       const revoked = await withTokens(deps, opts, async (tokens) => {
-        if (!(await tokens.list()).some((t) => t.id === id)) throw new HostError('not-found', `There is no room token with id ${id}.`);
+        requireKnownToken(await tokens.list(), id, 'room token');
         return tokens.revoke(id);
       });
-      process.stdout.write(revoked ? `revoked ${id}\n` : `${id} was already revoked\n`);
+      printRevoked(id, revoked);
     });
 
   token
@@ -159,8 +175,6 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .addOption(storeOption())
     .action(async (opts: { incident?: string; json: boolean; dataDir?: string; store?: string }) => {
       const list = await withTokens(deps, opts, (tokens) => tokens.list(opts.incident));
-      if (opts.json) return void process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      const rows = list.map((t) => [t.id, t.role, t.incidentId, t.name ?? '-', t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'].join('  '));
-      process.stdout.write(rows.length ? `${rows.join('\n')}\n` : 'no room tokens\n');
+      printTokenList(list, opts.json, (t) => [t.id, t.role, t.incidentId, t.name ?? '-', t.createdAt], 'no room tokens');
     });
 }

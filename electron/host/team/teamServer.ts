@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { DisposableStore, interval, MutableDisposable } from '../../../shared/lifecycle/disposable';
 import { incidentDocName, WS_PATHS } from '../../../shared/protocol/api';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
 import type { DocumentStore } from '../documentStore';
@@ -68,30 +69,34 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<RunningT
   const token = opts.token ?? generateToken();
   const instanceId = opts.instanceId ?? `instance-${generateToken().slice(0, 8)}`;
 
+  // The server's timers and subscriptions, freed first on close: a failure reported while the
+  // server shuts down starts no probe that would outlive it.
+  const lifetime = new DisposableStore();
   // Store health: reported once when it fails and once when it answers again; probed meanwhile.
   let storeOk = true;
-  let probe: NodeJS.Timeout | null = null;
+  const probe = lifetime.add(new MutableDisposable());
   const storeWorked = () => {
     if (storeOk) return;
     storeOk = true;
-    if (probe) clearInterval(probe);
-    probe = null;
+    probe.clear();
     log(`store writable again: ${store.location}`);
   };
   const storeFailed = (err: Error) => {
     if (!storeOk) return;
     storeOk = false;
     log(`store error: ${store.location}: ${err.message}; retrying every ${TEAM_STORE_PROBE_MS} ms`);
-    probe = setInterval(() => void store.ping().then(storeWorked, () => undefined), TEAM_STORE_PROBE_MS);
+    probe.value = interval(() => void store.ping().then(storeWorked, () => undefined), TEAM_STORE_PROBE_MS);
   };
 
   // Revocations heard from any instance: remembered, and every holder here is disconnected.
   const revoked = new Set<string>();
   const holders = new Map<string, Set<WebSocket>>();
-  const stopRevocations = store.onRoomTokenRevoked((tokenId) => {
-    revoked.add(tokenId);
-    for (const ws of holders.get(tokenId) ?? []) ws.close(ROOM_CLOSE.tokenRevoked.code, ROOM_CLOSE.tokenRevoked.reason);
-  });
+  lifetime.add(
+    store.onRoomTokenRevoked((tokenId) => {
+      revoked.add(tokenId);
+      for (const ws of holders.get(tokenId) ?? []) ws.close(ROOM_CLOSE.tokenRevoked.code, ROOM_CLOSE.tokenRevoked.reason);
+    }),
+  );
 
   const auth: Extension = {
     extensionName: 'war-room-team-auth',
@@ -186,8 +191,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<RunningT
     instanceId,
     storeOk: () => storeOk,
     async close() {
-      if (probe) clearInterval(probe);
-      stopRevocations();
+      lifetime.dispose();
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       // Documents unload once their last connection is gone (after the fan-out's short delay).

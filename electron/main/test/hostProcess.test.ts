@@ -42,9 +42,9 @@ describe('startDesktopHost', () => {
     expect(host.activeIncidents()).toBe(0);
     const changed = (count: number) =>
       new Promise<void>((resolve) => {
-        const off = host.onIncidentsChanged(() => {
+        const listening = host.onIncidentsChanged(() => {
           if (host.activeIncidents() !== count) return;
-          off();
+          listening.dispose();
           resolve();
         });
       });

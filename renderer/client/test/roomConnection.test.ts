@@ -1,6 +1,6 @@
 // A room connection against a real Hocuspocus server over a real WebSocket, standing in for the
 // room listener: ready only once synced AND welcomed; a final close stops it for good.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Server } from '@hocuspocus/server';
 import { WebSocket } from 'ws';
 import { ROOM_CLOSE } from '../../../shared/protocol/room';
@@ -14,6 +14,7 @@ const rooms: RoomConnection[] = [];
 
 afterEach(async () => {
   for (const room of rooms.splice(0)) room.destroy();
+  vi.unstubAllGlobals();
   await server?.destroy();
   server = null;
 });
@@ -62,5 +63,30 @@ describe('openRoomConnection', () => {
     expect(await room.ended).toMatch(/revoked/);
     await new Promise((r) => setTimeout(r, 1500));
     expect(connects()).toBe(1);
+  });
+
+  it("follows the browser's offline and online events until it is destroyed, then hears them no more", async () => {
+    // Node has no window: an EventTarget stands in for the browser's, which sends the same events.
+    const browser = new EventTarget();
+    vi.stubGlobal('window', browser);
+    const { origin } = await startRoom({ welcome: true });
+    const room = openRoomConnection(origin, { room: ROOM, token: TOKEN }, { WebSocketPolyfill: WebSocket });
+    rooms.push(room);
+    await room.ready;
+    const { provider } = room.connection;
+    const disconnect = vi.spyOn(provider, 'disconnect');
+    const connect = vi.spyOn(provider, 'connect');
+    browser.dispatchEvent(new Event('offline'));
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    browser.dispatchEvent(new Event('online'));
+    expect(connect).toHaveBeenCalledTimes(1);
+
+    room.destroy();
+    disconnect.mockClear();
+    connect.mockClear();
+    browser.dispatchEvent(new Event('offline'));
+    browser.dispatchEvent(new Event('online'));
+    expect(disconnect).not.toHaveBeenCalled();
+    expect(connect).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,6 @@
 // A mid-incident state for the handoff briefing tests: a SEV1 in Denver, a night shift's
 // worth of entries, and at least one of everything the briefing must mention.
+import { newChecklistItem } from '../../model/checklistItemState';
 import type { ActionItem, Checklist, ChecklistItem, Decision, CoordinationState } from '../../model/coordinationTypes';
 import type { Incident, TimelineEntry } from '../../model/types';
 import type { HandoffBriefingInput } from '../handoffBriefing';
@@ -71,20 +72,7 @@ export function decision(id: string, question: string, extra: Partial<Decision> 
 }
 
 export function item(id: string, text: string, extra: Partial<ChecklistItem> = {}): ChecklistItem {
-  return {
-    id,
-    section: 'Restore',
-    text,
-    needsConfirm: false,
-    ownerRole: null,
-    assignee: null,
-    state: 'todo',
-    reason: null,
-    doneBy: null,
-    confirmedBy: null,
-    history: [],
-    ...extra,
-  };
+  return { ...newChecklistItem(id, { section: 'Restore', text, needsConfirm: false, ownerRole: null }), ...extra };
 }
 
 export function checklist(title: string, items: ChecklistItem[]): Checklist {

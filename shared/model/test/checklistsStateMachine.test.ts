@@ -1,21 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyItemEvent, isAwaitingConfirmation, isItemFinished, refuseItemEvent } from '../checklistItemState';
+import { applyItemEvent, isAwaitingConfirmation, isItemFinished, newChecklistItem, refuseItemEvent } from '../checklistItemState';
 import { CHECKLIST_ITEM_STATES, type ChecklistItem, type ChecklistItemEvent } from '../coordinationTypes';
 
-const BASE: ChecklistItem = {
-  id: 'i1',
-  section: 'S',
-  text: 'Sever replication link',
-  needsConfirm: true,
-  ownerRole: null,
-  assignee: null,
-  state: 'todo',
-  reason: null,
-  doneBy: null,
-  confirmedBy: null,
-  history: [],
-};
+const BASE: ChecklistItem = newChecklistItem('i1', { section: 'S', text: 'Sever replication link', needsConfirm: true, ownerRole: null });
 const at = '2026-11-21T22:00:00.000Z';
 const tick = (by: string, state: ChecklistItemEvent['state'], reason?: string): ChecklistItemEvent => ({ by, at, action: 'state', state, ...(reason ? { reason } : {}) });
 

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type Disposable } from '../../../../shared/lifecycle/disposable';
 import { readDecisions } from '../../../../shared/model/decisions';
 import { readIncident } from '../../../../shared/model/doc';
 import type { RunningHost } from '../../host';
@@ -30,20 +31,20 @@ function freePort(): Promise<number> {
 }
 
 /** Resolves once check() holds, re-checking on each event subscribe() reports (never by sleeping). */
-function untilEvent(subscribe: (listener: () => void) => () => void, check: () => boolean, what: string): Promise<void> {
+function untilEvent(subscribe: (listener: () => void) => Disposable, check: () => boolean, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    let stop = () => {};
+    let subscription: Disposable | null = null;
     const timer = setTimeout(() => {
-      stop();
+      subscription?.dispose();
       reject(new Error(`timed out after ${EVENT_TIMEOUT_MS} ms waiting for ${what}`));
     }, EVENT_TIMEOUT_MS);
     const test = () => {
       if (!check()) return;
       clearTimeout(timer);
-      stop();
+      subscription?.dispose();
       resolve();
     };
-    stop = subscribe(test);
+    subscription = subscribe(test);
     test();
   });
 }
@@ -148,10 +149,7 @@ describe('a real Alertmanager posting to the host', () => {
 
     const timeline = connectSync(wsBase(host.url), host.token, incident?.id as string);
     await timeline.synced();
-    const onDoc = (listener: () => void) => {
-      timeline.doc.on('update', listener);
-      return () => timeline.doc.off('update', listener);
-    };
+    const onDoc = (listener: () => void) => listen(timeline.doc, 'update', listener);
     expect(eventTexts(timeline.doc).map((e) => e.occurredAt)).toEqual([first]);
 
     // A second instance of the same alert: Alertmanager re-sends web-1 in the group with web-2.

@@ -62,6 +62,22 @@ describe('warroom token and serve --listen', () => {
     expect(warroom('token', 'revoke', 'missing', '--data-dir', dir).code).toBe(1);
   });
 
+  it('lists and revokes intake tokens the way it does room tokens', () => {
+    const empty = tempDir();
+    expect(warroom('intake', 'token', 'list', '--data-dir', empty).stdout).toBe('no intake tokens\n');
+    const created = warroom('intake', 'token', 'create', '--source', 'generic', '--route', 'append', '--service', 'checkout', '--data-dir', empty);
+    expect(created.code).toBe(0);
+    const id = field(created.stdout, 'id');
+    expect(warroom('intake', 'token', 'list', '--data-dir', empty).stdout).toMatch(new RegExp(`^${id}  generic  append  checkout  \\d{4}-\\S+  active\\n$`));
+    expect(warroom('intake', 'token', 'revoke', id, '--data-dir', empty).stdout).toBe(`revoked ${id}\n`);
+    expect(warroom('intake', 'token', 'revoke', id, '--data-dir', empty).stdout).toBe(`${id} was already revoked\n`);
+    const listed = JSON.parse(warroom('intake', 'token', 'list', '--json', '--data-dir', empty).stdout) as Array<{ id: string; revokedAt: string | null }>;
+    expect(listed).toEqual([expect.objectContaining({ id, revokedAt: expect.stringMatching(/^\d{4}-/) })]);
+    const missing = warroom('intake', 'token', 'revoke', 'missing', '--data-dir', empty);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no intake token with id missing/);
+  });
+
   it('serves a room listener that admits room tokens, and drops a token revoked by another process', async () => {
     const created = warroom('token', 'create', '--role', 'responder', '--incident', incident, '--data-dir', dir);
     const [id, secret] = [field(created.stdout, 'id'), field(created.stdout, 'token')];
