@@ -1,5 +1,5 @@
 // Revocation across processes: `warroom token revoke`, run as its own process while a holder is
-// connected, closes the holder within 100 ms of the command returning; and once a revocation is
+// connected, closes the holder within a second of the command returning; and once a revocation is
 // committed by any other connection to the store, nothing more the holder sends is stored.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { buildCli, entryTextsOnDisk, waitFor } from '../../test/helpers';
 import { RoomTokens } from '../roomTokens';
 import { roomClient, startSharedHost, type SharedHost } from './roomHelpers';
 
-/** What "at once" means for a revocation made by another process. */
-const REVOCATION_LATENCY_LIMIT_MS = 100;
+/** The bound a revocation made by another process must meet: the same second the team server holds across instances (the measured latency is printed; tens of ms when the machine is quiet). */
+const REVOCATION_LATENCY_LIMIT_MS = 1_000;
 const TRIALS = 5;
 const WRITES_AFTER_REVOKE = 20;
 
@@ -29,7 +29,7 @@ describe('revocation by another process', () => {
     await shared.host.close();
   });
 
-  it('closes the holder within 100 ms of `warroom token revoke` reporting the revocation', async () => {
+  it('closes the holder within a second of `warroom token revoke` reporting the revocation', async () => {
     const latencies: number[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       const { id, secret } = shared.tokens.create({ role: 'responder', incidentId: shared.incidentId, name: `Holder ${trial}` });
@@ -54,7 +54,7 @@ describe('revocation by another process', () => {
     expect(Math.max(...latencies)).toBeLessThan(REVOCATION_LATENCY_LIMIT_MS);
   });
 
-  it('closes an idle holder within 100 ms of another connection committing the revocation', async () => {
+  it('closes an idle holder within a second of another connection committing the revocation', async () => {
     const latencies: number[] = [];
     for (let trial = 0; trial < TRIALS * 2; trial++) {
       const { id, secret } = shared.tokens.create({ role: 'observer', incidentId: shared.incidentId });
