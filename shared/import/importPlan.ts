@@ -26,7 +26,10 @@ export interface RowChange {
   author?: string;
 }
 
-export function planRow(row: ImportRow, defaults: ImportDefaults, change: RowChange | undefined): ImportEntryRow {
+/** A row as the preview shows it and the import would write it: every choice applied. */
+export type PlannedRow = Required<ImportEntryRow>;
+
+export function planRow(row: ImportRow, defaults: ImportDefaults, change: RowChange | undefined): PlannedRow {
   return {
     line: row.line,
     occurredAt: change?.zone && defaults.zone && isValidZone(change.zone) ? rezoned(row.occurredAt, defaults.zone, change.zone) : row.occurredAt,
@@ -44,13 +47,24 @@ export function rezoned(at: string, from: string, to: string): string {
   return moved.isValid ? (moved.toUTC().toISO() as string) : at;
 }
 
-/** Rows to commit, in source order, without the ones deselected. */
-export function planImport(rows: readonly ImportRow[], defaults: ImportDefaults, changes: ReadonlyMap<number, RowChange>): ImportEntryRow[] {
+/** Choices that leave every row as it was read: the parsed row is already what importEntries writes. */
+function keepsRowsAsRead(defaults: ImportDefaults): boolean {
+  return defaults.kind === 'as read' && defaults.workstream === '' && defaults.author === '';
+}
+
+/**
+ * Rows to commit, in source order, without the ones deselected. A row nothing changes is passed on
+ * as parsed rather than copied: at 100,000 rows the copies were a tenth of the import's time, and
+ * being alive through the commit they were copied again by every garbage collection.
+ */
+export function planImport(rows: readonly ImportRow[], defaults: ImportDefaults, changes: ReadonlyMap<number, RowChange>): readonly ImportEntryRow[] {
+  const asRead = keepsRowsAsRead(defaults);
+  if (asRead && changes.size === 0) return rows;
   const out: ImportEntryRow[] = [];
   for (const row of rows) {
     const change = changes.get(row.line);
     if (change?.include === false) continue;
-    out.push(planRow(row, defaults, change));
+    out.push(asRead && change === undefined ? row : planRow(row, defaults, change));
   }
   return out;
 }

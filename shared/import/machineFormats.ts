@@ -147,10 +147,15 @@ function realDay(date: string): boolean {
 }
 
 const NON_BLANK = /\S/;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** The entry's text: what follows the timestamp, or the whole line when nothing does. */
 function afterStamp(line: string, stampEnd: number): string {
-  const rest = line.slice(stampEnd).trim();
+  // The usual separator is stepped over before slicing, so that a line costs one slice, not a slice and its trimmed copy.
+  let start = stampEnd;
+  while (start < line.length && (line.charCodeAt(start) === SPACE || line.charCodeAt(start) === TAB)) start++;
+  const rest = line.slice(start).trim();
   return rest === '' ? line.trim() : rest;
 }
 

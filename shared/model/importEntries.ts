@@ -17,10 +17,12 @@ export interface ImportEntryRow {
   occurredAt: Instant;
   text: string;
   original: string;
-  kind: EntryKind;
-  workstream: string;
-  /** Who the source says wrote it; the importer when empty. */
-  author: string;
+  /** A note when the source says nothing of it. */
+  kind?: EntryKind | undefined;
+  /** None when absent. */
+  workstream?: string | undefined;
+  /** Who the source says wrote it; the importer when absent or empty. */
+  author?: string | undefined;
 }
 
 export interface ImportEntriesResult {
@@ -49,14 +51,16 @@ function importedFrom(doc: Y.Doc, source: string): Set<string> {
   return seen;
 }
 
+/** A refused row's message names it by position and source line; built only when a row is refused. */
+function refuse(row: ImportEntryRow, index: number, problem: string): never {
+  throw new CommandError('invalid', `Row ${index + 1} (line ${row.line})${problem}`, 'rows');
+}
+
 function checkRow(row: ImportEntryRow, index: number): void {
-  const where = `Row ${index + 1} (line ${row.line})`;
-  if (row.occurredAt.length !== CANONICAL_INSTANT_LENGTH || !isCanonicalInstantAt(row.occurredAt)) {
-    throw new CommandError('invalid', `${where}: “${row.occurredAt}” is not a UTC time.`, 'rows');
-  }
-  if (!NON_BLANK.test(row.text)) throw new CommandError('invalid', `${where} has no text.`, 'rows');
-  if (!kinds.has(row.kind)) throw new CommandError('invalid', `${where}: kind is one of ${ENTRY_KINDS.join(', ')}.`, 'rows');
-  if (!Number.isInteger(row.line) || row.line < 0) throw new CommandError('invalid', `${where}: the line number is not a whole number.`, 'rows');
+  if (row.occurredAt.length !== CANONICAL_INSTANT_LENGTH || !isCanonicalInstantAt(row.occurredAt)) refuse(row, index, `: “${row.occurredAt}” is not a UTC time.`);
+  if (!NON_BLANK.test(row.text)) refuse(row, index, ' has no text.');
+  if (row.kind !== undefined && !kinds.has(row.kind)) refuse(row, index, `: kind is one of ${ENTRY_KINDS.join(', ')}.`);
+  if (!Number.isInteger(row.line) || row.line < 0) refuse(row, index, ': the line number is not a whole number.');
 }
 
 export function importEntries(doc: Y.Doc, ctx: CommandContext, input: { source: string; rows: readonly ImportEntryRow[] }): ImportEntriesResult {
@@ -80,22 +84,9 @@ export function importEntries(doc: Y.Doc, ctx: CommandContext, input: { source: 
         skipped++;
         continue;
       }
-      const id = idAt(added);
-      entries.set(
-        id,
-        encode(
-          {
-            occurredAt: row.occurredAt,
-            author: row.author.trim() === '' ? ctx.author : row.author,
-            kind: row.kind,
-            text: row.text,
-            workstream: row.workstream.trim(),
-            key: false,
-          },
-          row.line,
-          row.original,
-        ),
-      );
+      const author = row.author === undefined || row.author.trim() === '' ? ctx.author : row.author;
+      const record = { occurredAt: row.occurredAt, author, kind: row.kind ?? 'note', text: row.text, workstream: row.workstream?.trim() ?? '', key: false };
+      entries.set(idAt(added), encode(record, row.line, row.original));
       added++;
     }
   });

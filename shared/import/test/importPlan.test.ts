@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../importPlan';
+import { readEntries } from '../../model/doc';
+import { importEntries } from '../../model/importEntries';
+import { contextFor, openIncident } from '../../model/test/fixtures';
+import { planImport, planRow } from '../importPlan';
 import type { ImportRow } from '../importTypes';
 
 const rows: ImportRow[] = [
@@ -18,6 +21,27 @@ describe('planImport', () => {
     ]);
     expect(planImport(rows, { ...defaults, kind: 'note', author: 'Priya' }, new Map([[3, { include: false }]]))).toEqual([
       expect.objectContaining({ line: 4, kind: 'note', author: 'Priya' }),
+    ]);
+  });
+
+  it('passes on the rows the choices leave as read, uncopied, and they import exactly as their planned copies', () => {
+    const asRead = { kind: 'as read' as const, workstream: '', author: '' };
+    const plan = planImport(rows, asRead, new Map([[4, { workstream: 'db' }]]));
+    expect(plan[0]).toBe(rows[0]);
+    expect(plan[1]).toEqual(expect.objectContaining({ line: 4, workstream: 'db', kind: 'note' }));
+    expect(planImport(rows, asRead, new Map())).toBe(rows);
+    // Committing the rows as read and committing their full planned copies write the same entries.
+    const entriesOf = (planned: typeof plan) => {
+      const { doc, ctx } = openIncident(contextFor('importer'));
+      importEntries(doc, ctx, { source: 'notes.md', rows: planned });
+      return readEntries(doc)
+        .filter((entry) => entry.provenance)
+        .map(({ id: _id, ...entry }) => entry);
+    };
+    expect(entriesOf(plan)).toEqual(entriesOf(rows.map((row) => planRow(row, asRead, row.line === 4 ? { workstream: 'db' } : undefined))));
+    expect(entriesOf(plan).map((e) => [e.author, e.kind, e.workstream])).toEqual([
+      ['Ana', 'event', ''],
+      ['importer', 'note', 'db'],
     ]);
   });
 });
