@@ -341,8 +341,9 @@ export class TerminalSession {
     const previous = this.socket;
     this.socket = null;
     if (previous && previous !== ws) {
-      this.lifetime.delete(this.socketClose);
+      // Closed as replaced first: freeing its entry afterwards finds it no longer open.
       previous.close(REPLACED_CLOSE_CODE, 'replaced');
+      this.lifetime.delete(this.socketClose);
     }
     this.flushBatch();
     this.unacked = 0;

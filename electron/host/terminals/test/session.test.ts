@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANNOT_START_CLOSE_CODE, BAD_QUERY_CLOSE_CODE, SESSION_GONE_CLOSE_CODE } from '../channel';
 import { waitFor } from '../../test/helpers';
+import { REPLACED_CLOSE_CODE } from '../session';
 import { OPEN, quietShellSettings, startHarness, TermClient, type TermHarness } from './termHarness';
 
 const SIGSEGV = 11;
@@ -133,6 +134,7 @@ describe('terminal sessions', () => {
     const c = await TermClient.open(h.url, { session: ready.info.id, cols: 100, rows: 30 });
     await c.waitForFrame('ready');
     await b.waitForClose();
+    expect(b.closeCode).toBe(REPLACED_CLOSE_CODE);
     c.type('echo after-$((2+2))\r');
     await c.waitForOutput('after-4');
     c.send({ t: 'close' });
