@@ -16,15 +16,12 @@ const MS_PER_SECOND = 1000;
 /** What a visible terminal's xterm may have queued: a few frames of parsing on a slow machine. */
 export const MAX_PARSER_BACKLOG_CHARS = 256 * 1024;
 
-/** What a terminal is handed: text, or bytes it decodes as UTF-8 (its length is what is paced). */
-export type TerminalOutput = string | Uint8Array;
-
-export interface PacedWrite<T extends TerminalOutput> {
-  data: T;
+export interface PacedWrite {
+  data: string;
   parsed: () => void;
 }
 
-export type WriteNow<T extends TerminalOutput> = (data: T, parsed: () => void) => void;
+export type WriteNow = (data: string, parsed: () => void) => void;
 export type Schedule = (fn: () => void, ms: number) => () => void;
 
 /** setTimeout, cancellable through the returned function. */
@@ -33,8 +30,8 @@ export const defaultSchedule: Schedule = (fn, ms) => {
   return () => clearTimeout(timer);
 };
 
-export class BackgroundPacer<T extends TerminalOutput = TerminalOutput> {
-  private queue: PacedWrite<T>[] = [];
+export class BackgroundPacer {
+  private queue: PacedWrite[] = [];
   private visible = true;
   private cancelTimer: (() => void) | null = null;
   /** Characters handed to xterm whose write callback has not come yet. */
@@ -44,13 +41,13 @@ export class BackgroundPacer<T extends TerminalOutput = TerminalOutput> {
   private pumping = false;
 
   constructor(
-    private readonly writeNow: WriteNow<T>,
+    private readonly writeNow: WriteNow,
     private readonly schedule: Schedule = defaultSchedule,
     private readonly charsPerSecond = BACKGROUND_CHARS_PER_SECOND,
     private readonly maxParserBacklog = MAX_PARSER_BACKLOG_CHARS,
   ) {}
 
-  write(data: T, parsed: () => void): void {
+  write(data: string, parsed: () => void): void {
     this.queue.push({ data, parsed });
     this.pump();
   }
@@ -90,7 +87,7 @@ export class BackgroundPacer<T extends TerminalOutput = TerminalOutput> {
     }
   }
 
-  private writeItem(item: PacedWrite<T>): void {
+  private writeItem(item: PacedWrite): void {
     const generation = this.generation;
     this.inParser += item.data.length;
     this.writeNow(item.data, () => {

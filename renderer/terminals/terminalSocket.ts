@@ -10,9 +10,9 @@ import { toWebSocketUrl } from '../client/endpoint';
 import type { WebSocketConstructor, WebSocketLike } from '../client/rpc';
 import { AckCounter, decodeHostMessage, reconnectDelay, terminalUrl } from './terminalStream';
 
-/** Where output goes: an xterm Terminal satisfies it (it decodes UTF-8 bytes itself). */
+/** Where output goes: an xterm Terminal satisfies it. */
 export interface TerminalSink {
-  write(data: string | Uint8Array, parsed: () => void): void;
+  write(data: string, parsed: () => void): void;
   /** Clears the screen before a re-attach repaints it from the host's replay. */
   reset(): void;
 }
@@ -119,8 +119,6 @@ export class TerminalSocket {
     this.connects += 1;
     this.acks.reset();
     const ws = new Socket(url);
-    // Output is binary: its bytes go to xterm as they are, with no UTF-16 string built on the way.
-    (ws as WebSocketLike & { binaryType: string }).binaryType = 'arraybuffer';
     this.ws = ws;
     ws.onopen = () => {
       for (const text of this.queue.splice(0)) ws.send(text);

@@ -1,21 +1,20 @@
 // The DOM-free rules of one terminal stream, unit-tested without a browser:
-// - decoding what the host sends (output as binary frames of the program's bytes, zod-checked JSON
-//   frames as text);
+// - decoding what the host sends (bare output frames, zod-checked JSON frames);
 // - acknowledging output the way VS Code does: count characters only once xterm has parsed
 //   them (its write callback) and acknowledge in blocks (larger while more is queued), so a
 //   flooding program is paused by the host instead of piling up in the renderer;
 // - deciding whether a dropped socket is worth re-attaching.
-import { ACK_BLOCK_CHARS, BUSY_ACK_BLOCK_CHARS, HostTerminalFrame } from '../../shared/terminal/protocol';
+import { ACK_BLOCK_CHARS, BUSY_ACK_BLOCK_CHARS, HostTerminalFrame, OUTPUT_PREFIX } from '../../shared/terminal/protocol';
 
 export type DecodedFrame =
-  | { kind: 'output'; data: Uint8Array }
+  | { kind: 'output'; data: string }
   | { kind: 'frame'; frame: HostTerminalFrame }
   | { kind: 'invalid'; reason: string };
 
-/** Reads one message from the host's /term socket (binary frames arrive as ArrayBuffers: binaryType 'arraybuffer'). */
+/** Reads one message from the host's /term socket. */
 export function decodeHostMessage(message: unknown): DecodedFrame {
-  if (message instanceof ArrayBuffer) return { kind: 'output', data: new Uint8Array(message) };
-  if (typeof message !== 'string') return { kind: 'invalid', reason: 'The host sent a frame that is neither text nor an ArrayBuffer.' };
+  if (typeof message !== 'string') return { kind: 'invalid', reason: 'The host sent a binary frame.' };
+  if (message.startsWith(OUTPUT_PREFIX)) return { kind: 'output', data: message.slice(OUTPUT_PREFIX.length) };
   let json: unknown;
   try {
     json = JSON.parse(message);
@@ -28,7 +27,7 @@ export function decodeHostMessage(message: unknown): DecodedFrame {
 }
 
 /**
- * Counts parsed output bytes and says when a block is due to be acknowledged: every ACK_BLOCK_CHARS
+ * Counts parsed characters and says when a block is due to be acknowledged: every ACK_BLOCK_CHARS
  * once the renderer has caught up, every BUSY_ACK_BLOCK_CHARS while more writes are still queued.
  */
 export class AckCounter {

@@ -27,6 +27,9 @@ export const MAX_INPUT_CHARS = 256 * 1024;
 /** A detached session (renderer reloaded) keeps running this long waiting to be re-attached. */
 export const ORPHAN_GRACE_MS = 60_000;
 
+/** Output frames start with this character; the rest of the frame is terminal output. */
+export const OUTPUT_PREFIX = 'o';
+
 const Instant = z.iso.datetime({ offset: false });
 const Name = z.string().trim().min(1).max(80);
 const Id = z.string().min(1).max(64);
@@ -91,7 +94,7 @@ export const TerminalInfoSchema = z.object({
 });
 export type TerminalInfo = z.infer<typeof TerminalInfoSchema>;
 
-/** JSON frames the host sends (output goes in binary frames). */
+/** JSON frames the host sends (output frames are not JSON; see OUTPUT_PREFIX). */
 export const HostTerminalFrame = z.discriminatedUnion('t', [
   /** First frame on every connection: the session, its command history, and (on re-attach) recent output. */
   z.object({ t: z.literal('ready'), info: TerminalInfoSchema, history: z.array(CommandRecordSchema), replay: z.string() }),

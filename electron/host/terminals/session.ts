@@ -1,21 +1,20 @@
 // One terminal: a shell in node-pty, its output pipeline and its one attached socket.
 //
-// Output path (the hot path; one of each per batch, no per-byte JS): pty Buffer → shell-mark parser
-// on the bytes (marks cut; where a prompt or a command's output ends is kept for the recording's
-// redactor) → batch for OUTPUT_BATCH_MS → one binary ws.send of the bytes (xterm decodes the UTF-8
-// itself), and the same batch decoded once by a streaming TextDecoder for the recording (redacted)
-// and the replay ring. Flow control as in VS Code, counted in bytes, with a window sized from the
-// renderer's measured drain rate (flowWindow.ts): the pty is paused while more than the window is
+// Output path (the hot path; one of each per batch, no per-byte JS): pty Buffer → one streaming
+// TextDecoder → shell-mark parser (marks stripped; where a prompt or a command's output ends is kept
+// for the recording's redactor) → batch for OUTPUT_BATCH_MS → recording (redacted),
+// replay ring, one ws.send. Flow control as in VS Code, with a window sized from the renderer's
+// measured drain rate (flowWindow.ts): the pty is paused while more than the window is
 // unacknowledged, or while the recording file is backed up, and resumed once the renderer is
 // within half the window and the disk is clear. While the renderer has a backlog, batches are held
-// for a frame (up to MAX_BATCH_BYTES) so it gets fewer, larger writes. Nothing is dropped, only
+// for a frame (up to MAX_BATCH_CHARS) so it gets fewer, larger writes. Nothing is dropped, only
 // delayed.
 import type { IPty } from 'node-pty';
 import type WebSocket from 'ws';
 import { performance } from 'node:perf_hooks';
 import { commandEntryText } from '../../../shared/terminal/entryText';
 import { FlowWindow } from '../../../shared/terminal/flowWindow';
-import { OUTPUT_BATCH_MS, type CommandRecord, type HostTerminalFrame, type TerminalInfo } from '../../../shared/terminal/protocol';
+import { OUTPUT_BATCH_MS, OUTPUT_PREFIX, type CommandRecord, type HostTerminalFrame, type TerminalInfo } from '../../../shared/terminal/protocol';
 import { redactText, type CompiledRedaction } from '../../../shared/terminal/redact';
 import { createCommandTracker, type CommandTracker } from '../../../shared/terminal/commandTracker';
 import { createShellMarkParser, type ShellMark, type ShellMarkParser } from '../../../shared/terminal/shellMarks';
@@ -33,14 +32,14 @@ const EXIT_WAIT_MS = 3000;
 export const REPLACED_CLOSE_CODE = 4000;
 const NORMAL_CLOSE_CODE = 1000;
 /** While the renderer still has this much to parse, a batch waits for a frame: latency is moot then. */
-export const HOLD_BATCH_BACKLOG_BYTES = 64 * 1024;
+export const HOLD_BATCH_BACKLOG_CHARS = 64 * 1024;
 /** How long a batch is held while the renderer is busy: about one display frame. */
 export const BUSY_BATCH_MS = 16;
 /**
  * A batch this large goes out at once. It is also about the most xterm parses in one go (it does not
  * split a write), so it bounds how long one flooding terminal blocks the page's other terminals.
  */
-export const MAX_BATCH_BYTES = 64 * 1024;
+export const MAX_BATCH_CHARS = 64 * 1024;
 
 export type EntryWriter = (incidentId: string, author: string, entry: { kind: 'terminal'; text: string; occurredAt: string }) => Promise<void>;
 
@@ -76,10 +75,7 @@ export class TerminalSession {
   private readonly tracker: CommandTracker = createCommandTracker();
   private readonly history: CommandRecord[] = [];
   private readonly ring = new ReplayRing();
-  /** The batch as bytes (for the renderer) and as text (for the recording and the replay ring). */
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private pendingText: string[] = [];
+  private pending: string[] = [];
   private pendingChars = 0;
   /** Where, in the pending batch, a prompt or a command's output ended (the recording's redactor keeps key blocks within one). */
   private pendingStreamEnds: number[] = [];
@@ -152,37 +148,22 @@ export class TerminalSession {
   // ---- output ----
 
   private onPtyData(data: Buffer): void {
-    let bytes = data;
-    let marks: readonly ShellMark[] = [];
-    let offsets: readonly number[] = [];
+    let text = this.decoder.decode(data, { stream: true });
     if (this.marks) {
-      // The marks are ASCII and no byte of a multi-byte UTF-8 character is, so they are found and
-      // cut in a byte-for-byte (latin1) view of the bytes; what remains is still the program's UTF-8.
-      const raw = data.toString('latin1');
-      const parsed = this.marks.push(raw);
-      if (parsed.output !== raw) bytes = Buffer.from(parsed.output, 'latin1');
+      const parsed = this.marks.push(text);
+      text = parsed.output;
       if (parsed.marks.length > 0) {
-        marks = parsed.marks.map(markFromLatin1);
-        offsets = parsed.offsets;
-        this.onMarks(marks);
+        this.onMarks(parsed.marks);
+        parsed.marks.forEach((mark, i) => {
+          if (mark.kind !== 'commandLine') this.pendingStreamEnds.push(this.pendingChars + (parsed.offsets[i] ?? 0));
+        });
       }
     }
-    // The recording, the replay ring and the redactor read text; the renderer gets the bytes.
-    let text = '';
-    let from = 0;
-    marks.forEach((mark, i) => {
-      if (mark.kind === 'commandLine') return;
-      const at = offsets[i] ?? 0;
-      text += this.decoder.decode(bytes.subarray(from, at), { stream: true });
-      from = at;
-      this.pendingStreamEnds.push(this.pendingChars + text.length);
-    });
-    // Only marks: where they ended is kept for the next batch, and there is nothing to send.
-    if (bytes.length === 0) return;
-    text += this.decoder.decode(from === 0 ? bytes : bytes.subarray(from), { stream: true });
-    this.queue(bytes, text);
+    if (!text) return;
+    this.pending.push(text);
+    this.pendingChars += text.length;
     // Counting what is batched but not yet sent keeps a fast producer within one pty read of the mark.
-    if (this.socket && this.unacked + this.pendingBytes > this.flow.window) {
+    if (this.socket && this.unacked + this.pendingChars > this.flow.window) {
       // Paused: nothing more comes until the renderer acknowledges, so holding the batch only
       // delays that acknowledgement. Send it now.
       this.setWaitingForAck(true);
@@ -192,42 +173,27 @@ export class TerminalSession {
     // Batches are at most one per OUTPUT_BATCH_MS, but the first output after a quiet spell, after
     // a keystroke (its echo) or after flow control resumes goes out at once instead of waiting.
     const sinceFlush = performance.now() - this.lastFlushAt;
-    const batchMs = this.unacked >= HOLD_BATCH_BACKLOG_BYTES ? BUSY_BATCH_MS : OUTPUT_BATCH_MS;
-    if (sinceFlush >= batchMs || this.pendingBytes >= MAX_BATCH_BYTES) this.flushBatch();
+    const batchMs = this.unacked >= HOLD_BATCH_BACKLOG_CHARS ? BUSY_BATCH_MS : OUTPUT_BATCH_MS;
+    if (sinceFlush >= batchMs || this.pendingChars >= MAX_BATCH_CHARS) this.flushBatch();
     else this.batchTimer ??= this.lifetime.add(timeout(() => this.flushBatch(), batchMs - sinceFlush));
-  }
-
-  private queue(bytes: Buffer, text: string): void {
-    if (bytes.length > 0) {
-      this.pending.push(bytes);
-      this.pendingBytes += bytes.length;
-    }
-    if (text) {
-      this.pendingText.push(text);
-      this.pendingChars += text.length;
-    }
   }
 
   private flushBatch(): void {
     this.clearTimer(this.batchTimer);
     this.batchTimer = null;
-    if (this.pendingBytes === 0 && this.pendingChars === 0) return;
+    if (this.pendingChars === 0) return;
     this.lastFlushAt = performance.now();
-    const bytes = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
-    const text = this.pendingText.length === 1 ? (this.pendingText[0] as string) : this.pendingText.join('');
+    const data = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
     const streamEnds = this.pendingStreamEnds;
     this.pending = [];
-    this.pendingBytes = 0;
-    this.pendingText = [];
     this.pendingChars = 0;
     if (streamEnds.length > 0) this.pendingStreamEnds = [];
-    if (!this.recording.output(text, streamEnds)) this.setWaitingForDisk(true);
-    this.ring.push(text);
+    if (!this.recording.output(data, streamEnds)) this.setWaitingForDisk(true);
+    this.ring.push(data);
     const ws = this.socket;
-    if (ws && ws.readyState === ws.OPEN && bytes.length > 0) {
-      // A binary frame: the bytes as the program wrote them (marks cut); xterm decodes the UTF-8.
-      ws.send(bytes, { binary: true });
-      this.unacked += bytes.length;
+    if (ws && ws.readyState === ws.OPEN) {
+      ws.send(OUTPUT_PREFIX + data);
+      this.unacked += data.length;
       if (this.unacked > this.flow.window) this.setWaitingForAck(true);
     }
   }
@@ -268,7 +234,7 @@ export class TerminalSession {
 
   // ---- commands ----
 
-  private onMarks(marks: readonly ShellMark[]): void {
+  private onMarks(marks: ShellMark[]): void {
     const at = nowInstant();
     for (const mark of marks) {
       const { started, finished } = this.tracker.apply(mark, at);
@@ -372,8 +338,11 @@ export class TerminalSession {
   // ---- lifecycle ----
 
   private onPtyExit(exitCode: number, signal: number): void {
-    // Bytes of a character the program never finished were already sent; the recording gets U+FFFD.
-    this.queue(Buffer.alloc(0), this.decoder.decode());
+    const tail = this.decoder.decode();
+    if (tail) {
+      this.pending.push(tail);
+      this.pendingChars += tail.length;
+    }
     this.flushBatch();
     this.exit = { exitCode: signal ? null : exitCode, signal: signal || null };
     this.send({ t: 'exit', ...this.exit });
@@ -415,18 +384,6 @@ function unrefTimeout(run: () => void, ms: number): Disposable {
   const timer = setTimeout(run, ms);
   timer.unref();
   return toDisposable(() => clearTimeout(timer));
-}
-
-/** A mark's text was read byte for byte (latin1); what the shell wrote there is UTF-8. */
-function markFromLatin1(mark: ShellMark): ShellMark {
-  switch (mark.kind) {
-    case 'commandLine':
-      return { kind: 'commandLine', line: Buffer.from(mark.line, 'latin1').toString('utf8') };
-    case 'cwd':
-      return { kind: 'cwd', path: Buffer.from(mark.path, 'latin1').toString('utf8') };
-    default:
-      return mark;
-  }
 }
 
 function baseName(command: string): string {

@@ -16,7 +16,7 @@ describe('BackgroundPacer', () => {
   it('writes at once, in order, while the terminal is visible', () => {
     const written: string[] = [];
     const clock = fakeClock();
-    const pacer = new BackgroundPacer<string>((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
+    const pacer = new BackgroundPacer((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
     pacer.write('a', () => {});
     pacer.write('b', () => {});
     expect(written).toEqual(['a', 'b']);
@@ -27,7 +27,7 @@ describe('BackgroundPacer', () => {
     const written: string[] = [];
     const acked: string[] = [];
     const clock = fakeClock();
-    const pacer = new BackgroundPacer<string>((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
+    const pacer = new BackgroundPacer((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
     pacer.setVisible(false);
     pacer.write('x'.repeat(500), () => acked.push('first'));
     pacer.write('y'.repeat(100), () => acked.push('second'));
@@ -43,7 +43,7 @@ describe('BackgroundPacer', () => {
   it('writes everything queued, in order, the moment the terminal is shown again', () => {
     const written: string[] = [];
     const clock = fakeClock();
-    const pacer = new BackgroundPacer<string>((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
+    const pacer = new BackgroundPacer((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
     pacer.setVisible(false);
     for (const chunk of ['1', '2', '3', '4']) pacer.write(chunk, () => {});
     pacer.setVisible(true);
@@ -56,7 +56,7 @@ describe('BackgroundPacer', () => {
   it('hands a visible xterm only a bounded backlog, so hiding a flooding terminal paces the rest', () => {
     const inParser: Array<{ data: string; parsed: () => void }> = [];
     const clock = fakeClock();
-    const pacer = new BackgroundPacer<string>((data, parsed) => inParser.push({ data, parsed }), clock.schedule, 1000, 250);
+    const pacer = new BackgroundPacer((data, parsed) => inParser.push({ data, parsed }), clock.schedule, 1000, 250);
     for (let i = 0; i < 10; i++) pacer.write(String(i).repeat(100), () => {});
     // Three writes reach 300 ≥ 250: the rest waits here, not in xterm.
     expect(inParser.map((w) => w.data[0])).toEqual(['0', '1', '2']);
@@ -78,7 +78,7 @@ describe('BackgroundPacer', () => {
   it('clear() drops queued output and its timer', () => {
     const written: string[] = [];
     const clock = fakeClock();
-    const pacer = new BackgroundPacer<string>((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
+    const pacer = new BackgroundPacer((data, parsed) => (written.push(data), parsed()), clock.schedule, 1000);
     pacer.setVisible(false);
     pacer.write('a', () => {});
     pacer.write('b', () => {});

@@ -1,7 +1,7 @@
 // TerminalSocket against a real `ws` server standing in for the host's /term endpoint.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer, type WebSocket as ServerSocket } from 'ws';
-import { ACK_BLOCK_CHARS } from '../../../shared/terminal/protocol';
+import { ACK_BLOCK_CHARS, OUTPUT_PREFIX } from '../../../shared/terminal/protocol';
 import type { WebSocketConstructor } from '../../client/rpc';
 import { TerminalSocket, type TerminalSink } from '../terminalSocket';
 import { terminalInfo } from './fixtures';
@@ -42,14 +42,13 @@ async function startServer(): Promise<{ url: string; conns: Conn[]; next(): Prom
   };
 }
 
-/** Records what xterm would be handed, as text (output arrives as UTF-8 bytes). */
 function recordingSink(): TerminalSink & { written: string[]; resets: number; parseAll(): void } {
   const pending: Array<() => void> = [];
   const sink = {
     written: [] as string[],
     resets: 0,
-    write(data: string | Uint8Array, parsed: () => void) {
-      sink.written.push(typeof data === 'string' ? data : new TextDecoder().decode(data));
+    write(data: string, parsed: () => void) {
+      sink.written.push(data);
       pending.push(parsed);
     },
     reset() {
@@ -95,7 +94,7 @@ describe('TerminalSocket', () => {
     conn.socket.send(JSON.stringify({ t: 'ready', info: info('s1'), history: [], replay: '' }));
     await until(() => ready.length === 1);
     const chunk = 'x'.repeat(ACK_BLOCK_CHARS / 2);
-    for (let i = 0; i < 3; i++) conn.socket.send(Buffer.from(chunk), { binary: true });
+    for (let i = 0; i < 3; i++) conn.socket.send(OUTPUT_PREFIX + chunk);
     await until(() => sink.written.length === 3);
     await new Promise((r) => setTimeout(r, 50));
     expect(conn.frames).toEqual([]); // nothing parsed yet, nothing acknowledged

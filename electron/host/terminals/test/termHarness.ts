@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { DEFAULT_TERMINAL_SETTINGS, type TerminalSettings } from '../../../../shared/protocol/settings';
-import type { HostTerminalFrame } from '../../../../shared/terminal/protocol';
+import { OUTPUT_PREFIX, type HostTerminalFrame } from '../../../../shared/terminal/protocol';
 import { tempDir, waitFor } from '../../test/helpers';
 import { TerminalService } from '../terminalService';
 
@@ -81,22 +81,21 @@ export async function startHarness(settings: TerminalSettings = quietShellSettin
 
 export class TermClient {
   output = '';
-  /** Output bytes received (what flow control counts and the renderer acknowledges). */
   outputChars = 0;
-  /** Output arrives as binary frames of UTF-8 bytes; decoded as a renderer's xterm would. */
-  private readonly decoder = new TextDecoder();
   readonly frames: HostTerminalFrame[] = [];
   closeCode: number | null = null;
   /** Acknowledge every output frame as it arrives (a renderer that keeps up). */
   autoAck = true;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) return void this.frames.push(JSON.parse(data.toString()) as HostTerminalFrame);
-      const bytes = data as Buffer;
-      this.output += this.decoder.decode(bytes, { stream: true });
-      this.outputChars += bytes.length;
-      if (this.autoAck) this.send({ t: 'ack', chars: bytes.length });
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (text.startsWith(OUTPUT_PREFIX)) {
+        const chunk = text.slice(OUTPUT_PREFIX.length);
+        this.output += chunk;
+        this.outputChars += chunk.length;
+        if (this.autoAck) this.send({ t: 'ack', chars: chunk.length });
+      } else this.frames.push(JSON.parse(text) as HostTerminalFrame);
     });
     ws.on('close', (code) => (this.closeCode = code));
   }
@@ -116,9 +115,10 @@ export class TermClient {
   set keepOutput(keep: boolean) {
     if (keep) return;
     this.ws.removeAllListeners('message');
-    this.ws.on('message', (data, isBinary) => {
-      if (!isBinary) return void this.frames.push(JSON.parse(data.toString()) as HostTerminalFrame);
-      const chars = (data as Buffer).length;
+    this.ws.on('message', (data) => {
+      const text = data.toString();
+      if (!text.startsWith(OUTPUT_PREFIX)) return void this.frames.push(JSON.parse(text) as HostTerminalFrame);
+      const chars = text.length - OUTPUT_PREFIX.length;
       this.outputChars += chars;
       if (this.autoAck) this.send({ t: 'ack', chars });
     });
