@@ -3,6 +3,7 @@
 // gets a non-fatal error frame and is otherwise ignored, so no input can crash the host.
 import type WebSocket from 'ws';
 import type { z } from 'zod';
+import { DisposableStore, listen } from '../../../shared/lifecycle/disposable';
 import { ClientFrame, TerminalOpenQuery, type HostTerminalFrame } from '../../../shared/terminal/protocol';
 import type { TerminalSession } from './session';
 
@@ -86,17 +87,26 @@ export function serveTerminalSocket(ws: WebSocket, query: URLSearchParams, regis
     session = opened.session;
   }
 
-  ws.on('message', (data, isBinary) => {
-    const result = parseFrame(data, isBinary);
-    if (!result.ok) return sendFrame(ws, { t: 'error', message: result.message, fatal: false });
-    try {
-      dispatch(session, result.frame);
-    } catch (err) {
-      // e.g. resizing a pty whose process just died: report it, keep the host up.
-      sendFrame(ws, { t: 'error', message: (err as Error).message, fatal: false });
-    }
-  });
-  ws.on('close', () => session.detach(ws));
+  // The connection's listeners live as long as the socket: freed when it closes.
+  const connection = new DisposableStore();
+  connection.add(
+    listen(ws, 'message', (data: WebSocket.RawData, isBinary: boolean) => {
+      const result = parseFrame(data, isBinary);
+      if (!result.ok) return sendFrame(ws, { t: 'error', message: result.message, fatal: false });
+      try {
+        dispatch(session, result.frame);
+      } catch (err) {
+        // e.g. resizing a pty whose process just died: report it, keep the host up.
+        sendFrame(ws, { t: 'error', message: (err as Error).message, fatal: false });
+      }
+    }),
+  );
+  connection.add(
+    listen(ws, 'close', () => {
+      connection.dispose();
+      session.detach(ws);
+    }),
+  );
   session.attach(ws);
   if ('session' in q && (q.cols !== session.cols || q.rows !== session.rows)) session.resize(q.cols, q.rows);
 }

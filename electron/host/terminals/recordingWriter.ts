@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { encodeEvent, encodeHeader } from '../../../shared/terminal/asciicast';
+import { DisposableStore, listen } from '../../../shared/lifecycle/disposable';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../privateFiles';
 import { createStreamRedactor, type CompiledRedaction, type StreamRedactor } from '../../../shared/terminal/redact';
 
@@ -35,6 +36,8 @@ export class RecordingWriter {
   private readonly startedMs = performance.now();
   private closed = false;
   private failed = false;
+  /** The file stream's listeners, dropped once it has closed (no event can follow 'close'). */
+  private readonly listeners = new DisposableStore();
 
   constructor(
     start: RecordingStart,
@@ -45,13 +48,16 @@ export class RecordingWriter {
     ensurePrivateDir(path.dirname(start.file));
     this.redactor = createStreamRedactor(redaction);
     this.stream = createWriteStream(start.file, { flags: 'wx', mode: PRIVATE_FILE_MODE, highWaterMark: RECORDING_BUFFER_BYTES });
-    this.stream.on('drain', onDrain);
-    this.stream.on('error', (err) => {
-      // A full disk must not take the terminal down with it; the recording just stops.
-      this.failed = true;
-      this.log(`recording ${path.basename(start.file)} stopped: ${err.message}`);
-      onDrain();
-    });
+    this.listeners.add(listen(this.stream, 'drain', onDrain));
+    this.listeners.add(
+      listen(this.stream, 'error', (err: Error) => {
+        // A full disk must not take the terminal down with it; the recording just stops.
+        this.failed = true;
+        this.log(`recording ${path.basename(start.file)} stopped: ${err.message}`);
+        onDrain();
+      }),
+    );
+    this.listeners.add(listen(this.stream, 'close', () => this.listeners.dispose()));
     this.stream.write(
       encodeHeader({
         version: 2,

@@ -18,6 +18,7 @@ import { OUTPUT_BATCH_MS, OUTPUT_PREFIX, type CommandRecord, type HostTerminalFr
 import { redactText, type CompiledRedaction } from '../../../shared/terminal/redact';
 import { createCommandTracker, type CommandTracker } from '../../../shared/terminal/commandTracker';
 import { createShellMarkParser, type ShellMark, type ShellMarkParser } from '../../../shared/terminal/shellMarks';
+import { DisposableStore, timeout, toDisposable, type Disposable } from '../../../shared/lifecycle/disposable';
 import { nowInstant } from '../../../shared/time/instant';
 import { endProcessTree } from './processTree';
 import type { RecordingWriter } from './recordingWriter';
@@ -78,7 +79,9 @@ export class TerminalSession {
   private pendingChars = 0;
   /** Where, in the pending batch, a prompt or a command's output ended (the recording's redactor keeps key blocks within one). */
   private pendingStreamEnds: number[] = [];
-  private batchTimer: NodeJS.Timeout | null = null;
+  /** Everything the session opened (pty listeners, timers, the socket): freed when it is gone. */
+  private readonly lifetime = new DisposableStore();
+  private batchTimer: Disposable | null = null;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private unacked = 0;
   private readonly flow = new FlowWindow(() => performance.now());
@@ -86,7 +89,9 @@ export class TerminalSession {
   private waitingForDisk = false;
   private ptyPaused = false;
   private socket: WebSocket | null = null;
-  private orphanTimer: NodeJS.Timeout | null = null;
+  /** Closes the current socket normally; registered while it is attached. */
+  private socketClose: Disposable = toDisposable(() => {});
+  private orphanTimer: Disposable | null = null;
   private ending: Promise<void> | null = null;
   private readonly exited: Promise<void>;
 
@@ -102,12 +107,14 @@ export class TerminalSession {
     this.rows = init.rows;
     this.marks = init.nonce ? createShellMarkParser(init.nonce) : null;
     // With `encoding: null` node-pty hands out Buffers; its typings still say string.
-    (pty.onData as unknown as (cb: (data: Buffer) => void) => void)((data) => this.onPtyData(data));
+    this.lifetime.add((pty.onData as unknown as (cb: (data: Buffer) => void) => Disposable)((data) => this.onPtyData(data)));
     this.exited = new Promise((resolve) => {
-      pty.onExit(({ exitCode, signal }) => {
-        this.onPtyExit(exitCode, signal ?? 0);
-        resolve();
-      });
+      this.lifetime.add(
+        pty.onExit(({ exitCode, signal }) => {
+          this.onPtyExit(exitCode, signal ?? 0);
+          resolve();
+        }),
+      );
     });
   }
 
@@ -168,11 +175,11 @@ export class TerminalSession {
     const sinceFlush = performance.now() - this.lastFlushAt;
     const batchMs = this.unacked >= HOLD_BATCH_BACKLOG_CHARS ? BUSY_BATCH_MS : OUTPUT_BATCH_MS;
     if (sinceFlush >= batchMs || this.pendingChars >= MAX_BATCH_CHARS) this.flushBatch();
-    else this.batchTimer ??= setTimeout(() => this.flushBatch(), batchMs - sinceFlush);
+    else this.batchTimer ??= this.lifetime.add(timeout(() => this.flushBatch(), batchMs - sinceFlush));
   }
 
   private flushBatch(): void {
-    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.clearTimer(this.batchTimer);
     this.batchTimer = null;
     if (this.pendingChars === 0) return;
     this.lastFlushAt = performance.now();
@@ -286,18 +293,34 @@ export class TerminalSession {
     if (ws && ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   }
 
-  /** Makes `ws` the session's one socket; the first frame is `ready` (with recent output on re-attach). */
+  private clearTimer(timer: Disposable | null): void {
+    if (timer) this.lifetime.delete(timer);
+  }
+
+  /**
+   * Makes `ws` the session's one socket; the first frame is `ready` (with recent output on re-attach).
+   * A newer attach closes it as replaced; the session's end closes it normally.
+   */
   attach(ws: WebSocket): void {
-    if (this.orphanTimer) clearTimeout(this.orphanTimer);
+    this.clearTimer(this.orphanTimer);
     this.orphanTimer = null;
     const previous = this.socket;
     this.socket = null;
-    if (previous && previous !== ws) previous.close(REPLACED_CLOSE_CODE, 'replaced');
+    if (previous && previous !== ws) {
+      // Closed as replaced first: freeing its entry afterwards finds it no longer open.
+      previous.close(REPLACED_CLOSE_CODE, 'replaced');
+      this.lifetime.delete(this.socketClose);
+    }
     this.flushBatch();
     this.unacked = 0;
     this.flow.reset();
     this.setWaitingForAck(false);
     this.socket = ws;
+    this.socketClose = this.lifetime.add(
+      toDisposable(() => {
+        if (ws.readyState === ws.OPEN) ws.close(NORMAL_CLOSE_CODE, 'closed');
+      }),
+    );
     this.send({ t: 'ready', info: this.info(), history: [...this.history], replay: this.ring.text() });
   }
 
@@ -305,11 +328,11 @@ export class TerminalSession {
   detach(ws: WebSocket): void {
     if (this.socket !== ws) return;
     this.socket = null;
+    this.lifetime.delete(this.socketClose);
     this.unacked = 0;
     this.setWaitingForAck(false);
     if (this.exit !== null) return void this.end();
-    this.orphanTimer = setTimeout(() => void this.end(), this.init.orphanGraceMs);
-    this.orphanTimer.unref();
+    this.orphanTimer = this.lifetime.add(unrefTimeout(() => void this.end(), this.init.orphanGraceMs));
   }
 
   // ---- lifecycle ----
@@ -334,7 +357,7 @@ export class TerminalSession {
   }
 
   private async doEnd(): Promise<void> {
-    if (this.orphanTimer) clearTimeout(this.orphanTimer);
+    this.clearTimer(this.orphanTimer);
     this.orphanTimer = null;
     // A paused pty cannot drain, and node-pty reports the exit only after its read side closes.
     if (this.ptyPaused) this.pty.resume();
@@ -343,15 +366,24 @@ export class TerminalSession {
       // conpty owns its process tree on Windows; elsewhere we end every process the shell started.
       if (process.platform === 'win32') this.pty.kill();
       else await endProcessTree(this.pty.pid);
-      await Promise.race([this.exited, new Promise((r) => setTimeout(r, EXIT_WAIT_MS))]);
+      const exitWait = this.lifetime.add(new DisposableStore());
+      await Promise.race([this.exited, new Promise((r) => exitWait.add(timeout(() => r(undefined), EXIT_WAIT_MS)))]);
+      this.lifetime.delete(exitWait);
     }
     this.flushBatch();
     await this.recording.close();
-    const ws = this.socket;
     this.socket = null;
-    if (ws && ws.readyState === ws.OPEN) ws.close(NORMAL_CLOSE_CODE, 'closed');
+    // Closes the socket and drops the pty's listeners and any timer still set.
+    this.lifetime.dispose();
     this.init.onGone(this);
   }
+}
+
+/** A timer that does not keep the host alive on its own (a detached shell waiting to be re-attached). */
+function unrefTimeout(run: () => void, ms: number): Disposable {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return toDisposable(() => clearTimeout(timer));
 }
 
 function baseName(command: string): string {

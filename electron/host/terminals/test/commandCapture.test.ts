@@ -1,6 +1,6 @@
 // Command capture through our shell integration: real bash (and zsh when installed), real marks.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRecord } from '../../../../shared/terminal/protocol';
@@ -56,6 +56,24 @@ function captureSuite(shell: string) {
     expect(c.output).not.toContain('\x1b]633');
     c.type('echo "nonce=${WARROOM_NONCE:-none}"\r');
     await c.waitForOutput('nonce=none');
+    c.send({ t: 'close' });
+    await c.waitForClose();
+  });
+
+  it('keeps non-ASCII command lines, working directories and output whole (marks are cut from the bytes)', async () => {
+    const dir = path.join(h.dataDir, 'café-☕');
+    mkdirSync(dir);
+    const c = await TermClient.open(h.url, OPEN);
+    await c.waitForFrame('ready');
+    c.type(`cd '${dir}'\r`);
+    await finished(c, 1);
+    c.type('echo "naïve ✓ 🚒"\r');
+    const list = await finished(c, 2);
+    expect(list.map((x) => x.line)).toEqual([`cd '${dir}'`, 'echo "naïve ✓ 🚒"']);
+    expect(list[1]?.cwd).toBe(dir);
+    await c.waitForOutput('naïve ✓ 🚒\r\n');
+    expect(c.output).not.toContain('\uFFFD');
+    expect(c.output).not.toContain('\x1b]633');
     c.send({ t: 'close' });
     await c.waitForClose();
   });

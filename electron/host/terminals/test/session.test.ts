@@ -1,6 +1,8 @@
 // Spawn, write/read, resize, exit codes, crashes, bad input: a real bash in a real pty over a real socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANNOT_START_CLOSE_CODE, BAD_QUERY_CLOSE_CODE, SESSION_GONE_CLOSE_CODE } from '../channel';
+import { waitFor } from '../../test/helpers';
+import { REPLACED_CLOSE_CODE } from '../session';
 import { OPEN, quietShellSettings, startHarness, TermClient, type TermHarness } from './termHarness';
 
 const SIGSEGV = 11;
@@ -132,10 +134,28 @@ describe('terminal sessions', () => {
     const c = await TermClient.open(h.url, { session: ready.info.id, cols: 100, rows: 30 });
     await c.waitForFrame('ready');
     await b.waitForClose();
+    expect(b.closeCode).toBe(REPLACED_CLOSE_CODE);
     c.type('echo after-$((2+2))\r');
     await c.waitForOutput('after-4');
     c.send({ t: 'close' });
     await c.waitForClose();
+  });
+
+  it('frees a connection\'s listeners when it closes, on detach and on close', async () => {
+    const a = await TermClient.open(h.url, OPEN);
+    const ready = await a.waitForFrame('ready');
+    const first = h.serverSockets.at(-1)!;
+    expect(first.listenerCount('message')).toBe(1);
+    a.close();
+    await waitFor(() => first.listenerCount('message') === 0, 5000, 'the detached socket\'s listener to go');
+    const b = await TermClient.open(h.url, { session: ready.info.id, cols: 80, rows: 24 });
+    await b.waitForFrame('ready');
+    const second = h.serverSockets.at(-1)!;
+    expect(second.listenerCount('message')).toBe(1);
+    b.send({ t: 'close' });
+    await b.waitForClose();
+    await waitFor(() => second.listenerCount('message') === 0, 5000, 'the closed socket\'s listener to go');
+    expect(h.service.list('INC1').map((t) => t.id)).not.toContain(ready.info.id);
   });
 
   it('ends a detached shell after the grace period', async () => {

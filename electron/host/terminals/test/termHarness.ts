@@ -23,6 +23,8 @@ export interface TermHarness {
   settings: TerminalSettings;
   entries: LoggedEntry[];
   logs: string[];
+  /** The host's side of every /term connection, in the order they came. */
+  serverSockets: WebSocket[];
   close(): Promise<void>;
 }
 
@@ -52,7 +54,11 @@ export async function startHarness(settings: TerminalSettings = quietShellSettin
   });
   const server: Server = createServer();
   const wss = new WebSocketServer({ server });
-  wss.on('connection', (ws, req) => service.handleConnection(ws, new URL(req.url ?? '/', 'http://x').searchParams));
+  const serverSockets: WebSocket[] = [];
+  wss.on('connection', (ws, req) => {
+    serverSockets.push(ws);
+    service.handleConnection(ws, new URL(req.url ?? '/', 'http://x').searchParams);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
   const harness: TermHarness = {
@@ -62,6 +68,7 @@ export async function startHarness(settings: TerminalSettings = quietShellSettin
     settings,
     entries,
     logs,
+    serverSockets,
     async close() {
       await service.closeAll();
       for (const ws of wss.clients) ws.terminate();
