@@ -4,8 +4,8 @@
 // records one changed record copies one bucket of a few hundred, not a 100k Map: every version
 // stays valid for whoever still holds it (React's previous render, a memo, a test's snapshot).
 
-/** Enough buckets that one holds a few hundred records of a 100k-entry incident. */
-const BUCKET_COUNT = 256;
+/** Enough buckets that one holds about a hundred records of a 100k-entry incident: a patch copies that many. */
+const BUCKET_COUNT = 1024;
 
 /** Characters of an id that choose its bucket: ULIDs end in 16 random characters, UUIDs in 12. */
 const HASHED_TAIL = 10;
