@@ -15,12 +15,12 @@ export function byCreation(a: { createdAt: string; id: string }, b: { createdAt:
 export function keyedList<S, E, R>(doc: Y.Doc, spec: KeyedSpec<S, E, R>, compare: (a: R, b: R) => number, show: (list: R[]) => void): Disposable {
   const source = keyedDocSource(doc, spec);
   let records = KeyedRecords.empty<R>().patched(source.readAll().upserted);
-  show([...records.values()].sort(compare));
+  show(records.toArray().sort(compare));
   const patches = source.onPatch((patch) => {
     const next = records.patched(patch.upserted, patch.removed);
     if (next === records) return;
     records = next;
-    show([...records.values()].sort(compare));
+    show(records.toArray().sort(compare));
   });
   return {
     dispose() {

@@ -90,10 +90,43 @@ export function attachEntries(doc: Y.Doc, api: SliceApi<EntriesState>): EntriesS
     workstreams: workstreams.values(),
   });
 
-  const apply = (patch: KeyedPatch<EntryRow>) => {
+  const publish = (prev: EntriesState, byId: KeyedRecords<EntryRow>, orderedIds: readonly string[], lastChanged: ReadonlySet<string>) =>
+    api.set({ byId, orderedIds, revision: prev.revision + 1, lastChanged, authors: authors.values(), workstreams: workstreams.values() });
+
+  // Many changes at once (the sync, an import): no per-row order patching, one sort at the end.
+  const applyBulk = (patch: KeyedPatch<EntryRow>) => {
     const prev = api.get();
     const byId = prev.byId;
-    const bulk = patch.upserted.size + patch.removed.length > BULK_CHANGE_THRESHOLD;
+    const upserted: [string, EntryRow][] = [];
+    const removed: string[] = [];
+    const changed = new Set<string>();
+    for (const [id, row] of patch.upserted) {
+      const old = byId.size === 0 ? undefined : byId.get(id);
+      if (old && sameEntryRow(old, row)) continue;
+      if (old) track(old, -1);
+      track(row, 1);
+      upserted.push([id, row]);
+      changed.add(id);
+    }
+    for (const id of patch.removed) {
+      const old = byId.get(id);
+      if (!old) continue;
+      track(old, -1);
+      removed.push(id);
+      changed.add(id);
+    }
+    if (changed.size === 0) return;
+    const nextById = byId.patched(upserted, removed);
+    publish(prev, nextById, sortedOrder(nextById.toArray()), changed);
+  };
+
+  const apply = (patch: KeyedPatch<EntryRow>) => {
+    if (patch.upserted.size + patch.removed.length > BULK_CHANGE_THRESHOLD) {
+      applyBulk(patch);
+      return;
+    }
+    const prev = api.get();
+    const byId = prev.byId;
     // Rows as this patch leaves them, for the binary searches while the order is patched.
     const next = new Map<string, EntryRow | undefined>();
     const lookup = (id: string) => (next.has(id) ? next.get(id) : byId.get(id)) as EntryRow;
@@ -113,7 +146,7 @@ export function attachEntries(doc: Y.Doc, api: SliceApi<EntriesState>): EntriesS
       if (!old && !row) return;
       const keepsPlace = old !== undefined && row !== undefined && sameOrderKey(old, row);
       if (old) {
-        if (!bulk && !keepsPlace) {
+        if (!keepsPlace) {
           const at = lowerBound(order, old, lookup, compareEntries);
           if (order[at] === id) writableOrder().splice(at, 1);
         }
@@ -121,7 +154,7 @@ export function attachEntries(doc: Y.Doc, api: SliceApi<EntriesState>): EntriesS
       }
       next.set(id, row);
       if (row) {
-        if (!bulk && !keepsPlace) writableOrder().splice(lowerBound(order, row, lookup, compareEntries), 0, id);
+        if (!keepsPlace) writableOrder().splice(lowerBound(order, row, lookup, compareEntries), 0, id);
         track(row, 1);
       }
     };
@@ -135,16 +168,7 @@ export function attachEntries(doc: Y.Doc, api: SliceApi<EntriesState>): EntriesS
       if (row) upserted.push([id, row]);
       else removed.push(id);
     }
-    const nextById = byId.patched(upserted, removed);
-    if (bulk) order = sortedOrder([...nextById.values()]);
-    api.set({
-      byId: nextById,
-      orderedIds: order,
-      revision: prev.revision + 1,
-      lastChanged: new Set(next.keys()),
-      authors: authors.values(),
-      workstreams: workstreams.values(),
-    });
+    publish(prev, byId.patched(upserted, removed), order, new Set(next.keys()));
   };
   const patches = source.onPatch(apply);
 
@@ -155,14 +179,7 @@ export function attachEntries(doc: Y.Doc, api: SliceApi<EntriesState>): EntriesS
       if (fresh.length === 0) return;
       for (const row of fresh) track(row, 1);
       const byId = prev.byId.patched(fresh.map((row) => [row.id, row] as const));
-      api.set({
-        byId,
-        orderedIds: sortedOrder([...byId.values()]),
-        revision: prev.revision + 1,
-        lastChanged: new Set(fresh.map((row) => row.id)),
-        authors: authors.values(),
-        workstreams: workstreams.values(),
-      });
+      publish(prev, byId, sortedOrder(byId.toArray()), new Set(fresh.map((row) => row.id)));
     },
     dispose() {
       patches.dispose();
