@@ -47,7 +47,7 @@ function revealOnTimeline(id: string): void {
 export function IncidentChartView() {
   const { doc } = useIncidentContext();
   const entries = useEntriesStore(doc);
-  const { byId, orderedIds, revision } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds, revision: s.revision })));
+  const { byId, orderedIds } = useStore(entries, useShallow((s) => ({ byId: s.byId, orderedIds: s.orderedIds })));
   const incident = useIncidentMeta();
   const zone = useDisplayZone();
   const host = useRef<HTMLDivElement>(null);
@@ -66,8 +66,7 @@ export function IncidentChartView() {
       if (entry) list.push(entry);
     }
     return buildIncidentChart({ incident, entries: list, now: nowInstant() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; revision stands for it
-  }, [incident, orderedIds, revision]);
+  }, [incident, orderedIds, byId]);
 
   const view = useMemo(() => {
     if (!model) return null;

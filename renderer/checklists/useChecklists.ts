@@ -1,14 +1,11 @@
-// The checklists of the open incident, through the one Yjs read adapter (renderer/state):
-// re-read after a transaction that touched the checklist record map or the checklist event log
-// (and only then: timeline typing does not re-render them).
+// The checklists of the open incident: the checklists slice of the incident's store
+// (renderer/state/coordinationSlice.ts), patched per transaction that touched the checklist map
+// or its event log (and only then: timeline typing does not re-render them).
 import type * as Y from 'yjs';
-import { checklistEventsArray, checklistsMap } from '../../shared/model/checklistRecords';
-import { readChecklists } from '../../shared/model/checklists';
+import { useStore } from 'zustand';
 import type { Checklist } from '../../shared/model/coordinationTypes';
-import { useDocRead } from '../state/useDocRead';
-
-const checklistTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [checklistsMap(doc), checklistEventsArray(doc)] as Y.AbstractType<unknown>[];
+import { useIncidentStore } from '../state/useIncidentStore';
 
 export function useChecklists(doc: Y.Doc): Checklist[] {
-  return useDocRead(doc, checklistTypes, readChecklists);
+  return useStore(useIncidentStore(doc), (s) => s.checklists);
 }

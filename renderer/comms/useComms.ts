@@ -1,25 +1,17 @@
-// The open incident's status updates and cadence, re-read when either Y type changes.
-import type * as Y from 'yjs';
-import type { StatusCadence, StatusUpdate } from '../../shared/model/coordinationTypes';
+// The open incident's status updates, cadence and deliveries: the comms slice of the incident's
+// store (renderer/state/wholeReadSlices.ts), re-read when one of their Y types changes.
+import { useStore } from 'zustand';
 import type { Incident, Instant } from '../../shared/model/types';
-import { readDeliveries, statusDeliveriesMap, type StatusDelivery } from '../../shared/model/statusDeliveries';
-import { cadenceArray, nextUpdateDue, readCadence, readStatusUpdates, statusUpdatesMap } from '../../shared/model/statusUpdates';
+import { nextUpdateDue } from '../../shared/model/statusUpdates';
 import { useIncidentContext } from '../app/session';
-import { useDocRead } from '../state/useDocRead';
+import { useIncidentStore } from '../state/useIncidentStore';
+import type { CommsState } from '../state/wholeReadSlices';
 
-export interface CommsState {
-  updates: StatusUpdate[];
-  cadence: StatusCadence;
-  /** Where each customer update went (sent, retrying, failed), by update id. */
-  deliveries: Map<string, StatusDelivery[]>;
-}
-
-const commsTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [statusUpdatesMap(doc), cadenceArray(doc), statusDeliveriesMap(doc)] as Y.AbstractType<unknown>[];
-const readComms = (doc: Y.Doc): CommsState => ({ updates: readStatusUpdates(doc), cadence: readCadence(doc), deliveries: readDeliveries(doc) });
+export type { CommsState } from '../state/wholeReadSlices';
 
 export function useComms(): CommsState {
   const { doc } = useIncidentContext();
-  return useDocRead(doc, commsTypes, readComms);
+  return useStore(useIncidentStore(doc), (s) => s.comms);
 }
 
 /** When the next status update is due, or null when no cadence applies (or the incident is resolved). */

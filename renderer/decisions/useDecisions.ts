@@ -1,13 +1,12 @@
-// The decision log as React reads it, through the one Yjs read adapter (renderer/state):
-// re-read after a transaction that touched the decision map or its event log (tens of decisions).
+// The decision log as React reads it: the decisions slice of the incident's store
+// (renderer/state/coordinationSlice.ts), patched per transaction that touched the decision map or
+// its event log; only the decisions it names are folded again.
 import type * as Y from 'yjs';
-import { decisionEventsArray, decisionsMap, readDecisions } from '../../shared/model/decisions';
+import { useStore } from 'zustand';
 import type { Decision } from '../../shared/model/coordinationTypes';
-import { useDocRead } from '../state/useDocRead';
-
-const decisionTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [decisionsMap(doc), decisionEventsArray(doc)] as Y.AbstractType<unknown>[];
+import { useIncidentStore } from '../state/useIncidentStore';
 
 /** Every decision, oldest first; re-renders when any decision changes. */
 export function useDecisions(doc: Y.Doc): Decision[] {
-  return useDocRead(doc, decisionTypes, readDecisions);
+  return useStore(useIncidentStore(doc), (s) => s.decisions);
 }

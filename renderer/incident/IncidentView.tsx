@@ -9,6 +9,7 @@ import { useIncidentConnection } from '../client/incidentConnection';
 import type { FirstScreen } from '../../shared/model/firstScreen';
 import { seedFirstScreen } from '../timeline/firstScreenSeed';
 import { useFirstScreen } from './useFirstScreen';
+import { useIncidentStore } from '../state/useIncidentStore';
 import { routeHash } from '../app/route';
 import { IncidentContextReact, useHost, useIncidentContext, useLocalHost, type IncidentContext } from '../app/session';
 import { updateSettings, useSettings, withRecentIncident } from '../app/settingsStore';
@@ -127,6 +128,8 @@ export interface OpenIncidentProps {
 }
 
 export function OpenIncident({ doc, incidentId, author, canWrite, presence, firstScreen = null }: OpenIncidentProps) {
+  // The incident's store lives as long as this view: created here, disposed when it closes.
+  useIncidentStore(doc);
   // Seeded during render, before any view reads the stores; once per document.
   if (firstScreen) seedFirstScreen(doc, firstScreen);
   const context = useMemo<IncidentContext>(

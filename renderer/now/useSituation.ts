@@ -1,14 +1,12 @@
-// The leading hypothesis, the ruled-out ones and the summary/impact/hypothesis history,
-// re-read when the meta map or either log changes (tens of records).
-import type * as Y from 'yjs';
-import { metaMap } from '../../shared/model/doc';
-import { readSituation, ruledOutArray, situationEditsArray, type Situation } from '../../shared/model/situation';
+// The leading hypothesis, the ruled-out ones and the summary/impact/hypothesis history: the
+// situation slice of the incident's store, re-read when the meta map or either log changes
+// (tens of records).
+import { useStore } from 'zustand';
+import type { Situation } from '../../shared/model/situation';
 import { useIncidentContext } from '../app/session';
-import { useDocRead } from '../state/useDocRead';
-
-const situationTypes = (doc: Y.Doc): Y.AbstractType<unknown>[] => [metaMap(doc), ruledOutArray(doc), situationEditsArray(doc)] as Y.AbstractType<unknown>[];
+import { useIncidentStore } from '../state/useIncidentStore';
 
 export function useSituation(): Situation {
   const { doc } = useIncidentContext();
-  return useDocRead(doc, situationTypes, readSituation);
+  return useStore(useIncidentStore(doc), (s) => s.situation);
 }

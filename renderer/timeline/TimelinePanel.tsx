@@ -55,14 +55,12 @@ export function TimelinePanel() {
   const zone = resolveZone(view.zoneChoice, incidentZone);
   const origin = incident ? elapsedOrigin(incident) : null;
 
-  // Content edits only change membership when a filter looks at content; otherwise the model
-  // depends on order alone and a text edit does not rebuild it.
-  const contentRevision = filtersDependOnContent(view.filters, search) ? revision : 0;
+  // A change under a filter that looks at content can change membership anywhere: no patching
+  // then. Otherwise a content edit (a new byId, the same order) keeps the last model as it is.
+  const contentFiltered = filtersDependOnContent(view.filters, search);
   const rows = useMemo(
-    // A content revision under a content filter can change membership anywhere: no patching then.
-    () => timelineRowsFor({ orderedIds, byId, filters: view.filters, search, sort: view.sort, zone }, contentRevision === 0),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; contentRevision stands for it
-    [orderedIds, contentRevision, view.filters, search, view.sort, zone],
+    () => timelineRowsFor({ orderedIds, byId, filters: view.filters, search, sort: view.sort, zone }, !contentFiltered),
+    [orderedIds, byId, contentFiltered, view.filters, search, view.sort, zone],
   );
 
   // Behind a first screen the store holds only its rows (and any added since): count the document's.
@@ -80,8 +78,7 @@ export function TimelinePanel() {
       forgetCompactRows(byId);
       return rows;
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- byId is mutated in place; lastChanged (one per revision) stands for it
-    [rows, compact, view.expandedBursts, lastChanged],
+    [rows, byId, compact, view.expandedBursts, lastChanged],
   );
 
   const rowsRef = useRef<TimelineRowModel>(shownRows);

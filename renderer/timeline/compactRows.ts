@@ -7,6 +7,7 @@
 // (the shape of almost every new entry), the folded list is patched around that entry instead
 // of refolded, and a burst that only grew keeps its rows array. Anything else refolds, one pass.
 import { HANDOFF_ENTRY_PREFIX } from '../../shared/model/roles';
+import { recordsLineage } from '../state/keyedRecords';
 import type { EntryRow } from './entryRow';
 import { isDayKey, type TimelineRowModel } from './rowModel';
 
@@ -167,19 +168,19 @@ export function compactRows(
   return patchInsertion(previous, source, byId) ?? foldRoutineBursts(source, byId, expanded);
 }
 
-/** The last fold per entries store (its byId map is one per open incident document). */
-const lastFolded = new WeakMap<ReadonlyMap<string, EntryRow>, CompactRowModel>();
+/** The last fold per entries store: keyed by its rows' lineage, which every version of one store's byId shares. */
+const lastFolded = new WeakMap<object, CompactRowModel>();
 
 /** The compact model of `source`, patched from the last one folded for the same store. */
 export function compactRowsFor(source: TimelineRowModel, byId: ReadonlyMap<string, EntryRow>, expanded: ReadonlySet<string>, changed: ReadonlySet<string>): CompactRowModel {
-  const model = compactRows(lastFolded.get(byId) ?? null, source, byId, expanded, changed);
-  lastFolded.set(byId, model);
+  const model = compactRows(lastFolded.get(recordsLineage(byId)) ?? null, source, byId, expanded, changed);
+  lastFolded.set(recordsLineage(byId), model);
   return model;
 }
 
 /** Compact mode turned off: the next fold starts afresh (entries may change meanwhile unseen). */
 export function forgetCompactRows(byId: ReadonlyMap<string, EntryRow>): void {
-  lastFolded.delete(byId);
+  lastFolded.delete(recordsLineage(byId));
 }
 
 /** Whether an edited entry moved in or out of a burst (a key mark toggled), which regroups its neighbours. */

@@ -68,6 +68,26 @@ describe('entries store', () => {
     expect(store.getState().orderedIds.indexOf(a)).toBeGreaterThan(store.getState().orderedIds.indexOf(b));
   });
 
+  it('leaves every state it handed out as it was: an edit, an add and a retraction make new versions', () => {
+    const doc = openIncidentDoc();
+    const ctx = ctxFor('ana');
+    const a = addEntry(doc, ctx, { occurredAt: '2026-11-21T20:10:00.000Z', text: 'rsync started' });
+    const { store } = attachEntriesStore(doc);
+    const before = store.getState();
+    const rowsBefore = new Map(before.byId);
+    const orderBefore = [...before.orderedIds];
+    editEntry(doc, ctx, a, { text: 'rsync started on the standby' });
+    addEntry(doc, ctx, { occurredAt: '2026-11-21T20:05:00.000Z', text: 'paged storage on-call' });
+    retractEntry(doc, ctx, a, 'wrong host');
+    const after = store.getState();
+    expect(after.byId).not.toBe(before.byId);
+    expect(new Map(before.byId)).toEqual(rowsBefore);
+    expect(before.byId.get(a)?.text).toBe('rsync started');
+    expect(before.orderedIds).toEqual(orderBefore);
+    expect(after.byId.get(a)?.retraction).toMatchObject({ reason: 'wrong host' });
+    expect(after.orderedIds).toEqual(ids(doc));
+  });
+
   it('shows a retraction and keeps the entry', () => {
     const doc = openIncidentDoc();
     const ctx = ctxFor('ana');
