@@ -1,0 +1,106 @@
+// Re-opening an incident this browser has opened before starts from the copy it kept in IndexedDB
+// (renderer/client/incidentReplica.ts): the /sync socket then carries only what changed on the
+// host meanwhile, not the whole document again. Bytes are counted from the frames the page's /sync
+// socket received. Each Playwright context has a fresh profile, so the reader opens the incident
+// for the first time in its own context and re-opens it in the same tab.
+import type { Page, WebSocket } from '@playwright/test';
+import { test, expect } from '../support/warroomServe';
+import { declareIncident, openAs, quickAdd as addEntry } from '../support/incidentPage';
+
+/** Enough text that the whole document clearly outweighs one new entry and the protocol's own messages. */
+const ENTRIES = 24;
+
+/** Counts the bytes every /sync socket of the page receives, from now on. */
+function countSyncBytes(page: Page): { bytes: number } {
+  const counter = { bytes: 0 };
+  page.on('websocket', (ws: WebSocket) => {
+    if (!new URL(ws.url()).pathname.endsWith('/sync')) return;
+    ws.on('framereceived', ({ payload }) => {
+      counter.bytes += typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+    });
+  });
+  return counter;
+}
+
+/** Whether the page's stored copy of an incident holds the host's confirmation (it is written after the sync). */
+function replicaStored(page: Page, incidentId: string): Promise<boolean> {
+  return page.evaluate(async (id) => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith(`incident.${id}`));
+    if (names.length !== 1) return false;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(names[0]!);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('custom')) return false;
+      const value = await new Promise<unknown>((resolve, reject) => {
+        const get = db.transaction('custom', 'readonly').objectStore('custom').get('host-confirmed');
+        get.onsuccess = () => resolve(get.result);
+        get.onerror = () => reject(get.error);
+      });
+      return Array.isArray(value) && value.length > 0;
+    } finally {
+      db.close();
+    }
+  }, incidentId);
+}
+
+async function openHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
+test('re-opening an incident in the same tab shows what changed on the host meanwhile and downloads only that', async ({ host, browser }) => {
+  // The writer declares the incident and fills it.
+  const page = await openAs(browser, host.openUrl, 'Priya Raman');
+  const incidentId = await declareIncident(page, 'Checkout errors after the cache failover');
+  const incidentHash = `#/incident/${incidentId}`;
+  const timeline = page.getByRole('grid', { name: 'Timeline' });
+  for (let i = 1; i <= ENTRIES; i += 1) {
+    await addEntry(page, `Checkout error rate sample ${i}: 5xx on /api/cart from the eu-west pool while the cache warmed, traced to stale sessions`);
+    await expect(timeline.getByRole('row').filter({ hasText: `sample ${i}:` })).toBeVisible();
+  }
+  await expect(page.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+
+  // The reader opens it for the first time, in a browser of its own: the whole document crosses the socket.
+  const reader = await openAs(browser, host.openUrl, 'Sam Okafor');
+  const received = countSyncBytes(reader);
+  await openHash(reader, incidentHash);
+  const readerTimeline = reader.getByRole('grid', { name: 'Timeline' });
+  const loadingRest = reader.getByRole('status').filter({ hasText: 'loading the rest of the timeline' });
+  await expect(readerTimeline.getByRole('row').filter({ hasText: `sample ${ENTRIES}:` })).toBeVisible();
+  await expect(loadingRest).toBeHidden();
+  await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+  await expect.poll(() => replicaStored(reader, incidentId)).toBe(true);
+  const firstOpenBytes = received.bytes;
+  const entryCount = reader.getByText(/^\d+ entries$/);
+  const countBefore = Number((await entryCount.textContent())?.split(' ')[0]);
+
+  // The reader leaves; meanwhile the writer adds an entry.
+  await openHash(reader, '#/');
+  await expect(reader.getByRole('table', { name: 'Incidents' })).toBeVisible();
+  await addEntry(page, 'Sessions flushed on the eu-west pool; error rate back to baseline');
+  await expect(timeline.getByRole('row').filter({ hasText: 'Sessions flushed' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+
+  // The reader comes back in the same tab: the new entry shows, and every older one once.
+  received.bytes = 0;
+  await openHash(reader, incidentHash);
+  await expect(readerTimeline.getByRole('row').filter({ hasText: 'Sessions flushed' })).toBeVisible();
+  await expect(loadingRest).toBeHidden();
+  await expect(entryCount).toHaveText(`${countBefore + 1} entries`);
+  await expect(readerTimeline.getByRole('row').filter({ hasText: `sample ${ENTRIES}:` })).toHaveCount(1);
+  await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+  const reopenBytes = received.bytes;
+  test.info().annotations.push({ type: 'sync bytes received', description: `first open ${firstOpenBytes}, re-open ${reopenBytes}` });
+  expect(firstOpenBytes).toBeGreaterThan(ENTRIES * 100);
+  expect(reopenBytes).toBeLessThan(firstOpenBytes / 4);
+
+  // What the reader writes after the re-open reaches the host: the writer sees it.
+  await addEntry(reader, 'Cache failover runbook updated');
+  await expect(readerTimeline.getByRole('row').filter({ hasText: 'Cache failover runbook updated' })).toBeVisible();
+  await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+  await expect(timeline.getByRole('row').filter({ hasText: 'Cache failover runbook updated' })).toBeVisible();
+  await reader.context().close();
+  await page.context().close();
+});
