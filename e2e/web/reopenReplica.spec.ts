@@ -6,6 +6,7 @@
 import type { Page, WebSocket } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
 import { declareIncident, openAs, quickAdd as addEntry } from '../support/incidentPage';
+import { replicaStored } from '../support/replicaStored';
 
 /** Enough text that the whole document clearly outweighs one new entry and the protocol's own messages. */
 const ENTRIES = 24;
@@ -20,30 +21,6 @@ function countSyncBytes(page: Page): { bytes: number } {
     });
   });
   return counter;
-}
-
-/** Whether the page's stored copy of an incident holds the host's confirmation (it is written after the sync). */
-function replicaStored(page: Page, incidentId: string): Promise<boolean> {
-  return page.evaluate(async (id) => {
-    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith(`incident.${id}`));
-    if (names.length !== 1) return false;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(names[0]!);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('custom')) return false;
-      const value = await new Promise<unknown>((resolve, reject) => {
-        const get = db.transaction('custom', 'readonly').objectStore('custom').get('host-confirmed');
-        get.onsuccess = () => resolve(get.result);
-        get.onerror = () => reject(get.error);
-      });
-      return Array.isArray(value) && value.length > 0;
-    } finally {
-      db.close();
-    }
-  }, incidentId);
 }
 
 async function openHash(page: Page, hash: string): Promise<void> {
