@@ -42,8 +42,9 @@ function countSyncBytes(page: Page): { bytes: number } {
 }
 
 /** Navigates home (which stores the token), then opens the incident and times the first painted rows. */
-async function timeOpen(browser: Browser, served: Served, id: string): Promise<{ ms: number; page: Page; t0: number }> {
+async function timeOpen(browser: Browser, served: Served, id: string, prepare?: (page: Page) => void): Promise<{ ms: number; page: Page; t0: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  prepare?.(page);
   // In a browser tab the author's name lives in the browser (see renderer/app/settingsStore.ts).
   await page.addInitScript(() => localStorage.setItem('warroom.displayName', 'Bench'));
   await page.goto(served.openUrl);
@@ -187,8 +188,8 @@ export async function benchBrowser(root: string): Promise<BenchRow[]> {
     // Re-open in the same tab: home, then the same incident again. The first open leaves a copy of
     // the document in the browser's IndexedDB (renderer/client/incidentReplica.ts), written after the
     // sync; the re-open applies it after the first screen and syncs only the difference.
-    const reopen = await timeOpen(browser, served, bigId);
-    const syncBytes = countSyncBytes(reopen.page);
+    let syncBytes = { bytes: 0 };
+    const reopen = await timeOpen(browser, served, bigId, (page) => (syncBytes = countSyncBytes(page)));
     const firstSynced = await untilSynced(reopen.page, reopen.t0);
     await untilReplicaStored(reopen.page, bigId, 120_000);
     const replicaStoredMs = Date.now() - reopen.t0 - firstSynced;
