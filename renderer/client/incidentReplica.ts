@@ -111,10 +111,21 @@ export class IncidentReplica {
     return this.persistence.whenSynced.then(() => undefined);
   }
 
-  /** Records what the host confirmed as on its disk. */
-  confirm(clocks: ClockVector): Promise<void> {
-    if (!raiseClocks(this.confirmed, clocks)) return Promise.resolve();
-    return this.persistence.set(CONFIRMED_KEY, [...this.confirmed] as never).then(() => undefined);
+  /**
+   * Records what the host confirmed as on its disk. The write spans the updates store too, so
+   * IndexedDB commits it after every update already written (the whole state written on attach
+   * among them): a stored confirmation always comes with the copy it was given for.
+   */
+  async confirm(clocks: ClockVector): Promise<void> {
+    if (!raiseClocks(this.confirmed, clocks)) return;
+    try {
+      const db = await this.persistence._db;
+      const [, custom] = idb.transact(db, ['updates', 'custom']);
+      await idb.put(custom!, [...this.confirmed] as never, CONFIRMED_KEY);
+    } catch {
+      // Closed (the incident was left) or refused (storage full): the copy keeps the older
+      // confirmation, which only makes the next open sync a little more.
+    }
   }
 
   dispose(): void {
