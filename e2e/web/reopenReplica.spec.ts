@@ -3,7 +3,7 @@
 // host meanwhile, not the whole document again. Bytes are counted from the frames the page's /sync
 // socket received. Each Playwright context has a fresh profile, so the reader opens the incident
 // for the first time in its own context and re-opens it in the same tab.
-import type { Page, WebSocket } from '@playwright/test';
+import type { Page, WebSocket, WebSocketRoute } from '@playwright/test';
 import { test, expect } from '../support/warroomServe';
 import { declareIncident, openAs, quickAdd as addEntry } from '../support/incidentPage';
 import { replicaStored } from '../support/replicaStored';
@@ -80,4 +80,53 @@ test('re-opening an incident in the same tab shows what changed on the host mean
   await expect(timeline.getByRole('row').filter({ hasText: 'Cache failover runbook updated' })).toBeVisible();
   await reader.context().close();
   await page.context().close();
+});
+
+test('a change the host never heard stays in the tab’s copy, is not shown as saved, and reaches the host when the incident is re-opened', async ({ host, browser }) => {
+  const page = await openAs(browser, host.openUrl, 'Priya Raman');
+  const incidentId = await declareIncident(page, 'Payments queue backlog');
+  const incidentHash = `#/incident/${incidentId}`;
+  await addEntry(page, 'Queue depth at 40k messages');
+  await expect(page.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+
+  // The reader's /sync socket goes through the test, which can stop passing what the page sends.
+  const reader = await openAs(browser, host.openUrl, 'Sam Okafor');
+  let deaf = false;
+  await reader.routeWebSocket(/\/sync\?/, (ws: WebSocketRoute) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (!deaf) server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await openHash(reader, incidentHash);
+  const readerTimeline = reader.getByRole('grid', { name: 'Timeline' });
+  await expect(readerTimeline.getByRole('row').filter({ hasText: 'Queue depth' })).toBeVisible();
+  await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+  await expect.poll(() => replicaStored(reader, incidentId)).toBe(true);
+
+  // The host stops hearing the reader: its entry is kept in the tab, never called saved.
+  deaf = true;
+  await addEntry(reader, 'Consumers scaled from 4 to 12');
+  await expect(readerTimeline.getByRole('row').filter({ hasText: 'Consumers scaled' })).toBeVisible();
+  await expect(reader.getByRole('status', { name: 'Save status: Saving… (1)' })).toBeVisible();
+  await openHash(reader, '#/');
+  await expect(reader.getByRole('table', { name: 'Incidents' })).toBeVisible();
+
+  // The host does not have it: a browser opening the incident now sees the writer's entries only.
+  const checker = await openAs(browser, host.openUrl, 'Ana Lima');
+  await openHash(checker, incidentHash);
+  const checkerCount = checker.getByText(/^\d+ entries$/);
+  await expect(checker.getByRole('status').filter({ hasText: 'loading the rest of the timeline' })).toBeHidden();
+  await expect(checker.getByRole('grid', { name: 'Timeline' }).getByRole('row').filter({ hasText: 'Queue depth' })).toBeVisible();
+  const hostCount = Number((await checkerCount.textContent())?.split(' ')[0]);
+
+  // Back in the same tab, with the host listening again: the copy's change is sent, saved, and seen.
+  deaf = false;
+  await openHash(reader, incidentHash);
+  await expect(readerTimeline.getByRole('row').filter({ hasText: 'Consumers scaled' })).toBeVisible();
+  await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+  await expect(checkerCount).toHaveText(`${hostCount + 1} entries`);
+  await expect(page.getByRole('grid', { name: 'Timeline' }).getByRole('row').filter({ hasText: 'Consumers scaled' })).toBeVisible();
+  for (const p of [page, reader, checker]) await p.context().close();
 });
