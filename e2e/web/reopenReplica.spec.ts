@@ -4,21 +4,25 @@
 // socket received. Each Playwright context has a fresh profile, so the reader opens the incident
 // for the first time in its own context and re-opens it in the same tab.
 import type { Page, WebSocket, WebSocketRoute } from '@playwright/test';
-import { test, expect } from '../support/warroomServe';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect, startServe } from '../support/warroomServe';
 import { declareIncident, openAs, quickAdd as addEntry } from '../support/incidentPage';
 import { replicaStored } from '../support/replicaStored';
 
 /** Enough text that the whole document clearly outweighs one new entry and the protocol's own messages. */
 const ENTRIES = 24;
 
-/** Counts the bytes every /sync socket of the page receives, from now on. */
-function countSyncBytes(page: Page): { bytes: number } {
-  const counter = { bytes: 0 };
+/** Counts the bytes every /sync socket of the page receives and sends, from now on. */
+function countSyncBytes(page: Page): { bytes: number; sent: number } {
+  const counter = { bytes: 0, sent: 0 };
+  const size = (payload: string | Buffer) => (typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length);
   page.on('websocket', (ws: WebSocket) => {
     if (!new URL(ws.url()).pathname.endsWith('/sync')) return;
-    ws.on('framereceived', ({ payload }) => {
-      counter.bytes += typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-    });
+    ws.on('framereceived', ({ payload }) => (counter.bytes += size(payload)));
+    ws.on('framesent', ({ payload }) => (counter.sent += size(payload)));
   });
   return counter;
 }
@@ -129,4 +133,65 @@ test('a change the host never heard stays in the tab’s copy, is not shown as s
   await expect(checkerCount).toHaveText(`${hostCount + 1} entries`);
   await expect(page.getByRole('grid', { name: 'Timeline' }).getByRole('row').filter({ hasText: 'Consumers scaled' })).toBeVisible();
   for (const p of [page, reader, checker]) await p.context().close();
+});
+
+const SAMPLE = path.resolve('assets/sample-incident.json');
+
+function importSample(dataDir: string): void {
+  const imported = spawnSync(process.execPath, [path.resolve('bin/warroom.mjs'), 'import', SAMPLE, '--data-dir', dataDir], { encoding: 'utf8' });
+  expect(imported.status, imported.stderr).toBe(0);
+}
+
+test('a copy of an incident that was deleted and imported again under the same id is dropped, not merged into the new document', async ({ browser }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'warroom-e2e-reimport-'));
+  importSample(dataDir);
+  let host = await startServe([], dataDir);
+  try {
+    const reader = await openAs(browser, host.openUrl, 'Sam Okafor');
+    const received = countSyncBytes(reader);
+    await reader.getByRole('table', { name: 'Incidents' }).getByRole('link').first().click();
+    const incidentId = /#\/incident\/([0-9A-Z]{26})/.exec(reader.url())![1]!;
+    const entryCount = reader.getByText(/^\d+ entries$/);
+    await expect(reader.getByRole('status').filter({ hasText: 'loading the rest of the timeline' })).toBeHidden();
+    await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+    await expect.poll(() => replicaStored(reader, incidentId)).toBe(true);
+    const count = await entryCount.textContent();
+    const firstOpenBytes = received.bytes;
+    await openHash(reader, '#/');
+    await expect(reader.getByRole('table', { name: 'Incidents' })).toBeVisible();
+
+    // Same data dir, same address, same incident id: but a new document, written by other Yjs clients.
+    const port = new URL(host.url).port;
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir);
+    importSample(dataDir);
+    host = await startServe(['--port', port], dataDir);
+    expect(new URL(host.url).port).toBe(port);
+
+    // The same tab opens it again: the whole new document comes down, and the old copy goes nowhere.
+    received.bytes = 0;
+    received.sent = 0;
+    // The new host's link differs from the old page's only after '#', which is no navigation: load it.
+    await reader.goto(host.openUrl);
+    await reader.reload();
+    await expect(reader.getByRole('table', { name: 'Incidents' })).toBeVisible();
+    await openHash(reader, `#/incident/${incidentId}`);
+    await expect(reader.getByRole('status').filter({ hasText: 'loading the rest of the timeline' })).toBeHidden();
+    await expect(entryCount).toHaveText(count!);
+    await expect(reader.getByRole('status', { name: 'Save status: Saved' })).toBeVisible();
+    expect(received.bytes).toBeGreaterThan(firstOpenBytes / 2);
+    expect(received.sent).toBeLessThan(firstOpenBytes / 4);
+    test.info().annotations.push({ type: 'sync bytes after the re-import', description: `received ${received.bytes}, sent ${received.sent} (first open received ${firstOpenBytes})` });
+
+    // And the host's document is the imported one alone: a browser with no copy counts the same.
+    const checker = await openAs(browser, host.openUrl, 'Ana Lima');
+    await openHash(checker, `#/incident/${incidentId}`);
+    await expect(checker.getByRole('status').filter({ hasText: 'loading the rest of the timeline' })).toBeHidden();
+    await expect(checker.getByText(/^\d+ entries$/)).toHaveText(count!);
+    for (const p of [reader, checker]) await p.context().close();
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
