@@ -106,9 +106,13 @@ export class IncidentReplica {
     return this.persistence;
   }
 
-  /** Resolves once the stored updates are in the document. */
+  /**
+   * Resolves once the stored updates are in the document; rejects when the database cannot be
+   * opened (y-indexeddb's own promise would then wait for good, and the socket with it).
+   */
   loaded(): Promise<void> {
-    return this.persistence.whenSynced.then(() => undefined);
+    const unopenable = this.persistence._db.then(() => new Promise<never>(() => {}));
+    return Promise.race([this.persistence.whenSynced.then(() => undefined), unopenable]);
   }
 
   /**
@@ -129,6 +133,7 @@ export class IncidentReplica {
   }
 
   dispose(): void {
-    void this.persistence.destroy();
+    // Closing a database that never opened has nothing to close.
+    this.persistence.destroy().catch(() => {});
   }
 }
