@@ -22,3 +22,4 @@ export function timeMedian(runs: number, fn: () => unknown): number {
 
 export const fmtMs = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 export const fmtMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const fmtKb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

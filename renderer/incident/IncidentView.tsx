@@ -8,8 +8,9 @@ import type * as Y from 'yjs';
 import { useIncidentConnection } from '../client/incidentConnection';
 import type { FirstScreen } from '../../shared/model/firstScreen';
 import { seedFirstScreen } from '../timeline/firstScreenSeed';
-import { useFirstScreen } from './useFirstScreen';
+import { requestFirstScreen, useFirstScreen } from './useFirstScreen';
 import { useIncidentStore } from '../state/useIncidentStore';
+import { replicasAvailable } from '../client/incidentReplica';
 import { routeHash } from '../app/route';
 import { IncidentContextReact, useHost, useIncidentContext, useLocalHost, type IncidentContext } from '../app/session';
 import { updateSettings, useSettings, withRecentIncident } from '../app/settingsStore';
@@ -42,8 +43,13 @@ const EXPORT_MESSAGE_MS = 8_000;
 
 export function IncidentView({ incidentId }: { incidentId: string }) {
   const host = useHost();
-  const connection = useIncidentConnection(host.endpoint, incidentId);
-  const firstScreen = useFirstScreen(host.rpc, incidentId);
+  const opening = useMemo(() => requestFirstScreen(host.rpc, incidentId), [host.rpc, incidentId]);
+  const connection = useIncidentConnection(host.endpoint, incidentId, replicasAvailable() ? opening.replica : undefined);
+  const firstScreen = useFirstScreen(opening, incidentId);
+  const firstScreenShown = connection.phase === 'syncing' && firstScreen !== null;
+  useEffect(() => {
+    if (firstScreenShown) opening.shown();
+  }, [firstScreenShown, opening]);
   const author = useSettings((s) => s.settings?.displayName ?? '');
 
   useRememberRecent(incidentId);

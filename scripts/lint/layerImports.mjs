@@ -63,7 +63,7 @@ export const LAYERS = [
     why: 'renderer/ runs in a browser and reaches the host only through its client module',
     layers: ['renderer', 'shared'],
     node: false,
-    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', '@hocuspocus/provider', 'dompurify', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links', '@xterm/addon-webgl'],
+    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tanstack/react-table', '@tanstack/react-virtual', '@hocuspocus/provider', 'y-indexeddb', 'dompurify', '@xterm/xterm', '@xterm/addon-fit', '@xterm/addon-search', '@xterm/addon-unicode11', '@xterm/addon-web-links', '@xterm/addon-webgl'],
     // Tests talk to a real WebSocket server, as the host would.
     testPackages: ['vitest', 'fast-check', 'ws', '@hocuspocus/server'],
   },

@@ -3,7 +3,7 @@
 // (the timeline opens scrolled to its end). Entries travel as their stored creation record plus
 // their edits, so the renderer folds them with the same foldEntry that reads the full document and
 // a projected row cannot differ from the row the synced document gives.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { entriesMap, entryEditsArray, isRecord, readIncident } from './doc';
 import { foldEntry, groupEditsByEntry, recordTimes, type EntryEditRecord } from './entryRecords';
 import { compareEntries } from './order';
@@ -30,6 +30,11 @@ export interface FirstScreen {
   entryCount: number;
   /** The last FIRST_SCREEN_ENTRIES entries in timeline order, oldest first. */
   entries: FirstScreenEntry[];
+  /**
+   * The document's state vector ([client id, clock] pairs): a replica kept in a browser is used
+   * again only if the document holds what the host confirmed to it. Absent in screens stored earlier.
+   */
+  stateVector?: Array<[number, number]>;
 }
 
 type OrderKey = { occurredAt: string; recordedAt: string; id: string };
@@ -77,6 +82,7 @@ export function firstScreenOf(doc: Y.Doc, count = FIRST_SCREEN_ENTRIES): FirstSc
     incident,
     entryCount,
     entries: kept.map((k) => ({ id: k.id, record: k.record, edits: editsByEntry.get(k.id) ?? [] })),
+    stateVector: [...Y.decodeStateVector(Y.encodeStateVector(doc))],
   };
 }
 

@@ -96,6 +96,7 @@ export const FirstScreenSchema = z.object({
   incident: z.custom<Incident>((value) => typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'),
   entryCount: z.number().int().nonnegative(),
   entries: z.array(z.object({ id: z.string(), record: z.unknown(), edits: z.array(z.unknown()) })),
+  stateVector: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
 });
 
 /** The alerting tools alert intake takes (electron/host/intake/alertSources.ts parses each). */
