@@ -22,6 +22,8 @@ const SIXTY_HZ_MS = 1000 / 60;
 const FRAME_JITTER_MS = 0.5;
 /** An entry not visible after this long counts as never (Infinity), so a regression can't hang the bench. */
 const ADD_GIVE_UP_MS = 10_000;
+/** Adds while the big document syncs stop here at the latest (about 10 s of adds on an idle page). */
+const DURING_SYNC_MAX_ADDS = 400;
 const BIG = SCALE.timelineBig;
 const SMALL = 1_000;
 const RSS_TARGET = 300 * 1024 * 1024;
@@ -209,15 +211,17 @@ export async function benchBrowser(root: string): Promise<BenchRow[]> {
       `bench:   ${thousands(BIG)} in one tab: first open fully synced ${fmtMs(firstSynced)} (${fmtMb(firstOpenBytes)} over /sync), copy stored ${fmtMs(replicaStoredMs)} later; ` +
         `re-open first rows ${fmtMs(reopenFirst)}, fully synced ${fmtMs(reopenSynced)} (${fmtKb(reopenBytes)} over /sync)`,
     );
-    // Quick-add while the big document is still syncing behind its first screen: adds until it has
-    // synced (at least one, so a sync faster than the first add still yields a number).
+    // Quick-add while the big document is still syncing behind its first screen: one add after another
+    // until it has synced (at least one, so a sync faster than the first add still yields a number),
+    // so that the adds span the whole sync, its arrival and its application on the page included,
+    // not only the wait for the host. The worst add is reported beside the p95.
     const duringSync: number[] = [];
     {
       const b = await timeOpen(browser, served, bigId);
       const syncing = () => b.page.evaluate((status) => document.querySelector(status) !== null, SYNCING_STATUS);
       do duringSync.push(await addToVisible(b.page, `bench during sync ${duringSync.length} ${Date.now()}`, true));
-      while (duringSync.length < ADD_RUNS && (await syncing()));
-      console.log(`bench:   ${duringSync.length} adds while syncing: ${duringSync.map(fmtMs).join(', ')}`);
+      while (duringSync.length < DURING_SYNC_MAX_ADDS && (await syncing()));
+      console.log(`bench:   ${duringSync.length} adds while syncing: p50 ${fmtMs(median(duringSync))}, p95 ${fmtMs(percentile(duringSync, 95))}, slowest ${[...duringSync].sort((a, b) => b - a).slice(0, 5).map(fmtMs).join(', ')}`);
       await b.page.close();
     }
     // "Open" below means fully synced: the first screen paints long before the document has arrived.
@@ -266,7 +270,7 @@ export async function benchBrowser(root: string): Promise<BenchRow[]> {
       { what: `${thousands(BIG)}-entry timeline: re-open in the same tab → fully synced (from the browser's copy)`, measured: fmtMs(reopenSynced), baseline: `first open in that tab: ${fmtMs(firstSynced)}`, ratio: reopenSynced / firstSynced, target: 'report', pass: null },
       { what: `${thousands(BIG)}-entry timeline: bytes the /sync socket received, re-open vs first open`, measured: fmtKb(reopenBytes), baseline: `first open: ${fmtMb(firstOpenBytes)}`, ratio: reopenBytes / firstOpenBytes, target: 'report', pass: null },
       { what: `${thousands(BIG)}-entry timeline: first open → browser's copy stored, after the sync`, measured: fmtMs(replicaStoredMs), baseline: `fully synced: ${fmtMs(firstSynced)}`, ratio: replicaStoredMs / firstSynced, target: 'report', pass: null },
-      { what: `Add entry → visible, p95, while the ${thousands(BIG)} sync is in progress`, measured: `${fmtMs(duringSyncP95)} (${duringSync.length} adds)`, baseline: `next painted frame: ${fmtMs(baseP95)}`, ratio: duringSyncP95 / baseP95, target: '< 50 ms', pass: duringSyncP95 < 50 },
+      { what: `Add entry → visible, p95, while the ${thousands(BIG)} sync is in progress`, measured: `${fmtMs(duringSyncP95)} (${duringSync.length} adds, worst ${fmtMs(Math.max(...duringSync))})`, baseline: `next painted frame: ${fmtMs(baseP95)}`, ratio: duringSyncP95 / baseP95, target: '< 50 ms', pass: duringSyncP95 < 50 },
       // RSS at first paint still holds the garbage of the open (encoded states already sent); after a
       // forced GC is what the open incident costs; the peak is the kernel's high-water mark.
       { what: `Host RSS with the ${thousands(BIG)}-entry incident open, after a forced GC`, measured: `${fmtMb(openGc.rss)} (${describeMemory(openGc)})`, baseline: `idle host after GC: ${fmtMb(idleGc.rss)}`, ratio: openGc.rss / idleGc.rss, target: '< 300 MB', pass: openGc.rss < RSS_TARGET },
