@@ -80,13 +80,13 @@ export function openIncidentConnection(
   // The same holds for the stored replica (neither the provider nor the replica sends it back).
   // After a restore the sync is only the difference, and the replica must hear it to store it.
   const quietOrigins = new Set<unknown>([provider]);
-  const loud = skipUpdateEvents(doc, (transaction) => quietOrigins.has(transaction.origin));
+  const quietSync = skipUpdateEvents(doc, (transaction) => quietOrigins.has(transaction.origin));
 
   const synced = new Promise<void>((resolve, reject) => {
     const onSynced = ({ state }: { state: boolean }) => {
       if (!state) return;
       provider.off('synced', onSynced);
-      loud();
+      quietSync.dispose();
       resolve();
     };
     provider.on('synced', onSynced);
@@ -115,7 +115,7 @@ export function openIncidentConnection(
     synced,
     destroy() {
       owned.dispose();
-      loud();
+      quietSync.dispose();
       unsaved.dispose();
       provider.destroy();
       doc.destroy();

@@ -21,7 +21,7 @@ import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { IncidentStore, StoredRow } from '../store';
 import { SyncRefused } from './authExtension';
-import { replayQuietly } from './quietReplay';
+import { replayQuietly } from '../../../shared/protocol/quietSync';
 import { SavedConfirmations } from './savedConfirmations';
 
 /** More stored updates than this and a load folds them into a snapshot first. */

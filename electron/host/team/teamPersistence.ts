@@ -15,7 +15,7 @@ import { ROOM_CLOSE } from '../../../shared/protocol/room';
 import type { DocumentStore } from '../documentStore';
 import { SyncRefused } from '../extensions/authExtension';
 import { COMPACT_ON_LOAD_THRESHOLD, STORE_FAILED_CLOSE_CODE } from '../extensions/persistenceExtension';
-import { replayQuietly } from '../extensions/quietReplay';
+import { replayQuietly } from '../../../shared/protocol/quietSync';
 import { SavedConfirmations } from '../extensions/savedConfirmations';
 import { inspectFrame, SyncType, updateChangesDoc } from '../sharing/roomFrames';
 import type { RoomGrant } from '../sharing/roomTokens';

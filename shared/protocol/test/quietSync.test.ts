@@ -44,7 +44,7 @@ describe('skipping update events for a sync', () => {
   it('emits quiet transactions again once stopped', () => {
     const { source, doc, emitted } = replicaWithListener();
     const stop = skipUpdateEvents(doc, (t) => t.origin === SYNC);
-    stop();
+    stop.dispose();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(source), SYNC);
     expect(emitted).toEqual([SYNC]);
   });

@@ -2,7 +2,7 @@
 // these fail instead of the host silently encoding (or losing) updates on every load.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { replayQuietly } from '../extensions/quietReplay';
+import { replayQuietly } from '../quietSync';
 
 function storedUpdate(text: string): Uint8Array {
   const source = new Y.Doc();
