@@ -52,6 +52,23 @@ test('the filters are the catalog’s: a severity chosen there holds in the metr
   await page.getByRole('link', { name: 'Metrics' }).click();
   await expect(page).toHaveURL(/#\/metrics\?sev=SEV1/);
   await expect(page.getByRole('status').filter({ hasText: 'incidents' })).toHaveText('2 of 4 incidents');
+
+  // The period and the measure travel in the address too: a shared link shows the same charts.
+  await page.getByRole('group', { name: 'Per' }).getByRole('button', { name: 'week' }).click();
+  const card = page.getByRole('region', { name: /median and p90/ });
+  await card.getByRole('button', { name: 'Time to mitigate' }).click();
+  await expect(page).toHaveURL(/per=week/);
+  await expect(page).toHaveURL(/measure=mitigate/);
+  // A second tab on the same host (its token comes from the host's own link), given the address.
+  const shared = new URL(page.url()).hash;
+  const colleague = await page.context().newPage();
+  await colleague.goto(seeded.openUrl);
+  await expect(colleague.getByRole('table', { name: 'Incidents' })).toBeVisible();
+  await colleague.evaluate((hash) => (window.location.hash = hash), shared);
+  await expect(colleague.getByRole('group', { name: 'Per' }).getByRole('button', { name: 'week' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(colleague.getByRole('region', { name: /Time to mitigate, median and p90/ })).toBeVisible();
+  await expect(colleague.getByRole('img', { name: /time to mitigate per week/ })).toBeVisible();
+  await expect(colleague.getByRole('status').filter({ hasText: 'incidents' })).toHaveText('2 of 4 incidents');
 });
 
 for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {

@@ -1,7 +1,7 @@
 // Metrics across the incidents the shared filters select, drawn with ECharts (this module and its
 // charts load only when the view opens). Each metric says how it is measured, lists the incidents it
 // could not measure, shows its data as a table, and saves that data as CSV.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { filterCatalog } from '../../shared/catalog/catalogQuery';
 import { toCsv } from '../../shared/catalog/csv';
 import {
@@ -44,8 +44,10 @@ function axisStyle(c: ReturnType<typeof themeColours>) {
 }
 
 export default function MetricsView({ incidents, query, update, now, policy }: AcrossIncidentsProps) {
-  const [period, setPeriod] = useState<Period>('month');
-  const [measure, setMeasure] = useState<ResponseMeasure>('resolve');
+  // Kept in the address with the filters, so a shared link shows the same charts.
+  const { period, measure } = query;
+  const setPeriod = (p: Period) => update({ period: p });
+  const setMeasure = (m: ResponseMeasure) => update({ measure: m });
   const shown = useMemo(() => filterCatalog(incidents, query, now), [incidents, query, now]);
   const colours = useMemo(() => themeColours(), []);
   const sevColours = [colours.danger, colours.warn, colours.accent, colours.muted];

@@ -12,6 +12,14 @@ export type CatalogColumn = (typeof CATALOG_COLUMNS)[number];
 export const OPEN_ACTION_FILTERS = ['any', 'some', 'none'] as const;
 export type OpenActionFilter = (typeof OPEN_ACTION_FILTERS)[number];
 
+/** The metrics view's period: incidents counted per ISO week or per month. */
+export const PERIODS = ['week', 'month'] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** The metrics view's response measure: from impact start to detected, mitigated or resolved. */
+export const RESPONSE_MEASURES = ['detect', 'mitigate', 'resolve'] as const;
+export type ResponseMeasure = (typeof RESPONSE_MEASURES)[number];
+
 export interface CatalogQuery {
   /** Words that must each appear in the title, a service, a tag or the commander. */
   text: string;
@@ -31,6 +39,9 @@ export interface CatalogQuery {
   openActions: OpenActionFilter;
   sort: CatalogColumn;
   desc: boolean;
+  /** The metrics view's choices; the other views ignore them. */
+  period: Period;
+  measure: ResponseMeasure;
 }
 
 export const DEFAULT_CATALOG_QUERY: CatalogQuery = {
@@ -46,6 +57,8 @@ export const DEFAULT_CATALOG_QUERY: CatalogQuery = {
   openActions: 'any',
   sort: 'impactStart',
   desc: true,
+  period: 'month',
+  measure: 'resolve',
 };
 
 /** Where an incident's span starts: impact start, else detection, else when it was declared. */
@@ -131,6 +144,8 @@ export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
     openActions: oneOf(params.get('open'), OPEN_ACTION_FILTERS, 'any'),
     sort: oneOf(params.get('sort'), CATALOG_COLUMNS, DEFAULT_CATALOG_QUERY.sort),
     desc: params.has('sort') ? params.get('dir') !== 'asc' : DEFAULT_CATALOG_QUERY.desc,
+    period: oneOf(params.get('per'), PERIODS, DEFAULT_CATALOG_QUERY.period),
+    measure: oneOf(params.get('measure'), RESPONSE_MEASURES, DEFAULT_CATALOG_QUERY.measure),
   };
 }
 
@@ -151,5 +166,7 @@ export function catalogQueryParams(query: CatalogQuery): URLSearchParams {
     params.set('sort', query.sort);
     params.set('dir', query.desc ? 'desc' : 'asc');
   }
+  if (query.period !== DEFAULT_CATALOG_QUERY.period) params.set('per', query.period);
+  if (query.measure !== DEFAULT_CATALOG_QUERY.measure) params.set('measure', query.measure);
   return params;
 }

@@ -6,11 +6,10 @@ import { DateTime } from 'luxon';
 import type { Instant, Severity } from '../model/types';
 import { SEVERITIES } from '../model/types';
 import type { CatalogIncident } from '../protocol/catalog';
-import { incidentStart } from './catalogQuery';
+import { incidentStart, type Period, type ResponseMeasure } from './catalogQuery';
 import { effectiveDue, isOverdue, type FollowUpPolicy } from './followUpPolicy';
 
-export const PERIODS = ['week', 'month'] as const;
-export type Period = (typeof PERIODS)[number];
+export { PERIODS, RESPONSE_MEASURES, type Period, type ResponseMeasure } from './catalogQuery';
 
 /** The period an instant falls in, as a sortable key: the Monday of its ISO week, or its month (UTC). */
 export function periodKey(at: Instant, period: Period): string {
@@ -58,9 +57,6 @@ export function incidentsPerPeriod(incidents: readonly CatalogIncident[], period
 }
 
 // ---- time to detect, mitigate, resolve ----
-
-export const RESPONSE_MEASURES = ['detect', 'mitigate', 'resolve'] as const;
-export type ResponseMeasure = (typeof RESPONSE_MEASURES)[number];
 
 /** The key time each measure ends at; every measure starts at impact start. */
 const MEASURE_END = { detect: 'detectedAt', mitigate: 'mitigatedAt', resolve: 'resolvedAt' } as const;

@@ -43,11 +43,12 @@ describe('catalog query in the URL', () => {
     const query: CatalogQuery = {
       text: 'db lost', severities: ['SEV1', 'SEV2'], statuses: ['resolved'], service: 'primary DB', tag: 'data-loss', commander: 'Priya',
       from: '2026-01-01', to: '2026-03-31', minHours: 12, openActions: 'some', sort: 'duration', desc: false,
+      period: 'week', measure: 'mitigate',
     };
     expect(parseCatalogQuery(new URLSearchParams(catalogQueryParams(query).toString()))).toEqual(query);
   });
   it('reads unknown or damaged values as their defaults', () => {
-    const parsed = parseCatalogQuery(new URLSearchParams('sev=SEV9,SEV1&status=gone&from=2026-13-45&minHours=-3&open=maybe&sort=colour'));
+    const parsed = parseCatalogQuery(new URLSearchParams('sev=SEV9,SEV1&status=gone&from=2026-13-45&minHours=-3&open=maybe&sort=colour&per=fortnight&measure=acknowledge'));
     expect(parsed).toEqual({ ...DEFAULT_CATALOG_QUERY, severities: ['SEV1'] });
   });
 });
