@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { Instant, Severity } from '../model/types';
 import { SEVERITIES } from '../model/types';
 import type { CatalogIncident } from '../protocol/catalog';
-import { incidentStart } from './catalogQuery';
+import { incidentStart } from '../model/incidentStart';
 import { effectiveDue, isOverdue, type FollowUpPolicy } from './followUpPolicy';
 
 export const PERIODS = ['week', 'month'] as const;
