@@ -64,3 +64,31 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<
     process.kill(child.pid as number, signal);
   });
 }
+
+/** Where a `warroom serve --listen` child is reached once it is up. */
+export interface ServedRoom {
+  /** The loopback host's URL (http://127.0.0.1:PORT), and its token. */
+  url: string;
+  token: string;
+  /** The room listener's URL (http://ADDR:PORT). */
+  roomUrl: string;
+}
+
+/**
+ * The built CLI's `serve --port 0 --listen <listen> --data-dir <dataDir>`, ready once it has printed
+ * both where it serves and where its room listener is.
+ */
+export function serveWithRoom(cli: string, opts: { dataDir: string; listen: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): StartedChild<ServedRoom> {
+  let serving: RegExpExecArray | null = null;
+  return startChild([process.execPath, cli, 'serve', '--port', '0', '--listen', opts.listen, '--data-dir', opts.dataDir], {
+    what: 'the room listener of warroom serve',
+    timeoutMs: opts.timeoutMs,
+    ...(opts.env && { env: opts.env }),
+    ready(line, stream) {
+      if (stream !== 'stdout') return undefined;
+      serving ??= /War Room is serving at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)$/.exec(line);
+      const room = /^Room listener at (https?:\/\/[^\s/]+)/.exec(line);
+      return serving && room ? { url: serving[1]!, token: serving[2]!, roomUrl: room[1]! } : undefined;
+    },
+  });
+}

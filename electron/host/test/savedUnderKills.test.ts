@@ -18,7 +18,7 @@ import { buildJoinLink } from '../../../shared/protocol/room';
 import { roomState, startPeer } from '../replica/test/replicaHelpers';
 import { roomClient, type RoomClient } from '../sharing/test/roomHelpers';
 import { DB_FILE_NAME } from '../store';
-import { startChild, stopChild } from './childProcess';
+import { serveWithRoom, stopChild } from './childProcess';
 import { buildCli, entryTextsOnDisk, freePort, RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase } from './helpers';
 
 /** Each kill costs a host start: 0.9–1.6 s on a 2-core machine other work keeps busy, most of it Node loading the CLI. */
@@ -59,18 +59,10 @@ describe('saved under host kills', () => {
     const warroom = (...args: string[]) => spawnSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
     /** Starts the room's host and resolves once its room listener is up. */
     const serve = async (): Promise<{ process: ChildProcess; url: string; token: string }> => {
-      let serving: RegExpExecArray | null = null;
-      const started = startChild([process.execPath, cli, 'serve', '--port', '0', '--listen', `127.0.0.1:${roomPort}`, '--data-dir', dataDir], {
-        what: 'the room listener of warroom serve',
-        timeoutMs: HOST_START_TIMEOUT_MS,
-        ready(line, stream) {
-          if (stream !== 'stdout') return undefined;
-          serving ??= /serving at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)$/.exec(line);
-          return serving && /^Room listener at /.test(line) ? { url: serving[1]!, token: serving[2]! } : undefined;
-        },
-      });
+      const started = serveWithRoom(cli, { dataDir, listen: `127.0.0.1:${roomPort}`, timeoutMs: HOST_START_TIMEOUT_MS });
       child = started.child;
-      return { process: started.child, ...(await started.ready) };
+      const { url, token } = await started.ready;
+      return { process: started.child, url, token };
     };
     const kill = (proc: ChildProcess) => stopChild(proc, 'SIGKILL');
     /** A responder token issued to the writer: the room takes only records written under its name. */
