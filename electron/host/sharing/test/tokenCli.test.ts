@@ -1,35 +1,26 @@
 // `warroom token create|list|revoke` and `warroom serve --listen`, through the built CLI.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJoinLink } from '../../../../shared/protocol/room';
 import { serveWithRoom, stopChild } from '../../test/childProcess';
-import { buildCli, REPO_ROOT, tempDir } from '../../test/helpers';
+import { useBuiltCli } from '../../test/builtCli';
+import { REPO_ROOT, tempDir } from '../../test/helpers';
 import { upgradeStatus } from './roomHelpers';
-import { rmSync } from 'node:fs';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 /** A CLI start on a 2-core machine that other work keeps busy. */
 const SERVE_START_MS = 15_000;
-let cli = '';
-const env = () => ({ ...process.env, XDG_DATA_HOME: tempDir() });
-
-function warroom(...args: string[]) {
-  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: env() });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 const field = (out: string, name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(out)?.[1] ?? '';
 
 describe('warroom token and serve --listen', () => {
+  const warroom = useBuiltCli();
   let dir = '';
   let incident = '';
-  beforeAll(async () => {
-    cli = await buildCli();
+  beforeAll(() => {
     dir = tempDir();
     incident = warroom('import', SAMPLE, '--data-dir', dir).stdout.trim();
   });
-  afterAll(() => rmSync(cli, { force: true }));
 
   it('creates, lists and revokes tokens; bad arguments are one line and exit 2', () => {
     const created = warroom('token', 'create', '--role', 'observer', '--incident', incident, '--name', 'Dana', '--address', 'warroom.example:8443', '--data-dir', dir);
@@ -84,7 +75,7 @@ describe('warroom token and serve --listen', () => {
   it('serves a room listener that admits room tokens, and drops a token revoked by another process', async () => {
     const created = warroom('token', 'create', '--role', 'responder', '--incident', incident, '--data-dir', dir);
     const [id, secret] = [field(created.stdout, 'id'), field(created.stdout, 'token')];
-    const { child, ready } = serveWithRoom(cli, { dataDir: dir, listen: '127.0.0.1:0', timeoutMs: SERVE_START_MS, env: env() });
+    const { child, ready } = serveWithRoom(warroom.path(), { dataDir: dir, listen: '127.0.0.1:0', timeoutMs: SERVE_START_MS, env: { ...process.env, XDG_DATA_HOME: tempDir() } });
     try {
       const served = await ready;
       expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
