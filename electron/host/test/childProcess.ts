@@ -39,6 +39,8 @@ export function startChild<T>(argv: readonly string[], opts: StartChildOptions<T
     };
     const timer = setTimeout(() => settle(() => reject(new Error(`${opts.what} not ready after ${opts.timeoutMs} ms:\n${output.join('\n')}`))), opts.timeoutMs);
     child.once('exit', (code, signal) => settle(() => reject(new Error(`${opts.what} exited (${code ?? signal}) before it was ready:\n${output.join('\n')}`))));
+    // A command that cannot be started (missing, not executable) never exits: it fails here.
+    child.once('error', (error) => settle(() => reject(new Error(`${opts.what} could not be started: ${error.message}`))));
     const watch = (stream: OutputStream) => (line: string) => {
       output.push(line);
       opts.onLine?.(line, stream);

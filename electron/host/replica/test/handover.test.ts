@@ -96,8 +96,7 @@ describe('host handover after SIGKILL', () => {
       expect(out).toMatch(new RegExp(`Joined room ${incidentId} at 127\\.0\\.0\\.1:\\d+ as responder`));
       await waitFor(() => a.host.room?.connections().some((x) => x.presenceName === 'night shift') ?? false, 5000, 'joiner presence');
     } finally {
-      joiner.kill('SIGTERM');
-      await new Promise((r) => joiner.once('exit', r));
+      await stopChild(joiner, 'SIGTERM');
     }
   });
 
