@@ -3,6 +3,7 @@
 // again only when the document has moved on, so listing the catalog loads only what changed since.
 // Nothing here is stored: a restart rebuilds the same rows from the documents.
 import { catalogFromDoc } from '../../shared/catalog/catalogFromDoc';
+import { incidentStart } from '../../shared/model/incidentStart';
 import type { CatalogIncident } from '../../shared/protocol/catalog';
 import { incidentIdFromDocName } from '../../shared/protocol/api';
 import type { IncidentStore } from './store';
@@ -31,7 +32,7 @@ export class IncidentCatalog {
       }
       if (cached.row) out.push(cached.row);
     }
-    return out.sort((a, b) => startOf(b).localeCompare(startOf(a)) || a.id.localeCompare(b.id));
+    return out.sort((a, b) => incidentStart(b).localeCompare(incidentStart(a)) || a.id.localeCompare(b.id));
   }
 
   private read(name: string): CatalogIncident | null {
@@ -42,8 +43,4 @@ export class IncidentCatalog {
       doc?.destroy();
     }
   }
-}
-
-function startOf(row: CatalogIncident): string {
-  return row.impactStartedAt ?? row.detectedAt ?? row.createdAt;
 }

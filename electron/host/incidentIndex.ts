@@ -2,7 +2,7 @@
 // `warroom list` never have to load a 100k-entry document. This module derives the rows.
 import type * as Y from 'yjs';
 import type { IncidentSummary } from '../../shared/model/types';
-import { entriesMap, readIncident } from '../../shared/model/doc';
+import { entriesMap, incidentHeadline, readIncident } from '../../shared/model/doc';
 import { incidentDocName, incidentIdFromDocName } from '../../shared/protocol/api';
 import type { IncidentStore } from './store';
 
@@ -11,14 +11,8 @@ export function summaryFromDoc(doc: Y.Doc, updatedAt: string): IncidentSummary |
   const incident = readIncident(doc);
   if (!incident) return null;
   return {
-    id: incident.id,
-    title: incident.title,
-    severity: incident.severity,
-    status: incident.status,
+    ...incidentHeadline(incident),
     startedAt: incident.impactStartedAt ?? incident.detectedAt,
-    resolvedAt: incident.resolvedAt,
-    createdAt: incident.createdAt,
-    timeZone: incident.timeZone,
     entryCount: entriesMap(doc).size,
     updatedAt,
   };

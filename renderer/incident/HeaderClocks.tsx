@@ -5,12 +5,12 @@ import { isLive } from '../../shared/model/keyTimes';
 import { durationWords, elapsedLabel, formatDateTime, formatTime, zoneAbbrev } from '../../shared/time/format';
 import { isValidZone } from '../../shared/time/zones';
 import { useNowInstant } from '../app/clock';
-import { elapsedOrigin } from '../timeline/incidentMetaStore';
+import { incidentStart } from '../../shared/model/incidentStart';
 
 /** "14 May 2008 00:09 – 16 May 2008 23:24 MST · 71 hours 15 minutes": an incident that is over, by its span. */
 export function incidentSpan(incident: Incident): string {
   const zone = isValidZone(incident.timeZone) ? incident.timeZone : 'UTC';
-  const start = elapsedOrigin(incident);
+  const start = incidentStart(incident);
   const from = formatDateTime(start, zone);
   if (!incident.resolvedAt) return `Since ${from}, not resolved`;
   return `${from} – ${formatDateTime(incident.resolvedAt, zone)} · ${durationWords(start, incident.resolvedAt)}`;
@@ -32,8 +32,8 @@ function LiveElapsed({ incident }: { incident: Incident }) {
   const now = useNowInstant();
   const end = incident.resolvedAt ?? now;
   return (
-    <span className="elapsed mono" title="Time since impact started" aria-label={`Elapsed ${elapsedLabel(elapsedOrigin(incident), end)}`}>
-      {elapsedLabel(elapsedOrigin(incident), end)}
+    <span className="elapsed mono" title="Time since impact started" aria-label={`Elapsed ${elapsedLabel(incidentStart(incident), end)}`}>
+      {elapsedLabel(incidentStart(incident), end)}
     </span>
   );
 }

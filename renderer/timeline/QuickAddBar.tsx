@@ -6,7 +6,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { addEntry } from '../../shared/model/commands';
 import { newId } from '../../shared/model/ids';
 import { nowInstant } from '../../shared/time/instant';
-import { incidentStart } from '../../shared/model/statusTemplates';
+import { incidentStart } from '../../shared/model/incidentStart';
 import type { Instant } from '../../shared/model/types';
 import { formatWhen, whenWarning } from '../../shared/time/format';
 import { timeFormsHint } from '../../shared/time/leadingTime';

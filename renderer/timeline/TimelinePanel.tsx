@@ -8,7 +8,8 @@ import { editEntry } from '../../shared/model/commands';
 import { resolveZone } from '../../shared/time/zones';
 import { useIncidentContext } from '../app/session';
 import type { EntryRow } from './entryRow';
-import { elapsedOrigin, useIncidentMeta } from './incidentMetaStore';
+import { incidentStart } from '../../shared/model/incidentStart';
+import { useIncidentMeta } from './incidentMetaStore';
 import { QuickAddBar } from './QuickAddBar';
 import { focusQuickAdd } from './quickAddFocus';
 import { RetractDialog } from './RetractDialog';
@@ -53,7 +54,7 @@ export function TimelinePanel() {
 
   const incidentZone = incident?.timeZone ?? FALLBACK_ZONE;
   const zone = resolveZone(view.zoneChoice, incidentZone);
-  const origin = incident ? elapsedOrigin(incident) : null;
+  const origin = incident ? incidentStart(incident) : null;
 
   // A change under a filter that looks at content can change membership anywhere: no patching
   // then. Otherwise a content edit (a new byId, the same order) keeps the last model as it is.

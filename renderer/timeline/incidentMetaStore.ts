@@ -4,7 +4,7 @@
 import { useContext } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
-import type { Incident, Instant } from '../../shared/model/types';
+import type { Incident } from '../../shared/model/types';
 import { resolveZone, FALLBACK_ZONE } from '../../shared/time/zones';
 import { IncidentContextReact } from '../app/session';
 import { incidentStoreFor, useIncidentStore } from '../state/useIncidentStore';
@@ -21,11 +21,6 @@ export function seedIncidentMeta(doc: Y.Doc, incident: Incident): void {
 export function useIncidentMeta(): Incident | null {
   const context = useContext(IncidentContextReact);
   return useStore(useIncidentStore(context?.doc ?? null), (s) => s.incident);
-}
-
-/** Where T+ counts from: impact start, else detection, else creation. */
-export function elapsedOrigin(incident: Incident): Instant {
-  return incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
 }
 
 /**

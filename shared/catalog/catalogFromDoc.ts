@@ -3,7 +3,7 @@
 import type * as Y from 'yjs';
 import { readActions } from '../model/actions';
 import { readDecisions } from '../model/decisionRead';
-import { readIncident } from '../model/doc';
+import { incidentHeadline, readIncident } from '../model/doc';
 import type { ActionItem } from '../model/coordinationTypes';
 import type { CatalogAction, CatalogIncident } from '../protocol/catalog';
 
@@ -26,19 +26,13 @@ export function catalogFromDoc(doc: Y.Doc): CatalogIncident | null {
   const incident = readIncident(doc);
   if (!incident) return null;
   return {
-    id: incident.id,
-    title: incident.title,
-    severity: incident.severity,
-    status: incident.status,
+    ...incidentHeadline(incident),
     services: incident.services,
     tags: incident.tags,
     commander: incident.commander,
-    timeZone: incident.timeZone,
-    createdAt: incident.createdAt,
     impactStartedAt: incident.impactStartedAt,
     detectedAt: incident.detectedAt,
     mitigatedAt: incident.mitigatedAt,
-    resolvedAt: incident.resolvedAt,
     reconstructed: incident.reconstructed === true,
     actions: readActions(doc).map(catalogAction),
     decisions: readDecisions(doc).map((d) => ({ id: d.id, question: d.question, status: d.status, verdict: d.outcome?.verdict ?? null })),

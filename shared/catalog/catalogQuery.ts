@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { SEVERITIES, STATUSES, type IncidentStatus, type Instant, type Severity } from '../model/types';
 import type { CatalogIncident } from '../protocol/catalog';
+import { incidentStart } from '../model/incidentStart';
 
 /** The catalog's sortable columns; services and tags share one (sorted by services, then tags). */
 export const CATALOG_COLUMNS = ['title', 'severity', 'status', 'services', 'commander', 'impactStart', 'duration', 'openActions'] as const;
@@ -61,10 +62,6 @@ export const DEFAULT_CATALOG_QUERY: CatalogQuery = {
   measure: 'resolve',
 };
 
-/** Where an incident's span starts: impact start, else detection, else when it was declared. */
-export function incidentStart(incident: Pick<CatalogIncident, 'impactStartedAt' | 'detectedAt' | 'createdAt'>): Instant {
-  return incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
-}
 
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_HOUR = 60;

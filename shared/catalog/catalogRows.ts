@@ -2,7 +2,8 @@
 import { durationWords } from '../time/format';
 import type { Instant } from '../model/types';
 import type { CatalogIncident } from '../protocol/catalog';
-import { durationMinutes, incidentStart, openActionCount } from './catalogQuery';
+import { incidentStart } from '../model/incidentStart';
+import { durationMinutes, openActionCount } from './catalogQuery';
 import { isOverdue, type FollowUpPolicy } from './followUpPolicy';
 
 export interface CatalogRow {

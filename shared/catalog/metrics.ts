@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import type { Instant, Severity } from '../model/types';
 import { SEVERITIES } from '../model/types';
 import type { CatalogIncident } from '../protocol/catalog';
-import { incidentStart, type Period, type ResponseMeasure } from './catalogQuery';
+import { incidentStart } from '../model/incidentStart';
+import type { Period, ResponseMeasure } from './catalogQuery';
 import { effectiveDue, isOverdue, type FollowUpPolicy } from './followUpPolicy';
 
 export { PERIODS, RESPONSE_MEASURES, type Period, type ResponseMeasure } from './catalogQuery';

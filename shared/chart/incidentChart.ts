@@ -2,6 +2,7 @@
 // bands, the impact window, and the entries worth a marker (decisions, key events, status
 // updates). Renderers (the app's ECharts view, the export's SVG) draw this; nothing here
 // knows about a chart library. Times are epoch milliseconds: the chart's axis is numeric.
+import { incidentStart } from '../model/incidentStart';
 import type { Incident, IncidentStatus, Instant, TimelineEntry } from '../model/types';
 import { STATUSES } from '../model/types';
 import { epochMillis as instantMillis } from '../time/wallClock';
@@ -104,7 +105,7 @@ interface SeriesBuilder {
 }
 
 export function buildIncidentChart({ incident, entries, now }: ChartInput): IncidentChartModel {
-  const start = instantMillis(incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt);
+  const start = instantMillis(incidentStart(incident));
   const end = instantMillis(incident.resolvedAt ?? now);
   const lanes = new Map<string, ChartLane>([[GENERAL_LANE, { id: GENERAL_LANE, label: GENERAL_LANE_LABEL, activeFrom: null, activeTo: null }]]);
   const builders = new Map<string, SeriesBuilder>();

@@ -11,6 +11,7 @@ import type { CoordinationState } from '../model/coordinationTypes';
 import { EDITABLE_ENTRY_FIELDS, ENTRY_EDIT_FIELDS, ENTRY_FIELDS, RETRACTION_FIELDS } from '../model/entryRecords';
 import { archiveShape } from '../model/recordFields';
 import { INCIDENT_FIELDS, POSTMORTEM_FIELDS } from '../model/incidentRecords';
+import { incidentStart } from '../model/incidentStart';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
 import { nowInstant } from '../time/instant';
@@ -175,7 +176,7 @@ function slug(title: string): string {
 
 /** "2026-11-21-db-outage-postmortem.md" / "2026-11-21-db-outage-incident.json", dated in the incident's zone. */
 export function exportFileName(incident: Incident, format: 'md' | 'json'): string {
-  const start = incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
+  const start = incidentStart(incident);
   const zone = isValidZone(incident.timeZone) ? incident.timeZone : FALLBACK_ZONE;
   const suffix = format === 'md' ? 'postmortem.md' : 'incident.json';
   return `${dayKey(start, zone)}-${slug(incident.title)}-${suffix}`;

@@ -5,6 +5,7 @@
 // Every piece of user text goes through escape.ts (single-line contexts) or prose.ts
 // (user Markdown sections), so the output passes markdownlint's default rules.
 import { compareEntries } from '../model/order';
+import { incidentStart } from '../model/incidentStart';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import type { RecordingInfo } from '../terminal/protocol';
 import { durationWords, elapsedLabel, formatDateTime } from '../time/format';
@@ -60,10 +61,6 @@ const NO_EXCERPTS = '*No terminal output was added to the timeline.*';
 const NO_KEY_EXCERPTS = '*No key event holds terminal output.*';
 const NO_RECORDINGS = '*No terminal sessions were recorded.*';
 
-/** Where elapsed time (T+) and the total duration count from. */
-export function incidentStart(incident: Incident): Instant {
-  return incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
-}
 
 /**
  * Appends a `##` section to the document; an empty one still appears, with an italic

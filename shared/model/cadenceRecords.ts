@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { SEVERITIES, type Incident, type Instant, type Severity } from './types';
 import type { CadenceSnooze, StatusCadence, StatusUpdate } from './coordinationTypes';
-import { incidentStart } from './statusTemplates';
+import { incidentStart } from './incidentStart';
 import { isLive } from './keyTimes';
 import { z } from 'zod';
 import { instant, storedShape, text } from './recordFields';

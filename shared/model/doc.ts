@@ -77,6 +77,15 @@ export function readIncident(doc: Y.Doc): Incident | null {
   return { ...fields, ...(reconstructed && { reconstructed: true }), postmortem: readPostmortem(doc) };
 }
 
+/** The meta every per-incident row (the home screen's index, the catalog) carries unchanged. */
+export type IncidentHeadline = Pick<Incident, 'id' | 'title' | 'severity' | 'status' | 'timeZone' | 'createdAt' | 'resolvedAt'>;
+
+/** The incident's headline: one projection, so the index row and the catalog row cannot name these fields differently. */
+export function incidentHeadline(incident: Incident): IncidentHeadline {
+  const { id, title, severity, status, timeZone, createdAt, resolvedAt } = incident;
+  return { id, title, severity, status, timeZone, createdAt, resolvedAt };
+}
+
 /** One entry's plain view, or null when the doc has no entry `id`. Scans the edit log once. */
 export function readEntry(doc: Y.Doc, id: string): TimelineEntry | null {
   const record = entriesMap(doc).get(id);

@@ -1,5 +1,6 @@
 import { durationWords, formatDateTime } from '../time/format';
 import type { Audience } from './coordinationTypes';
+import { incidentStart } from './incidentStart';
 import type { Incident, IncidentStatus, Instant } from './types';
 
 // Status update templates: one per incident status × audience, filled from the incident's
@@ -19,10 +20,6 @@ export const STATUS_TEMPLATE_LABELS: Record<IncidentStatus, string> = {
   resolved: 'Resolved',
 };
 
-/** Where the incident's clock starts: impact start, else detection, else creation. */
-export function incidentStart(incident: Incident): Instant {
-  return incident.impactStartedAt ?? incident.detectedAt ?? incident.createdAt;
-}
 
 interface Fields {
   title: string;

@@ -3,7 +3,7 @@
 // `create` prints the URL and header to paste into the alerting tool (for Alertmanager, the
 // whole receiver).
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { printRevoked, printTokenList, requireKnownToken, withStore, type TokenCommandDeps } from '../sharing/tokenCommands';
+import { addRevokeCommand, printTokenList, withStore, type TokenCommandDeps } from '../sharing/tokenCommands';
 import { INTAKE_SOURCES, type IntakeSource } from './alertSources';
 import { INTAKE_PATH_PREFIX } from './intakeEndpoint';
 import { INTAKE_ROUTES, IntakeTokens, type IntakeRoute } from './intakeTokens';
@@ -85,19 +85,12 @@ export function registerIntakeCommands(program: Command, deps: TokenCommandDeps)
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 
-  token
-    .command('revoke')
-    .description('revoke an intake token; its next request gets 401')
-    .argument('<id>', 'token id (from `intake token list`)')
-    .addOption(deps.dataDirOption())
-    .action((id: string, opts: { dataDir?: string }) => {
-      const revoked = withStore(deps, opts.dataDir, (store) => {
-        const tokens = new IntakeTokens(store);
-        requireKnownToken(tokens.list(), id, 'intake token');
-        return tokens.revoke(id);
-      });
-      printRevoked(id, revoked);
-    });
+  addRevokeCommand(token, deps, {
+    description: 'revoke an intake token; its next request gets 401',
+    listCommand: 'intake token list',
+    what: 'intake token',
+    tokens: (store) => store.intakeTokens,
+  });
 
   token
     .command('list')

@@ -9,7 +9,7 @@ import { buildBrowserUrl, buildJoinLink, IncidentIdSchema, ROOM_ROLES, type Room
 import { HostError } from '../hostError';
 import type { IncidentStore } from '../store';
 import { certificateFingerprint } from './roomListener';
-import type { RoomTokenStore } from '../documentStore';
+import type { DocumentStore, IntakeTokenStore, RoomTokenStore } from '../documentStore';
 import { SqliteDocumentStore } from '../sqliteDocumentStore';
 
 const MAX_PORT = 65535;
@@ -60,11 +60,11 @@ export function withStore<T>(deps: TokenCommandDeps, dataDir: string | undefined
 }
 
 /** `revoke` of room and intake tokens alike: the id must name a token the store has. */
-export function requireKnownToken(tokens: readonly { id: string }[], id: string, what: string): void {
+function requireKnownToken(tokens: readonly { id: string }[], id: string, what: string): void {
   if (!tokens.some((t) => t.id === id)) throw new HostError('not-found', `There is no ${what} with id ${id}.`);
 }
 
-export function printRevoked(id: string, revoked: boolean): void {
+function printRevoked(id: string, revoked: boolean): void {
   process.stdout.write(revoked ? `revoked ${id}\n` : `${id} was already revoked\n`);
 }
 
@@ -75,32 +75,53 @@ export function printTokenList<T extends { revokedAt: string | null }>(list: rea
   process.stdout.write(rows.length ? `${rows.join('\n')}\n` : `${none}\n`);
 }
 
-/**
- * Runs fn on the room tokens of --store (a team server's PostgreSQL) or else of --data-dir, with a
- * way to ask whether an incident exists there; closes the store after, whatever happens.
- */
-async function withTokens<T>(
-  deps: TokenCommandDeps,
-  opts: { dataDir?: string; store?: string },
-  fn: (tokens: RoomTokenStore, hasIncident: (id: string) => Promise<boolean>) => Promise<T>,
-): Promise<T> {
+/** Where a token command works: a team server's PostgreSQL (--store, room tokens only) or else a data dir. */
+interface StoreOptions {
+  dataDir?: string;
+  store?: string;
+}
+
+/** Runs fn on the store of --store (a team server's PostgreSQL) or else of --data-dir; closes it after, whatever happens. */
+async function withDocumentStore<T>(deps: TokenCommandDeps, opts: StoreOptions, fn: (store: DocumentStore) => Promise<T>): Promise<T> {
   if (opts.store !== undefined) {
     if (opts.dataDir !== undefined) throw deps.usageError('--store and --data-dir name two different stores; give one.');
     // Loaded only here: the data-dir commands never need pg.
     const { PgStore } = await import('../postgres/pgStore');
     const store = await PgStore.open({ url: opts.store });
     try {
-      return await fn(store.roomTokens, (id) => store.hasDoc(incidentDocName(id)));
+      return await fn(store);
     } finally {
       await store.close();
     }
   }
   const store = deps.openStore(opts.dataDir);
   try {
-    return await fn(SqliteDocumentStore.over(store).roomTokens, async (id) => store.hasDoc(incidentDocName(id)));
+    return await fn(SqliteDocumentStore.over(store));
   } finally {
     store.close();
   }
+}
+
+/** `revoke <id>` of room and intake tokens alike: the id must name a token the store has; prints whether it was revoked already. */
+export function addRevokeCommand(
+  token: Command,
+  deps: TokenCommandDeps,
+  spec: { description: string; listCommand: string; what: string; tokens(store: DocumentStore): Pick<RoomTokenStore | IntakeTokenStore, 'list' | 'revoke'>; options?: Option[] },
+): void {
+  const revoke = token
+    .command('revoke')
+    .description(spec.description)
+    .argument('<id>', `token id (from \`${spec.listCommand}\`)`)
+    .addOption(deps.dataDirOption());
+  for (const option of spec.options ?? []) revoke.addOption(option);
+  revoke.action(async (id: string, opts: StoreOptions) => {
+    const revoked = await withDocumentStore(deps, opts, async (store) => {
+      const tokens = spec.tokens(store);
+      requireKnownToken(await tokens.list(), id, spec.what);
+      return tokens.revoke(id);
+    });
+    printRevoked(id, revoked);
+  });
 }
 
 const storeOption = () => new Option('--store <postgres-url>', "a team server's PostgreSQL instead of the data dir (see `serve --store`)");
@@ -138,9 +159,9 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
           throw deps.usageError(`cannot read a certificate from ${opts.tlsCert}: ${(err as Error).message}`);
         }
       }
-      const created = await withTokens(deps, opts, async (tokens, hasIncident) => {
-        if (!(await hasIncident(opts.incident))) throw new HostError('not-found', `There is no incident with id ${opts.incident}.`);
-        return tokens.create({ role: opts.role, incidentId: opts.incident, ...(opts.name ? { name: opts.name } : {}) });
+      const created = await withDocumentStore(deps, opts, async (store) => {
+        if (!(await store.hasDoc(incidentDocName(opts.incident)))) throw new HostError('not-found', `There is no incident with id ${opts.incident}.`);
+        return store.roomTokens.create({ role: opts.role, incidentId: opts.incident, ...(opts.name ? { name: opts.name } : {}) });
       });
       const lines = [`id: ${created.id}`, `role: ${opts.role}`, `incident: ${opts.incident}`];
       if (opts.name) lines.push(`name: ${opts.name}`);
@@ -152,19 +173,13 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 
-  token
-    .command('revoke')
-    .description('revoke a room token; its live connections are closed')
-    .argument('<id>', 'token id (from `token list`)')
-    .addOption(deps.dataDirOption())
-    .addOption(storeOption())
-    .action(async (id: string, opts: { dataDir?: string; store?: string }) => {
-      const revoked = await withTokens(deps, opts, async (tokens) => {
-        requireKnownToken(await tokens.list(), id, 'room token');
-        return tokens.revoke(id);
-      });
-      printRevoked(id, revoked);
-    });
+  addRevokeCommand(token, deps, {
+    description: 'revoke a room token; its live connections are closed',
+    listCommand: 'token list',
+    what: 'room token',
+    tokens: (store) => store.roomTokens,
+    options: [storeOption()],
+  });
 
   token
     .command('list')
@@ -174,7 +189,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .addOption(deps.dataDirOption())
     .addOption(storeOption())
     .action(async (opts: { incident?: string; json: boolean; dataDir?: string; store?: string }) => {
-      const list = await withTokens(deps, opts, (tokens) => tokens.list(opts.incident));
+      const list = await withDocumentStore(deps, opts, (store) => store.roomTokens.list(opts.incident));
       printTokenList(list, opts.json, (t) => [t.id, t.role, t.incidentId, t.name ?? '-', t.createdAt], 'no room tokens');
     });
 }

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintMarkdown } from '../../../shared/export/test/markdownLint';
 import { chartPlacement } from '../chartFile';
-import { buildCli, REPO_ROOT, runCli, tempDir } from './helpers';
+import { useBuiltCli } from './builtCli';
+import { REPO_ROOT, tempDir } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
-let cli = '';
-const warroom = (...args: string[]) => runCli(cli, ...args);
 
 /** The image the postmortem links to, as a file path. */
 function linkedImage(markdownFile: string): string {
@@ -17,10 +16,7 @@ function linkedImage(markdownFile: string): string {
 }
 
 describe('the postmortem export writes the incident chart beside it', () => {
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(() => rmSync(cli, { force: true }));
+  const warroom = useBuiltCli();
 
   it('beside --out, linked at the top of the timeline, and markdownlint stays clean', async () => {
     const dir = path.join(tempDir(), 'post mortems');

@@ -1,20 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../store';
-import { buildCli, REPO_ROOT, runCli, tempDir } from './helpers';
+import { useBuiltCli } from './builtCli';
+import { REPO_ROOT, tempDir } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
-let cli = '';
-
-const warroom = (...args: string[]) => runCli(cli, ...args);
-
 describe('warroom CLI', () => {
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(() => rmSync(cli, { force: true }));
+  const warroom = useBuiltCli();
 
   it('imports, lists and exports on a data dir without a server', () => {
     const dir = tempDir();

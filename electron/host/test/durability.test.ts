@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry } from '../../../shared/model/commands';
@@ -10,8 +9,11 @@ import { incidentDocName } from '../../../shared/protocol/api';
 import { COMPACT_ON_LOAD_THRESHOLD } from '../extensions/persistenceExtension';
 import { startHost } from '../host';
 import { DB_FILE_NAME, IncidentStore } from '../store';
+import { startChild } from './childProcess';
 import { buildCli, entryTextsOnDisk, connectSync, RpcClient, tempDir, waitFor, wsBase } from './helpers';
 
+/** A CLI start on a 2-core machine that other work keeps busy; the tests around it allow 60 s. */
+const HOST_START_TIMEOUT_MS = 30_000;
 const INCIDENT = { title: 'Primary database lost', severity: 'SEV1', startedAt: '2026-11-21T23:06:00.000Z', timeZone: 'UTC', author: 'Priya' };
 
 
@@ -75,17 +77,18 @@ describe('durability', () => {
   }, 60_000);
 
   function serve(dir: string, port = 0): Promise<{ child: ChildProcess; url: string; token: string; port: number }> {
-    const child = spawn(process.execPath, [cli, 'serve', '--data-dir', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    child.stderr?.resume();
-    return new Promise((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`serve exited early (${code})`)));
-      createInterface({ input: child.stdout! }).once('line', (line) => {
+    const { child, ready } = startChild([process.execPath, cli, 'serve', '--data-dir', dir, '--port', String(port)], {
+      what: 'warroom serve',
+      timeoutMs: HOST_START_TIMEOUT_MS,
+      ready(line, stream) {
+        if (stream !== 'stdout') return undefined;
         const m = /^War Room is serving at (http:\/\/127\.0\.0\.1:(\d+))\/#token=(\S+)$/.exec(line);
-        if (!m) return reject(new Error(`unexpected first line: ${line}`));
-        resolve({ child, url: m[1]!, port: Number(m[2]), token: m[3]! });
-      });
+        if (!m) throw new Error(`unexpected first line: ${line}`);
+        return { url: m[1]!, port: Number(m[2]), token: m[3]! };
+      },
     });
+    children.push(child);
+    return ready.then((serving) => ({ child, ...serving }));
   }
 
   it('keeps every entry reported as saved when the host is killed with SIGKILL mid-stream', async () => {

@@ -1,9 +1,9 @@
 // Files we did not write: each is refused with the file and the reason, through the store and the
 // CLI, and stays byte for byte as it was, with nothing new beside it (no -wal, no -shm).
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, createIncident } from '../../../shared/model/commands';
 import { readEntries } from '../../../shared/model/doc';
@@ -12,7 +12,8 @@ import { incidentDocName } from '../../../shared/protocol/api';
 import { closeDatabase, openDatabase, pragmaValue } from '../sqlite';
 import { DB_FILE_NAME, IncidentStore } from '../store';
 import { STORE_SCHEMA_VERSION, UNMARKED_STORE_TABLES, WAR_ROOM_APPLICATION_ID } from '../storeSchema';
-import { buildCli, REPO_ROOT, runCli, seedStore, tempDir } from './helpers';
+import { useBuiltCli } from './builtCli';
+import { REPO_ROOT, seedStore, tempDir } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -80,14 +81,8 @@ function badStore(make: (file: string) => void): { dir: string; file: string; be
   return { dir, file, before: listing(dir) };
 }
 
-let cli = '';
-const warroom = (...args: string[]) => runCli(cli, ...args);
-
 describe('a file we did not write', () => {
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(() => rmSync(cli, { force: true }));
+  const warroom = useBuiltCli();
 
   it.each(BAD_FILES)('the store refuses %s with the file and the reason, and leaves it byte-identical', (_label, make, reason) => {
     const { dir, file, before } = badStore(make);

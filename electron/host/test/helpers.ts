@@ -51,10 +51,11 @@ export interface SyncClient {
   destroy(): void;
 }
 
-export function connectSync(wsBase: string, token: string, incidentId: string, doc = new Y.Doc(), providerToken = token): SyncClient {
+/** A Hocuspocus provider on /sync that reconnects quickly; `webSocket` is the socket class (the room's tests pin TLS with it). */
+export function connectSync(wsBase: string, token: string, incidentId: string, doc = new Y.Doc(), providerToken = token, webSocket: new (url: string, protocols?: string | string[]) => WebSocket = WebSocket): SyncClient {
   const socket = new HocuspocusProviderWebsocket({
     url: `${wsBase}/sync?token=${encodeURIComponent(token)}`,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: webSocket,
     delay: TEST_RECONNECT_MS,
     minDelay: TEST_RECONNECT_MS,
     maxDelay: TEST_RECONNECT_MS,

@@ -2,10 +2,11 @@
 // processes on free loopback ports, in temporary directories, stopped by their pid.
 // initdb refuses to run as root (tests run as root here and in CI), so when we are root the
 // cluster is made and run by an unprivileged user (`nobody`) on a directory that user owns.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startChild, stopChild } from './childProcess';
 import { freePort } from './helpers';
 
 /** How long a server may take to say it is ready on a loaded 2-core machine. */
@@ -35,43 +36,18 @@ const isRoot = () => process.getuid?.() === 0;
 const asUnprivileged = (argv: string[]): string[] =>
   isRoot() ? ['setpriv', `--reuid=${UNPRIVILEGED_USER}`, `--regid=${UNPRIVILEGED_GROUP}`, '--clear-groups', ...argv] : argv;
 
-const started = new Set<ChildProcess>();
+const running = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 /** Starts argv and resolves once a line of its output matches `ready`; rejects if it exits first. */
-function spawnUntilReady(argv: string[], ready: RegExp, what: string): Promise<ChildProcess> {
-  const [cmd, ...args] = argv as [string, ...string[]];
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} not ready after ${SERVER_READY_TIMEOUT_MS} ms:\n${output}`)), SERVER_READY_TIMEOUT_MS);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited (${code ?? signal}) before it was ready:\n${output}`));
-    });
-  });
-}
-
-/** Stops a child by its pid with `signal` and resolves when it has exited. */
-function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(child.pid as number, signal);
-  });
+async function spawnUntilReady(argv: string[], ready: RegExp, what: string): Promise<ChildProcess> {
+  const { child, ready: isReady } = startChild(argv, { what, ready: (line) => (ready.test(line) ? true : undefined), timeoutMs: SERVER_READY_TIMEOUT_MS });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  await isReady;
+  return child;
 }
 
 export interface PostgresCluster {

@@ -7,10 +7,9 @@
 // again and its re-sync is under way). The desktop's room chip gets the same treatment: a desktop
 // host joined to the room relays its local writer's entries, and whenever its chip reads "online"
 // (nothing unconfirmed) every entry written so far must be in the room's database file.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry } from '../../../shared/model/commands';
 import { incidentDocName } from '../../../shared/protocol/api';
@@ -19,6 +18,7 @@ import { buildJoinLink } from '../../../shared/protocol/room';
 import { roomState, startPeer } from '../replica/test/replicaHelpers';
 import { roomClient, type RoomClient } from '../sharing/test/roomHelpers';
 import { DB_FILE_NAME } from '../store';
+import { serveWithRoom, stopChild } from './childProcess';
 import { buildCli, entryTextsOnDisk, freePort, RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase } from './helpers';
 
 /** Each kill costs a host start: 0.9–1.6 s on a 2-core machine other work keeps busy, most of it Node loading the CLI. */
@@ -59,28 +59,12 @@ describe('saved under host kills', () => {
     const warroom = (...args: string[]) => spawnSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
     /** Starts the room's host and resolves once its room listener is up. */
     const serve = async (): Promise<{ process: ChildProcess; url: string; token: string }> => {
-      const proc = spawn(process.execPath, [cli, 'serve', '--port', '0', '--listen', `127.0.0.1:${roomPort}`, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-      child = proc;
-      proc.stderr?.resume();
-      const lines = createInterface({ input: proc.stdout! });
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('room listener did not start')), HOST_START_TIMEOUT_MS);
-        proc.once('exit', (code) => reject(new Error(`serve exited early (${code})`)));
-        let serving: RegExpExecArray | null = null;
-        lines.on('line', (line) => {
-          serving ??= /serving at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)$/.exec(line);
-          if (serving && /^Room listener at /.test(line)) {
-            clearTimeout(timer);
-            resolve({ process: proc, url: serving[1]!, token: serving[2]! });
-          }
-        });
-      });
+      const started = serveWithRoom(cli, { dataDir, listen: `127.0.0.1:${roomPort}`, timeoutMs: HOST_START_TIMEOUT_MS });
+      child = started.child;
+      const { url, token } = await started.ready;
+      return { process: started.child, url, token };
     };
-    const kill = async (proc: ChildProcess) => {
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      proc.kill('SIGKILL');
-      await exited;
-    };
+    const kill = (proc: ChildProcess) => stopChild(proc, 'SIGKILL');
     /** A responder token issued to the writer: the room takes only records written under its name. */
     const tokenFor = (incidentId: string): string => {
       const secret = /^token: (\S+)$/m.exec(warroom('token', 'create', '--role', 'responder', '--incident', incidentId, '--name', WRITER).stdout)?.[1];

@@ -1,9 +1,8 @@
 // A stored row that will not decode: the incident opens with the rest, the row is kept and named
 // (incident, file, row) in the status, the sync, `list` and `export`, and nothing new is written to
 // the incident until someone acknowledges it.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MessageType } from '@hocuspocus/provider';
@@ -14,7 +13,8 @@ import { incidentDocName, type StoreStatus } from '../../../shared/protocol/api'
 import { startHost } from '../host';
 import { closeDatabase, openDatabase } from '../sqlite';
 import { DB_FILE_NAME, IncidentStore } from '../store';
-import { buildCli, connectSync, entryTextsOnDisk, RpcClient, runCli, tempDir, waitFor, wsBase, type SyncClient } from './helpers';
+import { useBuiltCli } from './builtCli';
+import { connectSync, entryTextsOnDisk, RpcClient, tempDir, waitFor, wsBase, type SyncClient } from './helpers';
 
 /** Bytes that fail exactly as the damaged row did: "contentRefs[(info & BITS5)] is not a function". */
 const UNDECODABLE = new Uint8Array([1, 1, 1, 0, 0x1f, 1, 1, 0x61, 0, 0, 0, 0]);
@@ -170,34 +170,30 @@ describe('an update row that will not decode', () => {
   });
 
   describe('through the CLI', () => {
-    let cli = '';
-    beforeAll(async () => {
-      cli = await buildCli();
-    });
-    afterAll(() => rmSync(cli, { force: true }));
+    const warroom = useBuiltCli();
 
     it('list and export name the incident, the file and the row; acknowledge lifts the hold', () => {
       const d = damagedStore();
       const line = new RegExp(`^warroom: Incident ${d.id}: row ${d.badRow} of table updates in ${d.file} could not be read \\(contentRefs.*\\); it is kept, and nothing new`, 'm');
-      const list = runCli(cli, 'list', '--data-dir', d.dir);
+      const list = warroom('list', '--data-dir', d.dir);
       expect(list.code).toBe(0);
       expect(list.stdout).toContain(d.id);
       expect(list.stderr).toMatch(line);
-      const json = JSON.parse(runCli(cli, 'list', '--json', '--data-dir', d.dir).stdout);
+      const json = JSON.parse(warroom('list', '--json', '--data-dir', d.dir).stdout);
       expect(json).toEqual([expect.objectContaining({ id: d.id, unreadableRows: [expectedRow(d, false)] })]);
 
-      const md = runCli(cli, 'export', d.id, '--format', 'md', '--all', '--data-dir', d.dir);
+      const md = warroom('export', d.id, '--format', 'md', '--all', '--data-dir', d.dir);
       expect(md.code).toBe(0);
       expect(md.stdout).toContain('priya 0');
       expect(md.stderr).toMatch(line);
-      const archive = runCli(cli, 'export', d.id, '--format', 'json', '--data-dir', d.dir);
+      const archive = warroom('export', d.id, '--format', 'json', '--data-dir', d.dir);
       expect(archive.code).toBe(0);
       expect(archive.stderr).toMatch(line);
 
-      const ack = runCli(cli, 'acknowledge', d.id, '--data-dir', d.dir);
+      const ack = warroom('acknowledge', d.id, '--data-dir', d.dir);
       expect(ack.code).toBe(0);
       expect(ack.stdout).toContain('Acknowledged 1 unreadable row(s)');
-      expect(runCli(cli, 'list', '--data-dir', d.dir).stderr).toMatch(/could not be read .*; it is kept \(acknowledged\)\./);
+      expect(warroom('list', '--data-dir', d.dir).stderr).toMatch(/could not be read .*; it is kept \(acknowledged\)\./);
       expect(rowCount(d.file, d.badRow)).toBe(1);
     });
   });

@@ -4,16 +4,9 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COORDINATION } from '../../model/coordination';
 import { renderPostmortem } from '../markdown';
-import { hostileSnapshot, sampleSnapshot } from './fixtures';
+import { hostileSnapshot, sampleSnapshot, sectionBody as section } from './fixtures';
 
 const GENERATED_AT = '2026-11-22T12:00:00.000Z';
-
-/** The body of one `##` section. */
-function section(markdown: string, title: string): string {
-  const body = markdown.split(`\n## ${title}\n\n`)[1];
-  if (body === undefined) throw new Error(`no section ${title}`);
-  return body.split('\n## ')[0] ?? '';
-}
 
 describe('postmortem coordination sections (sample incident)', () => {
   const md = renderPostmortem(sampleSnapshot(), { all: false });

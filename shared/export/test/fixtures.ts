@@ -73,3 +73,15 @@ export function hostileSnapshot(): IncidentSnapshot {
   }));
   return { incident: hostileIncident(), entries, coordination: hostileCoordination(HOSTILE_TEXTS, AT) };
 }
+
+/** A timeline entry for a rendering test: key, by Ann, its text its id, recorded when it occurred. */
+export function timelineEntry(patch: Partial<TimelineEntry> & Pick<TimelineEntry, 'id' | 'occurredAt'>): TimelineEntry {
+  return { recordedAt: patch.occurredAt, author: 'Ann', kind: 'note', text: patch.id, workstream: '', key: true, retraction: null, history: [], ...patch };
+}
+
+/** The body of one `##` section of a rendered postmortem; a missing section fails the test. */
+export function sectionBody(markdown: string, title: string): string {
+  const body = markdown.split(`\n## ${title}\n\n`)[1];
+  if (body === undefined) throw new Error(`no section ${title}`);
+  return body.split('\n## ')[0] ?? '';
+}

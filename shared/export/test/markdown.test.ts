@@ -1,9 +1,9 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COORDINATION } from '../../model/coordination';
-import type { IncidentSnapshot, TimelineEntry } from '../../model/types';
+import type { IncidentSnapshot } from '../../model/types';
 import { renderPostmortem } from '../markdown';
-import { hostileSnapshot, sampleSnapshot } from './fixtures';
+import { hostileSnapshot, sampleSnapshot, sectionBody, timelineEntry as entry } from './fixtures';
 
 const SECTIONS = [
   'Summary',
@@ -22,13 +22,9 @@ const GENERATED_AT = '2026-11-22T12:00:00.000Z';
 
 /** The timeline table's body rows (date rows included); other sections' tables are left out. */
 function tableRows(markdown: string): string[] {
-  const timeline = markdown.split('\n## Timeline\n')[1]?.split('\n## ')[0] ?? '';
-  return timeline.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Time |') && !line.startsWith('| ---'));
+  return sectionBody(markdown, 'Timeline').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Time |') && !line.startsWith('| ---'));
 }
 
-function entry(patch: Partial<TimelineEntry> & Pick<TimelineEntry, 'id' | 'occurredAt'>): TimelineEntry {
-  return { recordedAt: patch.occurredAt, author: 'Ann', kind: 'note', text: patch.id, workstream: '', key: true, retraction: null, history: [], ...patch };
-}
 
 describe('renderPostmortem', () => {
   const sample = sampleSnapshot();

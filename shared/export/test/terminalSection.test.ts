@@ -4,18 +4,12 @@ import { EMPTY_COORDINATION } from '../../model/coordination';
 import type { TimelineEntry } from '../../model/types';
 import { pinEntryText } from '../../terminal/entryText';
 import { renderPostmortem } from '../markdown';
-import { hostileSnapshot } from './fixtures';
+import { hostileSnapshot, sectionBody as section, timelineEntry } from './fixtures';
 import { HOSTILE_RECORDINGS, terminalEntries, terminalSnapshot } from './terminalFixtures';
 
 const GENERATED_AT = '2026-11-22T12:00:00.000Z';
 
-function section(markdown: string, title: string): string {
-  return markdown.split(`\n## ${title}\n\n`)[1]?.split('\n## ')[0] ?? '';
-}
-
-function entry(patch: Partial<TimelineEntry> & Pick<TimelineEntry, 'id' | 'occurredAt'>): TimelineEntry {
-  return { recordedAt: patch.occurredAt, author: 'Ann', kind: 'terminal', text: patch.id, workstream: '', key: true, retraction: null, history: [], ...patch };
-}
+const entry = (patch: Partial<TimelineEntry> & Pick<TimelineEntry, 'id' | 'occurredAt'>): TimelineEntry => timelineEntry({ kind: 'terminal', ...patch });
 
 const { incident } = hostileSnapshot();
 const PIN = pinEntryText({ terminalName: 'db-1', excerpt: 'deleting data/base/16384/2619' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CommandError } from '../commands';
 import { readEntries } from '../doc';
 import {
   addChecklistItem,
@@ -14,7 +13,7 @@ import {
   writeChecklists,
 } from '../checklists';
 import type { RunbookTemplate } from '../coordinationTypes';
-import { contextFor, openIncident } from './fixtures';
+import { commandError, contextFor, openIncident } from './fixtures';
 
 const FAILOVER: RunbookTemplate = {
   title: 'Database failover',
@@ -35,16 +34,6 @@ function setup() {
 
 function item(doc: Y.Doc, id: string) {
   return readChecklists(doc)[0]!.items.find((i) => i.id === id)!;
-}
-
-function refusal(fn: () => void): CommandError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CommandError) return err;
-    throw err;
-  }
-  throw new Error('expected a CommandError');
 }
 
 describe('checklists: create and add', () => {
@@ -75,10 +64,10 @@ describe('checklists: create and add', () => {
 
   it('refuses an empty title, an empty item and an unknown checklist', () => {
     const { doc, ctx } = openIncident();
-    expect(refusal(() => createChecklist(doc, ctx, { title: '  ' })).field).toBe('title');
+    expect(commandError(() => createChecklist(doc, ctx, { title: '  ' })).field).toBe('title');
     const id = createChecklist(doc, ctx, { title: 'X' });
-    expect(refusal(() => addChecklistItem(doc, ctx, id, { text: ' ' })).field).toBe('text');
-    expect(refusal(() => addChecklistItem(doc, ctx, 'nope', { text: 'a' })).code).toBe('not-found');
+    expect(commandError(() => addChecklistItem(doc, ctx, id, { text: ' ' })).field).toBe('text');
+    expect(commandError(() => addChecklistItem(doc, ctx, 'nope', { text: 'a' })).code).toBe('not-found');
   });
 });
 
@@ -86,9 +75,9 @@ describe('checklists: item states', () => {
   it('skipped and blocked require a reason, and the refusal writes nothing', () => {
     const { doc, ctx, listId, ids } = setup();
     const before = Y.encodeStateVector(doc);
-    const skip = refusal(() => setItemState(doc, ctx, listId, ids[0]!, 'skipped', '  '));
+    const skip = commandError(() => setItemState(doc, ctx, listId, ids[0]!, 'skipped', '  '));
     expect(skip).toMatchObject({ code: 'invalid', message: 'Say why the item is skipped.', field: 'reason' });
-    expect(refusal(() => setItemState(doc, ctx, listId, ids[0]!, 'blocked')).message).toBe('Say why the item is blocked.');
+    expect(commandError(() => setItemState(doc, ctx, listId, ids[0]!, 'blocked')).message).toBe('Say why the item is blocked.');
     expect(Y.encodeStateVector(doc)).toEqual(before);
     setItemState(doc, ctx, listId, ids[0]!, 'blocked', 'Waiting for DBA access');
     expect(item(doc, ids[0]!)).toMatchObject({ state: 'blocked', reason: 'Waiting for DBA access' });
@@ -142,14 +131,14 @@ describe('checklists: confirm items', () => {
   it('refuses a confirmation by the person who did it, before it is done, twice, or on a plain item', () => {
     const { doc, ctx, listId, ids } = setup();
     const sam = contextFor('sam', '2026-11-21T21:00:00.000Z');
-    expect(refusal(() => confirmItem(doc, sam, listId, ids[1]!)).message).toContain('not done yet');
+    expect(commandError(() => confirmItem(doc, sam, listId, ids[1]!)).message).toContain('not done yet');
     setItemState(doc, ctx, listId, ids[1]!, 'done');
-    const self = refusal(() => confirmItem(doc, ctx, listId, ids[1]!));
+    const self = commandError(() => confirmItem(doc, ctx, listId, ids[1]!));
     expect(self.code).toBe('invalid');
     expect(self.message).toMatch(/^A second person must confirm “Sever replication link”/);
     confirmItem(doc, sam, listId, ids[1]!);
-    expect(refusal(() => confirmItem(doc, contextFor('kim'), listId, ids[1]!)).message).toContain('already confirmed by sam');
-    expect(refusal(() => confirmItem(doc, sam, listId, ids[0]!)).message).toContain('does not need a second person');
+    expect(commandError(() => confirmItem(doc, contextFor('kim'), listId, ids[1]!)).message).toContain('already confirmed by sam');
+    expect(commandError(() => confirmItem(doc, sam, listId, ids[0]!)).message).toContain('does not need a second person');
   });
 
   it('reopening a confirmed item clears its confirmation', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CommandError } from '../commandError';
 import { readEntries } from '../doc';
 import {
   canMoveDecision,
@@ -13,7 +12,7 @@ import {
 } from '../decisions';
 import { NO_CHOSEN_OPTION_MESSAGE, decideDecision, logDecisionMade, proposeDecision, recordOutcome, replaceDecision, setRevisit, updateDecision } from '../decisionCommands';
 import { DECISION_STATUSES } from '../coordinationTypes';
-import { contextFor, openIncident } from './fixtures';
+import { commandError, contextFor, openIncident } from './fixtures';
 
 const RESTORE = {
   question: 'Which restore do we wait for?',
@@ -24,16 +23,6 @@ const RESTORE = {
   ],
   reversibility: 'one-way' as const,
 };
-
-function refusal(run: () => void): CommandError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof CommandError) return err;
-    throw err;
-  }
-  throw new Error('expected the command to refuse');
-}
 
 describe('decision state machine', () => {
   it('allows only proposed → decided → superseded | reversed', () => {
@@ -82,24 +71,24 @@ describe('decision commands', () => {
   it('refuses to log a made decision without a chosen option among its options, and writes nothing', () => {
     const { doc, ctx } = openIncident();
     const options = RESTORE.options.map((o, i) => ({ ...o, id: `opt${i}` }));
-    expect(refusal(() => logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: '' })).field).toBe('chosenOptionId');
-    expect(refusal(() => logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: 'other' })).field).toBe('chosenOptionId');
+    expect(commandError(() => logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: '' })).field).toBe('chosenOptionId');
+    expect(commandError(() => logDecisionMade(doc, ctx, { ...RESTORE, options, chosenOptionId: 'other' })).field).toBe('chosenOptionId');
     expect(readDecisions(doc)).toHaveLength(0);
     expect(readEntries(doc).filter((e) => e.kind === 'decision')).toHaveLength(0);
   });
 
   it('refuses an empty question with a field to point at', () => {
     const { doc, ctx } = openIncident();
-    const err = refusal(() => proposeDecision(doc, ctx, { question: '  ' }));
+    const err = commandError(() => proposeDecision(doc, ctx, { question: '  ' }));
     expect(err.field).toBe('question');
   });
 
   it('refuses to decide without a chosen option, or with an unknown one', () => {
     const { doc, ctx } = openIncident();
     const id = proposeDecision(doc, ctx, RESTORE);
-    const none = refusal(() => decideDecision(doc, ctx, id, { chosenOptionId: null, rationale: 'because' }));
+    const none = commandError(() => decideDecision(doc, ctx, id, { chosenOptionId: null, rationale: 'because' }));
     expect(none).toMatchObject({ code: 'invalid', message: NO_CHOSEN_OPTION_MESSAGE, field: 'chosenOptionId' });
-    const unknown = refusal(() => decideDecision(doc, ctx, id, { chosenOptionId: 'nope', rationale: '' }));
+    const unknown = commandError(() => decideDecision(doc, ctx, id, { chosenOptionId: 'nope', rationale: '' }));
     expect(unknown.field).toBe('chosenOptionId');
     expect(readDecision(doc, id)?.status).toBe('proposed');
   });
@@ -130,7 +119,7 @@ describe('decision commands', () => {
     updateDecision(doc, ctx, id, { context: 'Replica lag growing' }); // unchanged: writes nothing
     const first = readDecision(doc, id)!.options[0]!;
     decideDecision(doc, ctx, id, { chosenOptionId: first.id, rationale: 'Too risky' });
-    const err = refusal(() => updateDecision(doc, ctx, id, { question: 'Something else' }));
+    const err = commandError(() => updateDecision(doc, ctx, id, { question: 'Something else' }));
     expect(err.message).toMatch(/supersede or reverse/);
     const history = readDecision(doc, id)!.history.map((h) => h.change);
     expect(history).toHaveLength(3);
@@ -152,21 +141,21 @@ describe('decision commands', () => {
     const { doc, ctx } = openIncident();
     const first = proposeDecision(doc, ctx, RESTORE);
     const second = proposeDecision(doc, ctx, { question: 'Restore from the other data centre?', options: [{ title: 'Yes' }] });
-    expect(refusal(() => replaceDecision(doc, ctx, first, { by: second, how: 'superseded' })).field).toBe('status');
+    expect(commandError(() => replaceDecision(doc, ctx, first, { by: second, how: 'superseded' })).field).toBe('status');
     decideDecision(doc, ctx, first, { chosenOptionId: readDecision(doc, first)!.options[0]!.id });
-    expect(refusal(() => replaceDecision(doc, ctx, first, { by: first, how: 'reversed' })).field).toBe('by');
+    expect(commandError(() => replaceDecision(doc, ctx, first, { by: first, how: 'reversed' })).field).toBe('by');
     replaceDecision(doc, ctx, first, { by: second, how: 'reversed' });
     expect(readDecision(doc, first)).toMatchObject({ status: 'reversed', replacedBy: second });
-    expect(refusal(() => replaceDecision(doc, ctx, first, { by: second, how: 'superseded' })).field).toBe('status');
+    expect(commandError(() => replaceDecision(doc, ctx, first, { by: second, how: 'superseded' })).field).toBe('status');
     expect(readEntries(doc).some((e) => e.kind === 'decision' && e.text.startsWith('Reversed:'))).toBe(true);
   });
 
   it('records an outcome review only with a reason, and only after deciding', () => {
     const { doc, ctx } = openIncident();
     const id = proposeDecision(doc, ctx, RESTORE);
-    expect(refusal(() => recordOutcome(doc, ctx, id, { verdict: 'wrong', why: 'x' })).code).toBe('invalid');
+    expect(commandError(() => recordOutcome(doc, ctx, id, { verdict: 'wrong', why: 'x' })).code).toBe('invalid');
     decideDecision(doc, ctx, id, { chosenOptionId: readDecision(doc, id)!.options[1]!.id });
-    expect(refusal(() => recordOutcome(doc, ctx, id, { verdict: 'wrong', why: ' ' })).field).toBe('why');
+    expect(commandError(() => recordOutcome(doc, ctx, id, { verdict: 'wrong', why: ' ' })).field).toBe('why');
     recordOutcome(doc, contextFor('cy', '2026-11-23T10:00:00.000Z'), id, { verdict: 'wrong', why: 'We lost six hours of writes' });
     expect(readDecision(doc, id)!.outcome).toEqual({ verdict: 'wrong', why: 'We lost six hours of writes', by: 'cy', at: '2026-11-23T10:00:00.000Z' });
   });
@@ -176,10 +165,10 @@ describe('decision commands', () => {
     const id = proposeDecision(doc, ctx, RESTORE);
     setRevisit(doc, ctx, id, '2026-11-21T21:25:00.000Z');
     expect(readDecision(doc, id)!.revisitAt).toBe('2026-11-21T21:25:00.000Z');
-    expect(refusal(() => setRevisit(doc, ctx, id, '21:25')).field).toBe('revisitAt');
+    expect(commandError(() => setRevisit(doc, ctx, id, '21:25')).field).toBe('revisitAt');
     setRevisit(doc, ctx, id, null);
     expect(readDecision(doc, id)!.revisitAt).toBeNull();
-    expect(refusal(() => setRevisit(doc, ctx, 'missing', null)).code).toBe('not-found');
+    expect(commandError(() => setRevisit(doc, ctx, 'missing', null)).code).toBe('not-found');
   });
 });
 

@@ -2,33 +2,24 @@
 // a real host's /intake/alertmanager, with a token and receiver minted by the built CLI. Alerts go
 // in through Alertmanager's own API; the host's incident list and an open timeline are watched
 // through their change events.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type Disposable } from '../../../../shared/lifecycle/disposable';
 import { readDecisions } from '../../../../shared/model/decisions';
 import { readIncident } from '../../../../shared/model/doc';
 import type { RunningHost } from '../../host';
-import { buildCli, connectSync, tempDir, wsBase } from '../../test/helpers';
+import { startChild, stopChild } from '../../test/childProcess';
+import { buildCli, connectSync, freePort, tempDir, wsBase } from '../../test/helpers';
 import { eventTexts, onDisk, startIntakeHost } from './intakeHelpers';
 
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 /** Generous: the machine is shared, and Alertmanager flushes a group at most every GROUP_INTERVAL. */
 const EVENT_TIMEOUT_MS = 30_000;
 const GROUP_INTERVAL = '1s';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A Go binary's start on a loaded 2-core machine. */
+const ALERTMANAGER_START_MS = 60_000;
 
 /** Resolves once check() holds, re-checking on each event subscribe() reports (never by sleeping). */
 function untilEvent(subscribe: (listener: () => void) => Disposable, check: () => boolean, what: string): Promise<void> {
@@ -73,23 +64,16 @@ async function startAlertmanager(dir: string, receiver: string): Promise<Alertma
   );
   mkdirSync(path.join(dir, 'storage'));
   // --cluster.listen-address= turns gossip off: no second port, nothing shared with other runs.
-  const child = spawn(ALERTMANAGER, [`--config.file=${config}`, `--storage.path=${path.join(dir, 'storage')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const output: string[] = [];
-  const am = { url: `http://127.0.0.1:${port}`, process: child, output };
   // Ready when it says it listens (its log line), or failed when it exits first.
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (/Listening on/.test(output.join(''))) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`alertmanager exited (${code}) before listening:\n${output.join('')}`)));
-    child.once('error', reject);
+  const { child, ready } = startChild([ALERTMANAGER, `--config.file=${config}`, `--storage.path=${path.join(dir, 'storage')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='], {
+    what: 'alertmanager',
+    timeoutMs: ALERTMANAGER_START_MS,
+    ready: (line) => (/Listening on/.test(line) ? true : undefined),
+    onLine: (line) => output.push(line),
   });
-  return am;
+  await ready;
+  return { url: `http://127.0.0.1:${port}`, process: child, output };
 }
 
 async function postAlerts(am: Alertmanager, alerts: unknown[]): Promise<void> {
@@ -117,11 +101,7 @@ describe('a real Alertmanager posting to the host', () => {
     cli = await buildCli();
   });
   afterAll(async () => {
-    if (am?.process.pid !== undefined && am.process.exitCode === null) {
-      const exited = new Promise((resolve) => am?.process.once('exit', resolve));
-      process.kill(am.process.pid, 'SIGTERM');
-      await exited;
-    }
+    if (am) await stopChild(am.process, 'SIGTERM');
     await host.close();
     rmSync(cli, { force: true });
   });

@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry } from '../../../../shared/model/commands';
 import { incidentDocName, type RoomReplicaStatus } from '../../../../shared/protocol/api';
 import { buildJoinLink, ROOM_CLOSE } from '../../../../shared/protocol/room';
+import { serveWithRoom, stopChild } from '../../test/childProcess';
 import { buildCli, connectSync, entryTextsOnDisk, freePort, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
 import { Relay } from './relay';
 import { converged, createIncident, joinLink, roomState, startPeer, startSharingPeer, texts, type Peer } from './replicaHelpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
+/** A CLI start on a 2-core machine that other work keeps busy. */
+const SERVE_START_MS = 15_000;
 const EDITS_ONLINE = 10;
 const EDITS_OFFLINE = 50;
 
@@ -38,11 +41,9 @@ describe('host handover after SIGKILL', () => {
     const incidentId = warroom('import', SAMPLE, '--data-dir', dir).trim();
     const secretFor = () => field(warroom('token', 'create', '--role', 'responder', '--incident', incidentId, '--data-dir', dir), 'token');
     const roomPort = await freePort();
-    child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--listen', `127.0.0.1:${roomPort}`, '--data-dir', dir], { env });
-    let out = '';
-    child.stdout?.on('data', (c) => (out += c));
-    await waitFor(() => /Room listener at /.test(out), 15_000, 'serve output');
-    const [, aUrl, aToken] = /serving at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(out) ?? [];
+    const served = serveWithRoom(cli, { dataDir: dir, listen: `127.0.0.1:${roomPort}`, timeoutMs: SERVE_START_MS, env });
+    child = served.child;
+    const { url: aUrl, token: aToken } = await served.ready;
     const linkToA = () => buildJoinLink({ host: '127.0.0.1', port: roomPort, room: incidentId, token: secretFor() });
 
     const [b, c] = await Promise.all([startPeer('b'), startPeer('c')]);
@@ -61,8 +62,7 @@ describe('host handover after SIGKILL', () => {
     }
     await converged([atA.doc, atB.doc, atC.doc], expected);
 
-    child.kill('SIGKILL');
-    await new Promise((r) => child?.once('exit', r));
+    await stopChild(child, 'SIGKILL');
     atA.destroy();
     await Promise.all([roomState(b, incidentId, 'offline'), roomState(c, incidentId, 'offline')]);
     for (let i = 0; i < EDITS_OFFLINE; i++) {
@@ -96,8 +96,7 @@ describe('host handover after SIGKILL', () => {
       expect(out).toMatch(new RegExp(`Joined room ${incidentId} at 127\\.0\\.0\\.1:\\d+ as responder`));
       await waitFor(() => a.host.room?.connections().some((x) => x.presenceName === 'night shift') ?? false, 5000, 'joiner presence');
     } finally {
-      joiner.kill('SIGTERM');
-      await new Promise((r) => joiner.once('exit', r));
+      await stopChild(joiner, 'SIGTERM');
     }
   });
 

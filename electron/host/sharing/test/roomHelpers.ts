@@ -1,20 +1,18 @@
 // Test clients for the shared room: a host with a room listener and an incident, room providers
 // that record how they were closed, raw Hocuspocus frames, and upgrade probes.
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as encoding from 'lib0/encoding';
 import path from 'node:path';
 import WebSocket, { type ClientOptions } from 'ws';
 import * as Y from 'yjs';
 import { incidentDocName } from '../../../../shared/protocol/api';
 import { startHost, type HostOptions, type RunningHost } from '../../host';
-import { RpcClient, tempDir, TEST_INCIDENT, waitFor, wsBase } from '../../test/helpers';
+import { connectSync, RpcClient, tempDir, TEST_INCIDENT, wsBase, type SyncClient } from '../../test/helpers';
 export { upgradeStatus } from '../../test/helpers';
 import { MessageType, SyncType } from '../roomFrames';
 import type { RoomTokens } from '../roomTokens';
 
 /** Room tests open many sockets from 127.0.0.1; only the rate-limit test uses the real limit. */
 export const LENIENT_RATE_LIMIT = { max: 100_000, windowMs: 10_000 };
-const TEST_RECONNECT_MS = 100;
 
 export interface SharedHost {
   host: RunningHost;
@@ -41,16 +39,11 @@ export async function startSharedHost(extra: Partial<HostOptions> = {}): Promise
   return { host, tokens: host.tokens, dataDir, incidentId: id, roomWs: wsBase(host.room.url) };
 }
 
-export interface RoomClient {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
+export interface RoomClient extends SyncClient {
   closes: Array<{ code: number; reason: string }>;
-  failures: string[];
-  synced(): Promise<void>;
-  destroy(): void;
 }
 
-/** A Hocuspocus provider on the room listener; `wsOptions` reach the socket (TLS pinning). */
+/** A Hocuspocus provider on the room listener that records how its socket was closed; `wsOptions` reach the socket (TLS pinning). */
 export function roomClient(roomWs: string, secret: string, incidentId: string, wsOptions: ClientOptions = {}): RoomClient {
   class Socket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
@@ -60,37 +53,10 @@ export function roomClient(roomWs: string, secret: string, incidentId: string, w
       this.on('error', () => {});
     }
   }
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${roomWs}/sync?token=${encodeURIComponent(secret)}`,
-    WebSocketPolyfill: Socket,
-    delay: TEST_RECONNECT_MS,
-    minDelay: TEST_RECONNECT_MS,
-    maxDelay: TEST_RECONNECT_MS,
-    factor: 1,
-  });
+  const client = connectSync(roomWs, secret, incidentId, new Y.Doc(), secret, Socket);
   const closes: RoomClient['closes'] = [];
-  socket.on('close', ({ event }: { event: { code: number; reason: string } }) => closes.push({ code: event.code, reason: String(event.reason) }));
-  const failures: string[] = [];
-  const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: incidentDocName(incidentId),
-    document: doc,
-    token: secret,
-    onAuthenticationFailed: ({ reason }) => failures.push(reason),
-  });
-  provider.attach();
-  return {
-    doc,
-    provider,
-    closes,
-    failures,
-    synced: () => waitFor(() => provider.isSynced && provider.unsyncedChanges === 0, 10_000, 'room provider sync'),
-    destroy: () => {
-      provider.destroy();
-      socket.destroy();
-    },
-  };
+  client.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => closes.push({ code: event.code, reason: String(event.reason) }));
+  return { ...client, closes };
 }
 
 

@@ -1,32 +1,26 @@
 // `warroom token create|list|revoke` and `warroom serve --listen`, through the built CLI.
-import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJoinLink } from '../../../../shared/protocol/room';
-import { buildCli, REPO_ROOT, tempDir, waitFor } from '../../test/helpers';
+import { serveWithRoom, stopChild } from '../../test/childProcess';
+import { useBuiltCli } from '../../test/builtCli';
+import { REPO_ROOT, tempDir } from '../../test/helpers';
 import { upgradeStatus } from './roomHelpers';
-import { rmSync } from 'node:fs';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
-let cli = '';
-const env = () => ({ ...process.env, XDG_DATA_HOME: tempDir() });
-
-function warroom(...args: string[]) {
-  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: env() });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+/** A CLI start on a 2-core machine that other work keeps busy. */
+const SERVE_START_MS = 15_000;
 
 const field = (out: string, name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(out)?.[1] ?? '';
 
 describe('warroom token and serve --listen', () => {
+  const warroom = useBuiltCli();
   let dir = '';
   let incident = '';
-  beforeAll(async () => {
-    cli = await buildCli();
+  beforeAll(() => {
     dir = tempDir();
     incident = warroom('import', SAMPLE, '--data-dir', dir).stdout.trim();
   });
-  afterAll(() => rmSync(cli, { force: true }));
 
   it('creates, lists and revokes tokens; bad arguments are one line and exit 2', () => {
     const created = warroom('token', 'create', '--role', 'observer', '--incident', incident, '--name', 'Dana', '--address', 'warroom.example:8443', '--data-dir', dir);
@@ -81,21 +75,17 @@ describe('warroom token and serve --listen', () => {
   it('serves a room listener that admits room tokens, and drops a token revoked by another process', async () => {
     const created = warroom('token', 'create', '--role', 'responder', '--incident', incident, '--data-dir', dir);
     const [id, secret] = [field(created.stdout, 'id'), field(created.stdout, 'token')];
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--listen', '127.0.0.1:0', '--data-dir', dir], { env: env() });
-    let out = '';
-    child.stdout.on('data', (c) => (out += c));
+    const { child, ready } = serveWithRoom(warroom.path(), { dataDir: dir, listen: '127.0.0.1:0', timeoutMs: SERVE_START_MS, env: { ...process.env, XDG_DATA_HOME: tempDir() } });
     try {
-      await waitFor(() => /Room listener at /.test(out), 15_000, 'serve output');
-      expect(out).toMatch(/War Room is serving at http:\/\/127\.0\.0\.1:\d+\/#token=/);
-      const roomUrl = /Room listener at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
-      const roomWs = roomUrl.replace(/^http/, 'ws');
+      const served = await ready;
+      expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const roomWs = served.roomUrl.replace(/^http/, 'ws');
       expect(await upgradeStatus(`${roomWs}/sync?token=${secret}`)).toBe(101);
       expect(await upgradeStatus(`${roomWs}/rpc?token=${secret}`)).toBe(404);
       expect(warroom('token', 'revoke', id, '--data-dir', dir).code).toBe(0);
       expect(await upgradeStatus(`${roomWs}/sync?token=${secret}`)).toBe(401);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopChild(child, 'SIGTERM');
     }
   });
 });

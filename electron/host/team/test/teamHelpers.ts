@@ -1,13 +1,13 @@
 // Team-server instances as real `warroom serve --store … --redis …` child processes (so one can be
 // SIGKILLed), and clients that know every instance's address and count what they were told is saved.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { addEntry } from '../../../../shared/model/commands';
 import { ENTRIES, readEntries } from '../../../../shared/model/doc';
 import { incidentDocName } from '../../../../shared/protocol/api';
 import { parseSavedVector } from '../../../../shared/protocol/savedVector';
+import { startChild, stopChild } from '../../test/childProcess';
 import { freePort, waitFor } from '../../test/helpers';
 import { PgStore } from '../../postgres/pgStore';
 import { loadStoredDoc } from '../../sqliteDocumentStore';
@@ -34,16 +34,22 @@ export interface TeamInstance {
 export async function startInstance(cli: string, opts: { name: string; store: string; redis?: string; token: string; port?: number }): Promise<TeamInstance> {
   const port = opts.port ?? (await freePort());
   const args = [cli, 'serve', '--store', opts.store, '--port', String(port), '--instance', opts.name, ...(opts.redis ? ['--redis', opts.redis] : [])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, [SERVER_TOKEN_ENV]: opts.token }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const waiters = new Set<{ pattern: RegExp; resolve: () => void }>();
-  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
-    log.push(line);
-    for (const w of waiters) {
-      if (!w.pattern.test(line)) continue;
-      waiters.delete(w);
-      w.resolve();
-    }
+  const { child, ready } = startChild([process.execPath, ...args], {
+    what: opts.name,
+    env: { ...process.env, [SERVER_TOKEN_ENV]: opts.token },
+    timeoutMs: INSTANCE_START_MS,
+    ready: (line, stream) => (stream === 'stdout' && /is serving at/.test(line) ? true : undefined),
+    onLine(line, stream) {
+      if (stream !== 'stderr') return;
+      log.push(line);
+      for (const w of waiters) {
+        if (!w.pattern.test(line)) continue;
+        waiters.delete(w);
+        w.resolve();
+      }
+    },
   });
   const logged = (pattern: RegExp, timeoutMs = INSTANCE_START_MS) =>
     log.some((line) => pattern.test(line))
@@ -52,25 +58,13 @@ export async function startInstance(cli: string, opts: { name: string; store: st
           const timer = setTimeout(() => reject(new Error(`${opts.name} never logged ${pattern}; its log:\n${log.join('\n')}`)), timeoutMs);
           waiters.add({ pattern, resolve: () => (clearTimeout(timer), resolve()) });
         });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${opts.name} did not start:\n${log.join('\n')}`)), INSTANCE_START_MS);
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (!/is serving at/.test(line)) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`${opts.name} exited (${code}):\n${log.join('\n')}`))));
-  });
+  await ready;
   return { name: opts.name, port, url: `ws://127.0.0.1:${port}`, child, log, logged };
 }
 
 /** SIGKILLs an instance and resolves once it is gone. */
 export function killInstance(instance: TeamInstance): Promise<void> {
-  if (instance.child.exitCode !== null || instance.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    instance.child.once('exit', () => resolve());
-    process.kill(instance.child.pid as number, 'SIGKILL');
-  });
+  return stopChild(instance.child, 'SIGKILL');
 }
 
 export interface TeamClient {

@@ -1,21 +1,14 @@
 // `warroom export --recordings <dir>` against a real store and real .cast files, through the built CLI.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeEvent, encodeHeader } from '../../../../shared/terminal/asciicast';
-import { buildCli, REPO_ROOT, tempDir } from '../../test/helpers';
+import { useBuiltCli } from '../../test/builtCli';
+import { REPO_ROOT, tempDir } from '../../test/helpers';
 import { copyRecordings } from '../recordingFiles';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets', 'sample-incident.json');
 const EXIT_USAGE = 2;
-let cli = '';
-
-function warroom(...args: string[]) {
-  const res = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, XDG_DATA_HOME: tempDir() } });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
 function writeCast(dataDir: string, incidentId: string, id: string, title: string): string {
   const dir = path.join(dataDir, 'recordings', incidentId);
   mkdirSync(dir, { recursive: true });
@@ -29,10 +22,7 @@ function writeCast(dataDir: string, incidentId: string, id: string, title: strin
 }
 
 describe('warroom export --recordings', () => {
-  beforeAll(async () => {
-    cli = await buildCli();
-  });
-  afterAll(() => rmSync(cli, { force: true }));
+  const warroom = useBuiltCli();
 
   it('copies the incident recordings beside the postmortem, under their own names', () => {
     const dir = tempDir();
