@@ -69,6 +69,8 @@ describe('warroom CLI', () => {
     const exported = JSON.parse(warroom('export', id, '--format', 'json', '--data-dir', dir).stdout);
     expect(exported.version).toBe(3);
     expect(exported.situation).toEqual(situation);
+    const md = warroom('export', id, '--format', 'md', '--tz', 'UTC', '--data-dir', dir).stdout;
+    expect(md).toContain('- **Ruled out:** Network partition between the racks — Switch counters show no drops (ruled out by Elena Sokolova at 2026-10-31 04:40 UTC)');
   });
 
   it.each([
