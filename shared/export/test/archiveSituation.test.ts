@@ -9,7 +9,7 @@ import { emptySituation, readSituation, ruleOutHypothesis, setHypothesis } from 
 import { readSnapshot } from '../../model/snapshot';
 import { contextFor, openIncident } from '../../model/test/fixtures';
 import { ARCHIVE_VERSION, parseArchive, toArchive } from '../archive';
-import { hostileArchiveJson, hostileSituation, hostileSnapshot, itRefusesEachSpoiledField, refusal, type SpoiledField } from './fixtures';
+import { hostileArchiveJson, hostileSituation, hostileSnapshot, itRefusesEachSpoiledField, refusal, sampleSnapshot, type SpoiledField } from './fixtures';
 
 const EXPORTED_AT = '2026-11-23T08:00:00.000Z';
 
@@ -118,4 +118,21 @@ describe('parseArchive names the bad situation field', () => {
     ['a history that is not a list', (s) => void (s.edits = {} as unknown as Json[]), 'situation.edits', /situation\.edits/],
   ];
   itRefusesEachSpoiledField('situation', cases);
+});
+
+describe('assets/sample-incident.json shows the situation', () => {
+  const { situation, entries } = sampleSnapshot();
+
+  it('has a lead and hypotheses ruled out with reasons, each rule-out and each change of lead in the history', () => {
+    expect(situation.hypothesis).not.toBe('');
+    expect(situation.ruledOut.length).toBeGreaterThanOrEqual(2);
+    expect(situation.ruledOut.every((r) => r.reason.trim() !== '' && r.by !== '')).toBe(true);
+    const changes = situation.edits.filter((e) => e.field === 'hypothesis');
+    for (const r of situation.ruledOut) expect(changes).toContainEqual({ field: 'hypothesis', previous: r.text, value: '', by: r.by, at: r.at });
+    // The history ends at the current lead, and each change starts from the value the one before left.
+    expect(changes.at(-1)?.value).toBe(situation.hypothesis);
+    changes.slice(1).forEach((change, i) => expect(change.previous).toBe(changes[i]?.value));
+    // Ruled out while the timeline was being written: each at a time someone wrote an entry.
+    for (const r of situation.ruledOut) expect(entries.some((e) => e.occurredAt === r.at)).toBe(true);
+  });
 });
