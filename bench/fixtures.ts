@@ -5,6 +5,7 @@ import { ENTRY_KINDS, type IncidentSnapshot, type TimelineEntry } from '../share
 import { toArchive } from '../shared/export/archive';
 import { newId } from '../shared/model/ids';
 import { EMPTY_COORDINATION } from '../shared/model/coordination';
+import { emptySituation } from '../shared/model/situation';
 
 const START = DateTime.fromISO('2026-10-31T20:00:00', { zone: 'America/Denver' }); // DST ends 2026-11-01
 const SPAN_HOURS = 71;
@@ -61,6 +62,7 @@ export function makeSnapshot(entryCount: number): IncidentSnapshot {
     },
     entries,
     coordination: EMPTY_COORDINATION,
+    situation: emptySituation(),
   };
 }
 

@@ -1,9 +1,14 @@
-// The JSON incident archive: every field of the incident, its timeline and its coordination
-// (decisions, checklists, actions, status updates, roles), versioned, for export and
-// import. Version 2 added the `response` field, which holds the coordination (the file format keeps
-// that key so version 2 files stay readable); a version 1 file still imports, with none. Import validates with zod (strict objects, so a typo'd or
-// foreign field is an error rather than silently dropped) and reports the first
-// problem with its field path, e.g. "entries[3].occurredAt: Invalid ISO datetime".
+// The JSON incident archive: every field of the incident, its timeline, its coordination
+// (decisions, checklists, actions, status updates, roles) and its situation (the leading hypothesis,
+// the ones ruled out, the history of the summary, impact and hypothesis), versioned, for export and
+// import. Version 1 holds the incident and its timeline. Version 2 added the `response` field, which
+// holds the coordination (the file format keeps that key so version 2 files stay readable). Version 3
+// added the `situation` field. An older file still imports, with an empty coordination and situation.
+// A new field gets a new version: the schemas are strict, so an older War Room given the new field
+// says "Unsupported archive version" rather than something obscure about an unknown key.
+// Import validates with zod (strict objects, so a typo'd or foreign field is an error rather than
+// silently dropped) and reports the first problem with its field path, e.g.
+// "entries[3].occurredAt: Invalid ISO datetime".
 import { z } from 'zod';
 import { compareEntries } from '../model/order';
 import { EMPTY_COORDINATION } from '../model/coordination';
@@ -12,18 +17,24 @@ import { EDITABLE_ENTRY_FIELDS, ENTRY_EDIT_FIELDS, ENTRY_FIELDS, RETRACTION_FIEL
 import { archiveShape } from '../model/recordFields';
 import { INCIDENT_FIELDS, POSTMORTEM_FIELDS } from '../model/incidentRecords';
 import { incidentStart } from '../model/incidentStart';
+import { emptySituation, type Situation } from '../model/situation';
 import type { Incident, IncidentSnapshot, Instant, TimelineEntry } from '../model/types';
 import { dayKey } from '../time/format';
 import { nowInstant } from '../time/instant';
 import { FALLBACK_ZONE, isValidZone } from '../time/zones';
 import { InstantSchema } from './instantSchema';
 import { CoordinationSchema } from './coordinationSchema';
+import { SituationSchema } from './situationSchema';
 
 export const ARCHIVE_FORMAT = 'war-room-incident';
 /** The version toArchive writes. */
-export const ARCHIVE_VERSION = 2;
-/** Versions parseArchive reads: 1 (the incident and its timeline only) and 2 (adds decisions, checklists, actions, status updates and roles)  */
-export const READABLE_ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
+export const ARCHIVE_VERSION = 3;
+/**
+ * Versions parseArchive reads: 1 (the incident and its timeline), 2 (adds decisions, checklists,
+ * actions, status updates and roles) and 3 (adds the hypotheses and the history of the summary,
+ * impact and hypothesis).
+ */
+export const READABLE_ARCHIVE_VERSIONS = [1, 2, ARCHIVE_VERSION] as const;
 
 export interface Archive {
   format: typeof ARCHIVE_FORMAT;
@@ -32,10 +43,14 @@ export interface Archive {
   incident: Incident;
   entries: TimelineEntry[];
   response: CoordinationState;
+  situation: Situation;
 }
 
-/** A version 1 file: the same, without `response`. */
-export type ArchiveV1 = Omit<Archive, 'version' | 'response'> & { version: 1 };
+/** A version 2 file: the same, without `situation`. */
+export type ArchiveV2 = Omit<Archive, 'version' | 'situation'> & { version: 2 };
+
+/** A version 1 file: a version 2 one without `response`. */
+export type ArchiveV1 = Omit<ArchiveV2, 'version' | 'response'> & { version: 1 };
 
 const IncidentSchema = z.strictObject({ ...archiveShape(INCIDENT_FIELDS), postmortem: z.strictObject(archiveShape(POSTMORTEM_FIELDS)) });
 
@@ -63,26 +78,26 @@ const EntriesSchema = z.array(EntrySchema).superRefine((entries, ctx) => {
   });
 });
 
-export const ArchiveSchema: z.ZodType<Archive> = z.strictObject({
-  format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION),
-  exportedAt: InstantSchema,
-  incident: IncidentSchema,
-  entries: EntriesSchema,
-  response: CoordinationSchema,
-});
+/** What every version holds: the envelope, the incident and its timeline. */
+function baseShape<const V extends number>(version: V) {
+  return { format: z.literal(ARCHIVE_FORMAT), version: z.literal(version), exportedAt: InstantSchema, incident: IncidentSchema, entries: EntriesSchema };
+}
 
-export const ArchiveV1Schema: z.ZodType<ArchiveV1> = z.strictObject({
-  format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(1),
-  exportedAt: InstantSchema,
-  incident: IncidentSchema,
-  entries: EntriesSchema,
-});
+export const ArchiveSchema: z.ZodType<Archive> = z.strictObject({ ...baseShape(ARCHIVE_VERSION), response: CoordinationSchema, situation: SituationSchema });
 
-/** A deep copy through JSON: every coordination value is plain JSON data by construction. */
-function copyCoordination(coordination: CoordinationState): CoordinationState {
-  return JSON.parse(JSON.stringify(coordination)) as CoordinationState;
+export const ArchiveV2Schema: z.ZodType<ArchiveV2> = z.strictObject({ ...baseShape(2), response: CoordinationSchema });
+
+export const ArchiveV1Schema: z.ZodType<ArchiveV1> = z.strictObject(baseShape(1));
+
+const SCHEMA_OF_VERSION: Record<(typeof READABLE_ARCHIVE_VERSIONS)[number], z.ZodType<Archive | ArchiveV2 | ArchiveV1>> = {
+  1: ArchiveV1Schema,
+  2: ArchiveV2Schema,
+  [ARCHIVE_VERSION]: ArchiveSchema,
+};
+
+/** A deep copy through JSON: every coordination and situation value is plain JSON data by construction. */
+function copyJson<T extends CoordinationState | Situation>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** The archive of a snapshot, entries in timeline order, sharing no objects with the snapshot. */
@@ -98,7 +113,8 @@ export function toArchive(snapshot: IncidentSnapshot, exportedAt: Instant = nowI
       retraction: entry.retraction ? { ...entry.retraction } : null,
       history: entry.history.map((edit) => ({ ...edit })),
     })),
-    response: copyCoordination(snapshot.coordination),
+    response: copyJson(snapshot.coordination),
+    situation: copyJson(snapshot.situation),
   };
 }
 
@@ -136,7 +152,7 @@ function checkEnvelope(value: unknown): ParseArchiveResult | null {
     return fail(`Not a War Room incident archive: format must be "${ARCHIVE_FORMAT}", got ${JSON.stringify(format) ?? 'nothing'}`, 'format');
   }
   if (!(READABLE_ARCHIVE_VERSIONS as readonly unknown[]).includes(version)) {
-    const readable = READABLE_ARCHIVE_VERSIONS.join(' and ');
+    const readable = `${READABLE_ARCHIVE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_ARCHIVE_VERSIONS.at(-1)}`;
     return fail(`Unsupported archive version ${JSON.stringify(version) ?? '(missing)'}; this War Room reads versions ${readable}`, 'version');
   }
   return null;
@@ -148,16 +164,17 @@ export function parseArchive(json: string): ParseArchiveResult {
   if (!parsed.ok) return fail(parsed.message, null);
   const envelopeProblem = checkEnvelope(parsed.value);
   if (envelopeProblem) return envelopeProblem;
-  const isV1 = (parsed.value as { version?: unknown }).version === 1;
-  const result = (isV1 ? ArchiveV1Schema : ArchiveSchema).safeParse(parsed.value);
+  const version = (parsed.value as { version: (typeof READABLE_ARCHIVE_VERSIONS)[number] }).version;
+  const result = SCHEMA_OF_VERSION[version].safeParse(parsed.value);
   if (!result.success) {
     const issue = result.error.issues[0];
     return fail(issue?.message ?? 'Invalid archive', issue ? fieldPath(issue.path) || null : null);
   }
   const { incident, entries } = result.data;
-  // A version 1 file predates decisions, checklists and the rest: it had none, so it gets an empty one (a copy, never the shared constant).
-  const coordination = 'response' in result.data ? result.data.response : copyCoordination(EMPTY_COORDINATION);
-  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries), coordination } };
+  // An older file predates what a later version added: it had none, so it gets an empty one (a copy, never a shared constant).
+  const coordination = 'response' in result.data ? result.data.response : copyJson(EMPTY_COORDINATION);
+  const situation = 'situation' in result.data ? result.data.situation : emptySituation();
+  return { ok: true, snapshot: { incident, entries: [...entries].sort(compareEntries), coordination, situation } };
 }
 
 /** Longest title part of a file name; keeps names readable in file dialogs. */

@@ -1,5 +1,5 @@
 // The postmortem as GitHub-flavoured Markdown, in the shape public postmortems take:
-// facts, summary, impact, detection, participants, timeline, terminal excerpts and recordings,
+// facts, summary, impact, hypotheses (when there are any), detection, participants, timeline, terminal excerpts and recordings,
 // the coordination (decisions, checklists, status updates, roles and handoffs), analysis,
 // action items.
 // Every piece of user text goes through escape.ts (single-line contexts) or prose.ts
@@ -14,6 +14,7 @@ import { FALLBACK_ZONE, isValidZone } from '../time/zones';
 import { renderChecklists } from './checklistsSection';
 import { renderDecisions } from './decisionsSection';
 import { escapeInline } from './escape';
+import { renderHypotheses } from './hypothesesSection';
 import { sanitizeProse } from './prose';
 import { renderActionItems } from './actionsSection';
 import { renderRolesAndHandoffs } from './rolesSection';
@@ -167,6 +168,9 @@ export function renderPostmortem(snapshot: IncidentSnapshot, opts: PostmortemOpt
   const lines: string[] = [`# ${title} — Postmortem`, '', ...facts(incident, zone, generatedAt)];
   appendSection(lines, 'Summary', sanitizeProse(incident.summary));
   appendSection(lines, 'Impact', sanitizeProse(incident.impact));
+  // Only when the team named a hypothesis: most incidents have none, and a placeholder would say nothing.
+  const hypotheses = renderHypotheses(snapshot.situation, zone);
+  if (hypotheses.length > 0) appendSection(lines, 'Hypotheses', hypotheses);
   appendSection(lines, 'Detection', detection(incident, entries, zone));
   appendSection(lines, 'Participants', participants(incident, entries), NO_PARTICIPANTS);
   const shown = shownEntries(entries, opts.all);

@@ -4,9 +4,10 @@ import { LOCAL_ORIGIN } from './commands';
 import { POSTMORTEM_SECTIONS, writeIncidentMeta, entriesMap, entryEditsArray, metaMap, postmortemMap } from './doc';
 import { encodeEntryRecord, type EntryEditRecord, type EntryRecord } from './entryRecords';
 import { writeCoordination } from './coordination';
+import { writeSituation } from './situation';
 import type { EditableEntryField, EntryEdit, IncidentSnapshot, TimelineEntry } from './types';
 
-// Writes a whole incident (from an archive), its decisions, checklists, actions, status updates and roles included, into a fresh document in one transaction,
+// Writes a whole incident (from an archive), its decisions, checklists, actions, status updates, roles and situation included, into a fresh document in one transaction,
 // so a peer or the store sees either nothing or all of it: nothing is half-imported.
 // Values are copied, never shared with the snapshot, so later edits cannot alias.
 
@@ -76,5 +77,7 @@ export function importSnapshot(doc: Y.Doc, snapshot: IncidentSnapshot, origin: u
     if (log.length > 0) entryEditsArray(doc).push(log);
     // Same transaction: decisions and status updates point at entries written just above.
     writeCoordination(doc, snapshot.coordination);
+    // And what the team thought: the hypothesis, the ones ruled out, the history of the summary and impact.
+    writeSituation(doc, snapshot.situation);
   }, origin);
 }

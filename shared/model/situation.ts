@@ -2,12 +2,14 @@
 // ruled out, and the history of every change to the summary, the impact and the hypothesis.
 // The hypothesis is a meta key; the ruled-out list and the edit history are append-only
 // Y.Arrays, so two people ruling out at once both land, in the order every replica agrees on.
+// The records' fields are listed once, for this reader and for the archive (version 3 on).
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { CommandError, validate } from './commandError';
 import { commandTime as stamp, requireIncident, runCommand as run, type CommandContext } from './commandContext';
 import { metaMap } from './doc';
-import type { Instant } from './types';
+import type { Instant } from './scalars';
+import { instant, storedShape, text } from './recordFields';
 import { storedText } from './storedFields';
 
 export const HYPOTHESIS = 'hypothesis';
@@ -27,16 +29,26 @@ export const HypothesisSchema = z
   .max(MAX_HYPOTHESIS_CHARS, `Keep the hypothesis to ${MAX_HYPOTHESIS_CHARS} characters; put the detail on the timeline.`);
 const RuleOutReasonSchema = z.string().trim().min(1, 'Say why the hypothesis is ruled out.');
 
-const SituationEditSchema = z.object({
-  field: z.enum(SITUATION_FIELDS),
-  previous: z.string(),
-  value: z.string(),
-  by: z.string(),
-  at: z.string(),
-});
+/**
+ * One change to the summary, impact or hypothesis. Listed once for the archive (strict) and the
+ * stored log (tolerant). `field` has no fallback: a stored change to an unknown field cannot be
+ * placed, so it is skipped rather than read as a change to some other field.
+ */
+export const SITUATION_EDIT_FIELDS = {
+  field: { archive: z.enum(SITUATION_FIELDS), stored: z.enum(SITUATION_FIELDS) },
+  previous: text,
+  value: text,
+  by: text,
+  at: instant,
+};
+
+/** A hypothesis moved off the lead, with why; listed once for the archive and the stored list. */
+export const RULED_OUT_FIELDS = { text, reason: text, by: text, at: instant };
+
+const SituationEditSchema = z.object(storedShape(SITUATION_EDIT_FIELDS));
 export type SituationEdit = z.infer<typeof SituationEditSchema>;
 
-const RuledOutSchema = z.object({ text: z.string(), reason: z.string(), by: z.string(), at: z.string() });
+const RuledOutSchema = z.object(storedShape(RULED_OUT_FIELDS));
 export type RuledOutHypothesis = z.infer<typeof RuledOutSchema>;
 
 export interface Situation {
@@ -46,6 +58,11 @@ export interface Situation {
   ruledOut: RuledOutHypothesis[];
   /** Every change to the summary, impact and hypothesis, oldest first. */
   edits: SituationEdit[];
+}
+
+/** Nobody has named a hypothesis or changed the summary or impact: a fresh incident, or an archive from before the situation was kept. A new value each call, so no caller can alias another's. */
+export function emptySituation(): Situation {
+  return { hypothesis: '', ruledOut: [], edits: [] };
 }
 
 export function situationEditsArray(doc: Y.Doc): Y.Array<unknown> {
@@ -62,7 +79,8 @@ export function recordSituationEdit(doc: Y.Doc, edit: SituationEdit): void {
 }
 
 function parsedList<T>(array: Y.Array<unknown>, schema: z.ZodType<T>): T[] {
-  // A damaged or foreign record is skipped rather than hiding the whole list.
+  // A value that is no record (or a change to no known field) is skipped rather than hiding the
+  // whole list; a damaged field of a record reads as its empty value and the rest still reads.
   return array.toArray().flatMap((raw) => {
     const parsed = schema.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
@@ -79,8 +97,8 @@ export function readSituation(doc: Y.Doc): Situation {
 }
 
 /** Names the leading hypothesis ('' clears it); the previous one stays in the history. */
-export function setHypothesis(doc: Y.Doc, ctx: CommandContext, text: string): void {
-  const value = validate(HypothesisSchema, text, HYPOTHESIS);
+export function setHypothesis(doc: Y.Doc, ctx: CommandContext, named: string): void {
+  const value = validate(HypothesisSchema, named, HYPOTHESIS);
   const meta = requireIncident(doc);
   const previous = readSituation(doc).hypothesis;
   if (previous === value) return;
@@ -103,4 +121,15 @@ export function ruleOutHypothesis(doc: Y.Doc, ctx: CommandContext, reason: strin
     ruledOutArray(doc).push([{ text: current, reason: why, by: ctx.author, at }]);
     recordSituationEdit(doc, { field: HYPOTHESIS, previous: current, value: '', by: ctx.author, at });
   });
+}
+
+/**
+ * Writes an archived situation into a doc that has none. Call it inside the caller's transaction
+ * (importSnapshot's) so a peer sees the incident and what the team thought arrive together.
+ * Records are copied, never shared with the snapshot.
+ */
+export function writeSituation(doc: Y.Doc, situation: Situation): void {
+  if (situation.hypothesis !== '') metaMap(doc).set(HYPOTHESIS, situation.hypothesis);
+  if (situation.ruledOut.length > 0) ruledOutArray(doc).push(situation.ruledOut.map((ruledOut) => ({ ...ruledOut })));
+  if (situation.edits.length > 0) situationEditsArray(doc).push(situation.edits.map((edit) => ({ ...edit })));
 }

@@ -4,6 +4,7 @@
 // so lexical order equals chronological order.
 import type { CoordinationState } from './coordinationTypes';
 import type { Instant, Severity } from './scalars';
+import type { Situation } from './situation';
 
 // Instants and severities live in a leaf module so the coordination types can use them
 // without importing this file back (this file imports them for IncidentSnapshot).
@@ -105,6 +106,8 @@ export interface IncidentSnapshot {
   entries: TimelineEntry[];
   /** Decisions, checklists, actions, status updates, roles and handoffs. */
   coordination: CoordinationState;
+  /** The leading hypothesis, the ones ruled out, and every change to the summary, impact and hypothesis. */
+  situation: Situation;
 }
 
 /** What the home screen lists; maintained by the host from each document's meta. */

@@ -49,6 +49,30 @@ describe('warroom CLI', () => {
     expect(direct.stdout).toContain(`# ${sample.incident.title}`);
   });
 
+  it('keeps the hypotheses and the history of the summary, impact and hypothesis through import and export', () => {
+    const dir = tempDir();
+    const sample = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    const situation = {
+      hypothesis: 'The WAL mirror stopped copying on Thursday',
+      ruledOut: [{ text: 'Network partition between the racks', reason: 'Switch counters show no drops', by: 'Elena Sokolova', at: '2026-10-31T04:40:00.000Z' }],
+      edits: [
+        { field: 'hypothesis', previous: '', value: 'Network partition between the racks', by: 'Marcus Webb', at: '2026-10-31T04:30:00.000Z' },
+        { field: 'hypothesis', previous: 'Network partition between the racks', value: '', by: 'Elena Sokolova', at: '2026-10-31T04:40:00.000Z' },
+        { field: 'hypothesis', previous: '', value: 'The WAL mirror stopped copying on Thursday', by: 'Priya Raman', at: '2026-10-31T05:00:00.000Z' },
+      ],
+    };
+    const file = path.join(dir, 'with-situation.json');
+    writeFileSync(file, JSON.stringify({ ...sample, version: 3, situation }));
+    const imported = warroom('import', file, '--data-dir', dir);
+    expect(imported.code).toBe(0);
+    const id = imported.stdout.trim();
+    const exported = JSON.parse(warroom('export', id, '--format', 'json', '--data-dir', dir).stdout);
+    expect(exported.version).toBe(3);
+    expect(exported.situation).toEqual(situation);
+    const md = warroom('export', id, '--format', 'md', '--tz', 'UTC', '--data-dir', dir).stdout;
+    expect(md).toContain('- **Ruled out:** Network partition between the racks — Switch counters show no drops (ruled out by Elena Sokolova at 2026-10-31 04:40 UTC)');
+  });
+
   it.each([
     [['export', 'x', '--format', 'pdf']],
     [['export', SAMPLE, '--format', 'md', '--tz', 'Mars/Olympus']],

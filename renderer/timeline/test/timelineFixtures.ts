@@ -5,6 +5,7 @@ import { addEntry, createIncident, editEntry, retractEntry, type CommandContext 
 import { readEntries } from '../../../shared/model/doc';
 import { importSnapshot } from '../../../shared/model/importSnapshot';
 import { EMPTY_COORDINATION } from '../../../shared/model/coordination';
+import { emptySituation } from '../../../shared/model/situation';
 import type { Incident, TimelineEntry } from '../../../shared/model/types';
 
 export const START = '2026-11-21T20:00:00.000Z';
@@ -73,7 +74,7 @@ export function generatedEntries(count: number): TimelineEntry[] {
 
 export function bigIncidentDoc(count: number): Y.Doc {
   const doc = new Y.Doc();
-  importSnapshot(doc, { incident: incidentFixture(), entries: generatedEntries(count), coordination: EMPTY_COORDINATION });
+  importSnapshot(doc, { incident: incidentFixture(), entries: generatedEntries(count), coordination: EMPTY_COORDINATION, situation: emptySituation() });
   return doc;
 }
 

@@ -1,6 +1,7 @@
 // fast-check generators of whole incident snapshots (used by the archive and import tests).
 import fc from 'fast-check';
 import { compareEntries } from '../../model/order';
+import { SITUATION_FIELDS, type Situation } from '../../model/situation';
 import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../../model/types';
 import type { EntryEdit, Incident, IncidentSnapshot, Instant, TimelineEntry } from '../../model/types';
 import { coordinationArb } from './coordinationArbitraries';
@@ -52,8 +53,15 @@ const incidentArb: fc.Arbitrary<Incident> = fc.record({
   postmortem: fc.record({ rootCause: textArb, wentWell: textArb, wentWrong: textArb, gotLucky: textArb }),
 });
 
+/** A lead (or none), hypotheses ruled out and changes to the summary, impact and hypothesis, in list order as the reader gives them. */
+export const situationArb: fc.Arbitrary<Situation> = fc.record({
+  hypothesis: fc.oneof(fc.constant(''), textArb),
+  ruledOut: fc.array(fc.record({ text: textArb, reason: textArb, by: textArb, at: instantArb }), { maxLength: 3 }),
+  edits: fc.array(fc.record({ field: fc.constantFrom(...SITUATION_FIELDS), previous: textArb, value: textArb, by: textArb, at: instantArb }), { maxLength: 4 }),
+});
+
 /** A snapshot with unique entry ids, entries in timeline order and coordination in reader order (as readers produce them). */
 export const snapshotArb: fc.Arbitrary<IncidentSnapshot> = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 26 }), { maxLength: 12 })
-  .chain((ids) => fc.record({ incident: incidentArb, entries: fc.tuple(...ids.map(entryArb)), coordination: coordinationArb }))
-  .map(({ incident, entries, coordination }) => ({ incident, entries: [...entries].sort(compareEntries), coordination }));
+  .chain((ids) => fc.record({ incident: incidentArb, entries: fc.tuple(...ids.map(entryArb)), coordination: coordinationArb, situation: situationArb }))
+  .map(({ incident, entries, coordination, situation }) => ({ incident, entries: [...entries].sort(compareEntries), coordination, situation }));

@@ -62,7 +62,7 @@ describe('parseArchive rejects a malformed archive, naming the field', () => {
 
   it('a foreign format or another version', () => {
     expectRejected({ ...validArchive(), format: 'something-else' }, 'format', /format must be "war-room-incident"/);
-    expectRejected({ ...validArchive(), version: 3 }, 'version', /version 3.*reads versions 1 and 2/);
+    expectRejected({ ...validArchive(), version: 4 }, 'version', /version 4.*reads versions 1, 2 and 3/);
     expectRejected([1, 2], null, /expected a JSON object/);
   });
 

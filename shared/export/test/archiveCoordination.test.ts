@@ -1,18 +1,14 @@
-// Archive version 2: the coordination (decisions, checklists, actions, status updates, roles) round-trips, version 1 files still import, and bad
+// Archive version 2 on: the coordination (decisions, checklists, actions, status updates, roles) round-trips, version 1 files still import, and bad
 // coordination data is refused with the path of the field that is wrong.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COORDINATION } from '../../model/coordination';
 import { STANDARD_ROLES } from '../../model/coordinationTypes';
 import { ARCHIVE_VERSION, parseArchive, toArchive } from '../archive';
-import { hostileSnapshot, sampleSnapshot } from './fixtures';
+import { hostileArchiveJson, hostileSnapshot, itRefusesEachSpoiledField, refusal, type SpoiledField, sampleSnapshot } from './fixtures';
 
 const EXPORTED_AT = '2026-11-23T08:00:00.000Z';
 
 type Json = Record<string, unknown>;
-
-function archiveJson(): Json {
-  return JSON.parse(JSON.stringify(toArchive(hostileSnapshot(), EXPORTED_AT))) as Json;
-}
 
 /** The archive's response as loosely typed JSON, for spoiling one field. */
 interface LooseResponse {
@@ -25,22 +21,11 @@ interface LooseResponse {
   handoffs: Json[];
 }
 
-function response(archive: Json): LooseResponse {
-  return archive.response as LooseResponse;
-}
-
-function rejected(archive: unknown): { field: string | null; message: string } {
-  const result = parseArchive(JSON.stringify(archive));
-  if (result.ok) throw new Error('expected the archive to be rejected');
-  return { field: result.field, message: result.message };
-}
-
-describe('archive version 2 (response)', () => {
-  it('writes version 2 with the response, sharing no objects with the snapshot', () => {
+describe('archive version 2 on (response)', () => {
+  it('writes the response, sharing no objects with the snapshot', () => {
     const snapshot = hostileSnapshot();
     const archive = toArchive(snapshot, EXPORTED_AT);
     expect(archive.version).toBe(ARCHIVE_VERSION);
-    expect(ARCHIVE_VERSION).toBe(2);
     expect(archive.response).toEqual(snapshot.coordination);
     expect(archive.response.decisions[0]).not.toBe(snapshot.coordination.decisions[0]);
     expect(archive.response.checklists[0]?.items[0]?.history).not.toBe(snapshot.coordination.checklists[0]?.items[0]?.history);
@@ -55,9 +40,10 @@ describe('archive version 2 (response)', () => {
   });
 
   it('still reads a version 1 archive, with an empty response', () => {
-    const v1 = archiveJson();
+    const v1 = hostileArchiveJson();
     v1.version = 1;
     delete v1.response;
+    delete v1.situation;
     const parsed = parseArchive(JSON.stringify(v1));
     expect(parsed.ok && parsed.snapshot.coordination).toEqual(EMPTY_COORDINATION);
     // A copy: mutating it must not touch the shared constant.
@@ -65,18 +51,24 @@ describe('archive version 2 (response)', () => {
     expect(parsed.ok && parsed.snapshot.entries.length).toBe(hostileSnapshot().entries.length);
   });
 
-  it('refuses a version 1 archive that carries a response, and a version 2 one without', () => {
-    const v1 = archiveJson();
+  it('refuses a version 1 archive that carries a response, and a later one without', () => {
+    const v1 = hostileArchiveJson();
     v1.version = 1;
-    expect(rejected(v1).message).toMatch(/response/);
-    const v2 = archiveJson();
+    delete v1.situation;
+    expect(refusal(v1).message).toMatch(/response/);
+    const v2 = hostileArchiveJson();
+    v2.version = 2;
+    delete v2.situation;
     delete v2.response;
-    expect(rejected(v2)).toMatchObject({ field: 'response' });
+    expect(refusal(v2)).toMatchObject({ field: 'response' });
+    const current = hostileArchiveJson();
+    delete current.response;
+    expect(refusal(current)).toMatchObject({ field: 'response' });
   });
 });
 
 describe('parseArchive names the bad response field', () => {
-  const cases: Array<[string, (r: LooseResponse) => void, string, RegExp]> = [
+  const cases: Array<SpoiledField<LooseResponse>> = [
     ['an unknown decision status', (r) => void (r.decisions[0]!.status = 'maybe'), 'response.decisions[0].status', /^response\.decisions\[0\]\.status: /],
     ['a bad revisit instant', (r) => void (r.decisions[1]!.revisitAt = 'in an hour'), 'response.decisions[1].revisitAt', /Invalid ISO datetime/],
     ['a chosen option that is not an option', (r) => void (r.decisions[1]!.chosenOptionId = 'zzz'), 'response.decisions[1].chosenOptionId', /not one of this decision's options/],
@@ -94,15 +86,7 @@ describe('parseArchive names the bad response field', () => {
     ['a role with nobody in it', (r) => void (r.roles[0]!.person = ''), 'response.roles[0].person', /person/],
     ['a handoff without a time', (r) => void delete r.handoffs[0]!.at, 'response.handoffs[0].at', /handoffs\[0\]\.at/],
   ];
-  for (const [what, spoil, field, message] of cases) {
-    it(what, () => {
-      const archive = archiveJson();
-      spoil(response(archive));
-      const result = rejected(archive);
-      expect(result.field).toBe(field);
-      expect(result.message).toMatch(message);
-    });
-  }
+  itRefusesEachSpoiledField('response', cases);
 });
 
 describe('assets/sample-incident.json shows every response feature, linked to its timeline', () => {

@@ -1,8 +1,10 @@
 // Snapshots shared by the export tests: the sample archive and one full of hostile text.
 // shared/ may not use Node built-ins, tests included: the sample comes in as a JSON module.
+import { expect, it } from 'vitest';
 import sampleArchive from '../../../assets/sample-incident.json';
+import type { Situation } from '../../model/situation';
 import type { Incident, IncidentSnapshot, TimelineEntry } from '../../model/types';
-import { parseArchive } from '../archive';
+import { parseArchive, toArchive } from '../archive';
 import { hostileCoordination } from './hostileCoordination';
 
 /** The sample archive's file text (re-serialised; parseArchive takes text). */
@@ -12,6 +14,34 @@ export function sampleSnapshot(): IncidentSnapshot {
   const parsed = parseArchive(SAMPLE_ARCHIVE_JSON);
   if (!parsed.ok) throw new Error(`sample archive does not parse: ${parsed.message}`);
   return parsed.snapshot;
+}
+
+/** The hostile snapshot's archive as loosely typed JSON, for spoiling one field. */
+export function hostileArchiveJson(exportedAt = '2026-11-23T08:00:00.000Z'): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(toArchive(hostileSnapshot(), exportedAt))) as Record<string, unknown>;
+}
+
+/** What parseArchive says about an archive it refuses; fails the test when it accepts it. */
+export function refusal(archive: unknown): { field: string | null; message: string } {
+  const result = parseArchive(JSON.stringify(archive));
+  if (result.ok) throw new Error('expected the archive to be rejected');
+  return { field: result.field, message: result.message };
+}
+
+/** How to spoil one field of an archive's part, the field parseArchive must then name, and what its message must say. */
+export type SpoiledField<Part> = [what: string, spoil: (part: Part) => void, field: string, message: RegExp];
+
+/** One test per case: the case spoils the `key` part of a fresh hostile archive, which parseArchive must refuse, naming the field. */
+export function itRefusesEachSpoiledField<Part>(key: 'response' | 'situation', cases: ReadonlyArray<SpoiledField<Part>>): void {
+  for (const [what, spoil, field, message] of cases) {
+    it(what, () => {
+      const archive = hostileArchiveJson();
+      spoil(archive[key] as Part);
+      const result = refusal(archive);
+      expect(result.field).toBe(field);
+      expect(result.message).toMatch(message);
+    });
+  }
 }
 
 /** Every escaping hazard the postmortem must survive, one per entry. */
@@ -71,7 +101,27 @@ export function hostileSnapshot(): IncidentSnapshot {
     retraction: index % 4 === 1 ? { by: 'Ann | x', at: AT(index * 40 + 2), reason: 'wrong | <b>host</b>\nsecond' } : null,
     history: [],
   }));
-  return { incident: hostileIncident(), entries, coordination: hostileCoordination(HOSTILE_TEXTS, AT) };
+  return { incident: hostileIncident(), entries, coordination: hostileCoordination(HOSTILE_TEXTS, AT), situation: hostileSituation() };
+}
+
+/** A lead, three hypotheses ruled out (one whose text is only blanks) and the changes that led there, every text hostile. */
+export function hostileSituation(): Situation {
+  const pick = (index: number): string => HOSTILE_TEXTS[index % HOSTILE_TEXTS.length] ?? '';
+  const ruledOut = [1, 5, 12].map((n, i) => ({ text: pick(n), reason: pick(n + 2), by: pick(n + 6), at: AT(60 + i * 20) }));
+  const hypothesis = pick(7);
+  return {
+    hypothesis,
+    ruledOut,
+    edits: [
+      { field: 'summary', previous: '', value: pick(3), by: pick(0), at: AT(10) },
+      ...ruledOut.flatMap((r, i) => [
+        { field: 'hypothesis' as const, previous: '', value: r.text, by: pick(i + 8), at: AT(50 + i * 20) },
+        { field: 'hypothesis' as const, previous: r.text, value: '', by: r.by, at: r.at },
+      ]),
+      { field: 'hypothesis', previous: '', value: hypothesis, by: pick(9), at: AT(130) },
+      { field: 'impact', previous: pick(10), value: pick(11), by: pick(4), at: AT(140) },
+    ],
+  };
 }
 
 /** A timeline entry for a rendering test: key, by Ann, its text its id, recorded when it occurred. */

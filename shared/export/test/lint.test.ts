@@ -2,6 +2,7 @@
 // off), for the sample incident in both modes and for a snapshot full of hostile text.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COORDINATION } from '../../model/coordination';
+import { emptySituation } from '../../model/situation';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot } from './fixtures';
 import { lintMarkdown as lint } from './markdownLint';
@@ -41,6 +42,7 @@ describe('postmortem Markdown passes markdownlint default rules', () => {
       incident: { ...incident, title: 'Quiet', summary: '', impact: '', commander: '', postmortem: { rootCause: '', wentWell: '', wentWrong: '', gotLucky: '' } },
       entries: [],
       coordination: EMPTY_COORDINATION,
+      situation: emptySituation(),
     };
     const errors = await lint({ 'empty.md': renderPostmortem(empty, { all: true, generatedAt: GENERATED_AT }) });
     expect(errors, errors.join('\n')).toEqual([]);

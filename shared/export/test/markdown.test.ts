@@ -1,6 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COORDINATION } from '../../model/coordination';
+import { emptySituation } from '../../model/situation';
 import type { IncidentSnapshot } from '../../model/types';
 import { renderPostmortem } from '../markdown';
 import { hostileSnapshot, sampleSnapshot, sectionBody, timelineEntry as entry } from './fixtures';
@@ -8,6 +9,8 @@ import { hostileSnapshot, sampleSnapshot, sectionBody, timelineEntry as entry } 
 const SECTIONS = [
   'Summary',
   'Impact',
+  // Present because both the sample's and the hostile incident's teams named hypotheses; left out when none.
+  'Hypotheses',
   'Detection',
   'Participants',
   'Timeline',
@@ -103,7 +106,7 @@ describe('renderPostmortem', () => {
     const base = hostileSnapshot();
     const at = '2026-11-22T00:00:00.000Z';
     const one = (incidentPatch: Partial<IncidentSnapshot['incident']>) =>
-      tableRows(renderPostmortem({ incident: { ...base.incident, ...incidentPatch }, entries: [entry({ id: 'e1', occurredAt: at })], coordination: EMPTY_COORDINATION }, { all: true, timeZone: 'UTC' }))[1];
+      tableRows(renderPostmortem({ incident: { ...base.incident, ...incidentPatch }, entries: [entry({ id: 'e1', occurredAt: at })], coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: true, timeZone: 'UTC' }))[1];
     expect(one({ impactStartedAt: '2026-11-21T22:00:00.000Z' })).toContain('| T+2:00 |');
     expect(one({ impactStartedAt: null, detectedAt: '2026-11-21T23:00:00.000Z' })).toContain('| T+1:00 |');
     expect(one({ impactStartedAt: null, detectedAt: null, createdAt: '2026-11-22T00:05:00.000Z' })).toContain('| T-0:05 |');
@@ -112,20 +115,20 @@ describe('renderPostmortem', () => {
   it('sorts entries itself when handed them out of order', () => {
     const base = hostileSnapshot();
     const entries = [entry({ id: 'b', occurredAt: '2026-11-22T00:02:00.000Z' }), entry({ id: 'a', occurredAt: '2026-11-22T00:01:00.000Z' })];
-    const rows = tableRows(renderPostmortem({ incident: base.incident, entries, coordination: EMPTY_COORDINATION }, { all: true, timeZone: 'UTC' }));
+    const rows = tableRows(renderPostmortem({ incident: base.incident, entries, coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: true, timeZone: 'UTC' }));
     expect(rows.slice(1).map((r) => r.slice(-4))).toEqual([' a |', ' b |']);
   });
 
   it('keeps a multi-line entry in one row', () => {
     const base = hostileSnapshot();
-    const md = renderPostmortem({ incident: base.incident, entries: [entry({ id: 'x', occurredAt: GENERATED_AT, text: 'one\ntwo' })], coordination: EMPTY_COORDINATION }, { all: true });
+    const md = renderPostmortem({ incident: base.incident, entries: [entry({ id: 'x', occurredAt: GENERATED_AT, text: 'one\ntwo' })], coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: true });
     expect(tableRows(md)).toHaveLength(2);
     expect(md).toContain('| one ⏎ two |');
   });
 
   it('keeps placeholders in sections nobody has written', () => {
     const base = hostileSnapshot();
-    const md = renderPostmortem({ incident: { ...base.incident, summary: ' ', postmortem: { ...base.incident.postmortem, wentWell: '' } }, entries: [], coordination: EMPTY_COORDINATION }, { all: false });
+    const md = renderPostmortem({ incident: { ...base.incident, summary: ' ', postmortem: { ...base.incident.postmortem, wentWell: '' } }, entries: [], coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: false });
     expect(md).toContain('## Summary\n\n*Not written yet.*\n');
     expect(md).toContain('## What went well\n\n*Not written yet.*\n');
     expect(md).toContain('## Timeline\n\n*No entry is marked as a key event yet.*\n');
@@ -147,7 +150,7 @@ describe('renderPostmortem', () => {
     const entries = Array.from({ length: 20_000 }, (_, i) =>
       entry({ id: `e${String(i).padStart(6, '0')}`, occurredAt: new Date(Date.UTC(2026, 9, 30) + i * 13_000).toISOString(), text: `step ${i} | done` }),
     );
-    const snapshot = { incident: sample.incident, entries, coordination: EMPTY_COORDINATION };
+    const snapshot = { incident: sample.incident, entries, coordination: EMPTY_COORDINATION, situation: emptySituation() };
     // Its speed against JSON.stringify is measured by npm run bench.
     const md = renderPostmortem(snapshot, { all: true });
     expect(tableRows(md).length).toBeGreaterThan(entries.length);

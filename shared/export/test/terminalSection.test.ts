@@ -1,6 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COORDINATION } from '../../model/coordination';
+import { emptySituation } from '../../model/situation';
 import type { TimelineEntry } from '../../model/types';
 import { pinEntryText } from '../../terminal/entryText';
 import { renderPostmortem } from '../markdown';
@@ -21,7 +22,7 @@ describe('postmortem terminal sections', () => {
       entry({ id: 'b', occurredAt: '2026-11-21T22:01:00.000Z', text: '`$ ls` → exit 0 after 1 s in **db-1**' }),
       entry({ id: 'c', occurredAt: '2026-11-21T22:02:00.000Z', text: PIN, author: 'Bob.' }),
     ];
-    const md = renderPostmortem({ incident, entries, coordination: EMPTY_COORDINATION }, { all: true, timeZone: 'UTC', generatedAt: GENERATED_AT });
+    const md = renderPostmortem({ incident, entries, coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: true, timeZone: 'UTC', generatedAt: GENERATED_AT });
     const timeline = section(md, 'Timeline');
     expect(timeline).toContain('| terminal | Ann | | Output from db-1: (excerpt 1 below) |');
     expect(timeline).toContain('| terminal | Bob. | | Output from db-1: (excerpt 2 below) |');
@@ -36,7 +37,7 @@ describe('postmortem terminal sections', () => {
 
   it('follows the all option and retractions as the table does', () => {
     const entries = terminalEntries();
-    const snapshot = { incident, entries, coordination: EMPTY_COORDINATION };
+    const snapshot = { incident, entries, coordination: EMPTY_COORDINATION, situation: emptySituation() };
     const keyOnly = renderPostmortem(snapshot, { all: false, generatedAt: GENERATED_AT });
     const everything = renderPostmortem(snapshot, { all: true, generatedAt: GENERATED_AT });
     const headings = (md: string) => section(md, 'Terminal excerpts').split('\n').filter((l) => l.startsWith('### '));
@@ -63,7 +64,7 @@ describe('postmortem terminal sections', () => {
   });
 
   it('writes placeholders when there is nothing to show', () => {
-    const md = renderPostmortem({ incident, entries: [], coordination: EMPTY_COORDINATION }, { all: true, generatedAt: GENERATED_AT });
+    const md = renderPostmortem({ incident, entries: [], coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: true, generatedAt: GENERATED_AT });
     expect(section(md, 'Terminal excerpts')).toBe('*No terminal output was added to the timeline.*\n');
     expect(section(md, 'Terminal recordings')).toBe('*No terminal sessions were recorded.*\n');
   });
@@ -81,7 +82,7 @@ describe('postmortem terminal sections', () => {
       entry({ id: `e${String(i).padStart(6, '0')}`, occurredAt: new Date(Date.UTC(2026, 9, 30) + i * 3_000).toISOString(), kind: i % 1000 === 0 ? 'terminal' : 'note', text: i % 1000 === 0 ? PIN : `step ${i}` }),
     );
     // Its speed is the export row of npm run bench.
-    const md = renderPostmortem({ incident, entries, coordination: EMPTY_COORDINATION }, { all: true, generatedAt: GENERATED_AT });
+    const md = renderPostmortem({ incident, entries, coordination: EMPTY_COORDINATION, situation: emptySituation() }, { all: true, generatedAt: GENERATED_AT });
     expect(md).toContain('(excerpt 100 below)');
   });
 });

@@ -7,6 +7,7 @@ import { readSnapshot } from '../snapshot';
 import { foldEntry, groupEditsByEntry, type EntryEditRecord, type EntryRecord } from '../entryRecords';
 import { importSnapshot } from '../importSnapshot';
 import { EMPTY_COORDINATION } from '../coordination';
+import { emptySituation } from '../situation';
 import { contextFor, openIncident } from './fixtures';
 
 /** Two replicas that have both seen one entry, then write without hearing from each other. */
@@ -146,7 +147,7 @@ describe('storage cost', () => {
       };
     });
     const doc = new Y.Doc();
-    importSnapshot(doc, { incident, entries, coordination: EMPTY_COORDINATION });
+    importSnapshot(doc, { incident, entries, coordination: EMPTY_COORDINATION, situation: emptySituation() });
     const bytesPerEntry = Y.encodeStateAsUpdate(doc).length / COUNT;
     expect(bytesPerEntry).toBeLessThan(MAX_BYTES_PER_ENTRY);
   });

@@ -33,13 +33,16 @@ describe('importSnapshot', () => {
     );
   });
 
-  it('writes everything in one transaction with the given origin', () => {
-    const doc = new Y.Doc();
-    const origins: unknown[] = [];
-    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
-    const origin = { from: 'archive' };
-    importSnapshot(doc, sampleSnapshot(), origin);
-    expect(origins).toEqual([origin]);
+  it('writes everything, the situation included, in one transaction with the given origin', () => {
+    for (const snapshot of [sampleSnapshot(), hostileSnapshot()]) {
+      const doc = new Y.Doc();
+      const origins: unknown[] = [];
+      doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+      const origin = { from: 'archive' };
+      importSnapshot(doc, snapshot, origin);
+      expect(origins).toEqual([origin]);
+    }
+    expect(hostileSnapshot().situation.ruledOut.length).toBeGreaterThan(0);
   });
 
   it('stores each entry as its creation record plus its edits in the log, copied from the snapshot', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { updateIncident } from '../commands';
-import { readSituation, ruleOutHypothesis, setHypothesis } from '../situation';
+import { readSituation, ruledOutArray, ruleOutHypothesis, setHypothesis, situationEditsArray } from '../situation';
 import { commandError, contextFor, exchange, openIncident, replicaOf } from './fixtures';
 
 describe('the leading hypothesis', () => {
@@ -50,6 +50,28 @@ describe('summary and impact history', () => {
     expect(readSituation(doc).edits.map((e) => [e.field, e.previous, e.value, e.by])).toEqual([
       ['summary', '', 'Checkout fails for EU', 'ana'],
       ['impact', '', '30% of EU orders fail', 'lee'],
+    ]);
+  });
+});
+
+describe('reading a damaged situation', () => {
+  it('reads a damaged field as empty, keeps the rest of its record, and skips what is no record or no known change', () => {
+    const { doc, ctx } = openIncident();
+    setHypothesis(doc, ctx, 'DNS');
+    ruleOutHypothesis(doc, ctx, 'dig resolves');
+    const at = '2026-11-21T21:00:00.000Z';
+    // What an older build, a damaged file or a hostile peer might have written.
+    ruledOutArray(doc).push([{ text: 'Cert expiry', reason: 42, by: 'lee', at }, 'not a record', null]);
+    situationEditsArray(doc).push([{ field: 'title', previous: '', value: 'x', by: 'lee', at }, { field: 'impact', previous: 7, value: 'EU only', by: 'lee', at }]);
+    const situation = readSituation(doc);
+    expect(situation.ruledOut.map((r) => [r.text, r.reason, r.by])).toEqual([
+      ['DNS', 'dig resolves', 'ana'],
+      ['Cert expiry', '', 'lee'],
+    ]);
+    expect(situation.edits.map((e) => [e.field, e.previous, e.value])).toEqual([
+      ['hypothesis', '', 'DNS'],
+      ['hypothesis', 'DNS', ''],
+      ['impact', '', 'EU only'],
     ]);
   });
 });
