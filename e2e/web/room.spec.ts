@@ -94,7 +94,7 @@ function forgedWriteFrames(incidentId: string, token: string): number[][] {
 
 test('responders see each other live, an observer watches read-only, and the sync state survives going offline', async ({ page, host, browser }) => {
   // Four browser contexts (host owner, two responders, an observer) share two cores: the default minute is too little when the machine is busy.
-  test.setTimeout(180_000);
+  test.setTimeout(180_000); // a budget, not a wait: four browser contexts and an offline round trip on two possibly busy cores
   const incidentId = await declareIncident(page, host);
   const ana = await join(browser, createToken(host, incidentId, 'responder'), 'Ana Responder');
   const bo = await join(browser, createToken(host, incidentId, 'responder'), 'Bo Responder');
